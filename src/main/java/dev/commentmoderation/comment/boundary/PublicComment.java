@@ -1,0 +1,8 @@
+package dev.commentmoderation.comment.boundary;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An approved comment as anyone may see it: no e-mail, no client data, no verdict. */
+public record PublicComment(
+    String id, String parentId, String authorName, String body, Instant createdAt, List<PublicComment> replies) {}

@@ -1,0 +1,41 @@
+package dev.commentmoderation.comment.boundary;
+
+import dev.commentmoderation.comment.control.Threads;
+import dev.commentmoderation.comment.entity.Comment;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Maps stored comments to their public shape and nests replies under their parents. */
+final class PublicViews {
+
+  private PublicViews() {}
+
+  static PublicComment of(Comment c, List<PublicComment> replies) {
+    return new PublicComment(
+        String.valueOf(c.id()),
+        c.parentId() == null ? null : String.valueOf(c.parentId()),
+        c.authorName(),
+        c.body(),
+        c.createdAt().toInstant(),
+        replies);
+  }
+
+  static CommentThread thread(String articleId, Threads.Page page) {
+    Map<Long, List<Comment>> children = new HashMap<>();
+    for (Comment reply : page.replies()) {
+      children.computeIfAbsent(reply.parentId(), k -> new ArrayList<>()).add(reply);
+    }
+    List<PublicComment> top = page.topLevel().stream().map(c -> nest(c, children)).toList();
+    return new CommentThread(
+        articleId, page.total(), top, page.next() == null ? null : page.next().encode());
+  }
+
+  /** A reply whose parent is not approved is not shown: it would hang in the air. */
+  private static PublicComment nest(Comment comment, Map<Long, List<Comment>> children) {
+    List<PublicComment> replies =
+        children.getOrDefault(comment.id(), List.of()).stream().map(c -> nest(c, children)).toList();
+    return of(comment, replies);
+  }
+}

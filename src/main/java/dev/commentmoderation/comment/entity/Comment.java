@@ -1,0 +1,224 @@
+package dev.commentmoderation.comment.entity;
+
+import dev.commentmoderation.moderation.engine.Decision;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+
+/**
+ * A reader's comment with the engine's verdict as it was at submission. {@code version} guards
+ * moderators' decisions: a decision names the version it saw, so of two racing moderators exactly
+ * one wins.
+ */
+@Entity
+@Table(name = "comments")
+@NamedQuery(
+    name = Comment.APPROVED_BY_AUTHOR,
+    query =
+        "select count(c) from Comment c where c.status = dev.commentmoderation.comment.entity.CommentStatus.APPROVED"
+            + " and (c.authorEmail = :email or (c.clientHash = :client and c.authorName = :name))")
+@NamedQuery(
+    name = Comment.RECENT_DUPLICATES,
+    query =
+        "select count(c) from Comment c where c.bodyHash = :hash and c.createdAt > :since"
+            + " and (c.clientHash = :client or c.authorEmail = :email)")
+public class Comment {
+
+  public static final String APPROVED_BY_AUTHOR = "Comment.approvedByAuthor";
+  public static final String RECENT_DUPLICATES = "Comment.recentDuplicates";
+
+  @Id
+  @SequenceGenerator(name = "comment_seq", sequenceName = "comment_seq", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "comment_seq")
+  private Long id;
+
+  @Column(name = "article_id", nullable = false, length = 128)
+  private String articleId;
+
+  @Column(name = "parent_id")
+  private Long parentId;
+
+  @Column(name = "root_id")
+  private Long rootId;
+
+  @Column(name = "author_name", nullable = false, length = 80)
+  private String authorName;
+
+  @Column(name = "author_email", length = 254)
+  private String authorEmail;
+
+  @Column(nullable = false, length = 5000)
+  private String body;
+
+  @Column(name = "body_hash", nullable = false, length = 64)
+  private String bodyHash;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private CommentStatus status;
+
+  @Version private int version;
+
+  @Column(name = "created_at", nullable = false)
+  private OffsetDateTime createdAt;
+
+  @Column(name = "decided_at")
+  private OffsetDateTime decidedAt;
+
+  @Column(name = "client_hash", length = 64)
+  private String clientHash;
+
+  @Column(length = 8)
+  private String language;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "engine_decision", nullable = false, length = 16)
+  private Decision engineDecision;
+
+  @Column(name = "verdict", nullable = false, length = 30000)
+  private String verdictJson;
+
+  @Column(name = "rule_set_version", nullable = false, length = 64)
+  private String ruleSetVersion;
+
+  @Column(name = "top_category", length = 64)
+  private String topCategory;
+
+  @Column(name = "top_rule", length = 128)
+  private String topRule;
+
+  /** 0 approve, 1 hold, 2 reject: lets the queue sort by severity. */
+  @Column(nullable = false)
+  private int severity;
+
+  protected Comment() {}
+
+  public Comment(
+      String articleId,
+      Comment parent,
+      String authorName,
+      String authorEmail,
+      String body,
+      String bodyHash,
+      String clientHash,
+      String language,
+      OffsetDateTime createdAt) {
+    this.articleId = articleId;
+    if (parent != null) {
+      this.parentId = parent.id;
+      this.rootId = parent.rootId == null ? parent.id : parent.rootId;
+    }
+    this.authorName = authorName;
+    this.authorEmail = authorEmail;
+    this.body = body;
+    this.bodyHash = bodyHash;
+    this.clientHash = clientHash;
+    this.language = language;
+    this.createdAt = createdAt;
+  }
+
+  public void judged(
+      Decision decision,
+      String verdictJson,
+      String ruleSetVersion,
+      String topCategory,
+      String topRule) {
+    this.engineDecision = decision;
+    this.verdictJson = verdictJson;
+    this.ruleSetVersion = ruleSetVersion;
+    this.topCategory = topCategory;
+    this.topRule = topRule;
+    this.severity = decision.ordinal();
+    this.status = CommentStatus.of(decision);
+  }
+
+  public void decide(CommentStatus to, OffsetDateTime at) {
+    this.status = to;
+    this.decidedAt = at;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String articleId() {
+    return articleId;
+  }
+
+  public Long parentId() {
+    return parentId;
+  }
+
+  public Long rootId() {
+    return rootId;
+  }
+
+  public String authorName() {
+    return authorName;
+  }
+
+  public String authorEmail() {
+    return authorEmail;
+  }
+
+  public String body() {
+    return body;
+  }
+
+  public CommentStatus status() {
+    return status;
+  }
+
+  public int version() {
+    return version;
+  }
+
+  public OffsetDateTime createdAt() {
+    return createdAt;
+  }
+
+  public OffsetDateTime decidedAt() {
+    return decidedAt;
+  }
+
+  public String clientHash() {
+    return clientHash;
+  }
+
+  public String language() {
+    return language;
+  }
+
+  public Decision engineDecision() {
+    return engineDecision;
+  }
+
+  public String verdictJson() {
+    return verdictJson;
+  }
+
+  public String ruleSetVersion() {
+    return ruleSetVersion;
+  }
+
+  public String topCategory() {
+    return topCategory;
+  }
+
+  public String topRule() {
+    return topRule;
+  }
+
+  public boolean isApproved() {
+    return status == CommentStatus.APPROVED;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.commentmoderation.platform.persistence;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Declares the application's data source and brings its schema up to date before anything else
+ * runs. Several instances may start at once against one PostgreSQL: Flyway serialises them with its
+ * own lock.
+ */
+@DataSourceDefinition(
+    name = DatabaseMigration.DATA_SOURCE,
+    className = "dev.commentmoderation.platform.persistence.RoutingDataSource",
+    url = "${MPCONFIG=comments.db.url}",
+    user = "${MPCONFIG=comments.db.user}",
+    password = "${MPCONFIG=comments.db.password}",
+    minPoolSize = 2,
+    maxPoolSize = 40,
+    maxIdleTime = 300,
+    properties = {
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=custom-validation",
+      "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+      "fish.payara.fail-all-connections=true",
+      "fish.payara.max-wait-time-in-millis=5000"
+    })
+@Startup
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
+public class DatabaseMigration {
+
+  public static final String DATA_SOURCE = "java:app/jdbc/comments";
+  private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
+
+  @Resource(lookup = DATA_SOURCE)
+  DataSource dataSource;
+
+  @PostConstruct
+  void migrate() {
+    var result =
+        Flyway.configure(DatabaseMigration.class.getClassLoader())
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .load()
+            .migrate();
+    LOG.info(
+        () ->
+            "database schema at version "
+                + result.targetSchemaVersion
+                + " ("
+                + result.migrationsExecuted
+                + " migrations applied)");
+  }
+}

@@ -1,0 +1,32 @@
+package dev.commentmoderation.platform.web;
+
+import jakarta.ws.rs.WebApplicationException;
+
+/**
+ * Base of the typed errors: each subclass names one condition and carries its status and a
+ * localisable detail key. Rendered as problem+json by {@link ProblemMappers}.
+ */
+public abstract class ProblemException extends WebApplicationException {
+
+  private final String messageKey;
+  private final transient Object[] args;
+
+  protected ProblemException(int status, String messageKey, Object... args) {
+    super(messageKey, status);
+    this.messageKey = messageKey;
+    this.args = args;
+  }
+
+  public String messageKey() {
+    return messageKey;
+  }
+
+  public Object[] args() {
+    return args;
+  }
+
+  /** The request field at fault, for a {@code violations} entry; null when none. */
+  public String field() {
+    return null;
+  }
+}

@@ -1,0 +1,215 @@
+package dev.commentmoderation.platform.web;
+
+import dev.commentmoderation.platform.i18n.Messages;
+import jakarta.inject.Inject;
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every error leaves the API as problem+json; nothing internal is written into a response. */
+public final class ProblemMappers {
+
+  private ProblemMappers() {}
+
+  static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) return type.cast(t);
+    }
+    return null;
+  }
+
+  static Locale locale(HttpHeaders headers) {
+    return Messages.negotiate(headers);
+  }
+
+  /** Bean Validation failures: 400 with one localised message per field. */
+  @Provider
+  public static class Validation implements ExceptionMapper<ConstraintViolationException> {
+    @Context HttpHeaders headers;
+    @Inject Messages messages;
+
+    @Override
+    public Response toResponse(ConstraintViolationException e) {
+      Locale locale = locale(headers);
+      List<Problem.Violation> violations =
+          e.getConstraintViolations().stream()
+              .map(v -> new Problem.Violation(field(v), message(v, locale)))
+              .sorted(Comparator.comparing(Problem.Violation::field))
+              .toList();
+      return new Problem(
+              "about:blank",
+              messages.get(locale, "problem.invalid.title"),
+              400,
+              messages.get(locale, "problem.invalid.detail"),
+              violations)
+          .toResponse()
+          .build();
+    }
+
+    private String message(ConstraintViolation<?> v, Locale locale) {
+      String template = v.getMessageTemplate();
+      if (template.startsWith("{") && template.endsWith("}")) {
+        String key = template.substring(1, template.length() - 1);
+        if (messages.has(key)) {
+          Map<String, Object> attributes = v.getConstraintDescriptor().getAttributes();
+          return messages.get(
+              locale, key, attributes.getOrDefault("min", ""), attributes.getOrDefault("max", ""));
+        }
+      }
+      return v.getMessage();
+    }
+
+    /** The name a client knows: the last property or parameter of the path. */
+    private static String field(ConstraintViolation<?> v) {
+      String name = "";
+      for (Path.Node node : v.getPropertyPath()) {
+        if (node.getKind() == jakarta.validation.ElementKind.PROPERTY
+            || node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+          name = node.getName();
+        }
+      }
+      return name;
+    }
+  }
+
+  /** The service's own typed errors. */
+  @Provider
+  public static class Typed implements ExceptionMapper<ProblemException> {
+    @Context HttpHeaders headers;
+    @Inject Messages messages;
+
+    @Override
+    public Response toResponse(ProblemException e) {
+      Locale locale = locale(headers);
+      Response.StatusType status = e.getResponse().getStatusInfo();
+      String detail = messages.get(locale, e.messageKey(), e.args());
+      List<Problem.Violation> violations =
+          e.field() == null ? null : List.of(new Problem.Violation(e.field(), detail));
+      Response.ResponseBuilder response =
+          new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, violations)
+              .toResponse();
+      e.getResponse().getHeaders().forEach((name, values) -> {
+        if (!"Content-Type".equalsIgnoreCase(name)) values.forEach(v -> response.header(name, v));
+      });
+      return response.build();
+    }
+  }
+
+  /** What JAX-RS itself raises: unknown path, wrong method, wrong media type, ... */
+  @Provider
+  public static class Web implements ExceptionMapper<WebApplicationException> {
+    @Context HttpHeaders headers;
+    @Inject Messages messages;
+
+    @Override
+    public Response toResponse(WebApplicationException e) {
+      return render(e, locale(headers), messages);
+    }
+
+    static Response render(WebApplicationException e, Locale locale, Messages messages) {
+      Response original = e.getResponse();
+      int status = original.getStatus();
+      if (status >= 500) {
+        Logger.getLogger(ProblemMappers.class.getName()).log(Level.WARNING, "server error", e);
+      }
+      String key = "problem.http." + status;
+      String detail = messages.has(key) ? messages.get(locale, key) : original.getStatusInfo().getReasonPhrase();
+      Response.ResponseBuilder response =
+          Problem.of(status, original.getStatusInfo().getReasonPhrase(), detail).toResponse();
+      if (e instanceof NotAllowedException) {
+        response.allow(original.getAllowedMethods());
+      }
+      String retryAfter = original.getHeaderString("Retry-After");
+      if (retryAfter != null) response.header("Retry-After", retryAfter);
+      String authenticate = original.getHeaderString("WWW-Authenticate");
+      if (authenticate != null) response.header("WWW-Authenticate", authenticate);
+      return response.build();
+    }
+  }
+
+  /** Malformed JSON or a body that does not fit the expected shape. */
+  @Provider
+  public static class Json implements ExceptionMapper<JsonbException> {
+    @Context HttpHeaders headers;
+    @Inject Messages messages;
+
+    @Override
+    public Response toResponse(JsonbException e) {
+      Locale locale = locale(headers);
+      WebApplicationException underneath = cause(e, WebApplicationException.class);
+      if (underneath != null) return Web.render(underneath, locale, messages);
+      return Problem.of(400, "Bad Request", messages.get(locale, "problem.json")).toResponse().build();
+    }
+  }
+
+  /** Entity reading failed below JSON-B (Jersey wraps such failures). */
+  @Provider
+  public static class Processing implements ExceptionMapper<ProcessingException> {
+    @Context HttpHeaders headers;
+    @Inject Messages messages;
+
+    @Override
+    public Response toResponse(ProcessingException e) {
+      Locale locale = locale(headers);
+      WebApplicationException underneath = cause(e, WebApplicationException.class);
+      if (underneath != null) return Web.render(underneath, locale, messages);
+      return Problem.of(400, "Bad Request", messages.get(locale, "problem.json")).toResponse().build();
+    }
+  }
+
+  /**
+   * The last resort: logs the cause, answers without internals. A database that cannot be reached
+   * is the client's to retry (503), not a bug (500).
+   */
+  @Provider
+  public static class Unexpected implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
+    @Context HttpHeaders headers;
+    @Inject Messages messages;
+
+    @Override
+    public Response toResponse(Throwable e) {
+      Locale locale = locale(headers);
+      if (causedBy(e, SQLException.class) || causedBy(e, jakarta.resource.ResourceException.class)) {
+        LOG.log(Level.WARNING, "database unavailable: {0}", rootMessage(e));
+        return Problem.of(503, "Service Unavailable", messages.get(locale, "problem.http.503"))
+            .toResponse()
+            .header("Retry-After", "5")
+            .build();
+      }
+      LOG.log(Level.SEVERE, "unexpected error", e);
+      return Problem.of(500, "Internal Server Error", messages.get(locale, "problem.http.500"))
+          .toResponse()
+          .build();
+    }
+
+    static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+      for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        if (type.isInstance(t)) return true;
+      }
+      return false;
+    }
+
+    static String rootMessage(Throwable e) {
+      Throwable t = e;
+      while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+      return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package dev.commentmoderation.platform.web;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
+
+/**
+ * Refuses request bodies over the configured size with 413, whether the client declares the length
+ * or streams the body, before any of it is parsed.
+ */
+@Provider
+@PreMatching
+public class RequestLimits implements ContainerRequestFilter {
+
+  @Inject
+  @ConfigProperty(name = "comments.request.max-bytes", defaultValue = "65536")
+  long maxBytes;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    long declared = request.getLength();
+    if (declared > maxBytes) {
+      throw tooLarge();
+    }
+    if (request.hasEntity()) {
+      request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes));
+    }
+  }
+
+  static WebApplicationException tooLarge() {
+    return new WebApplicationException(Response.Status.REQUEST_ENTITY_TOO_LARGE);
+  }
+
+  private static final class Bounded extends FilterInputStream {
+    private final long limit;
+    private long read;
+
+    Bounded(InputStream in, long limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) count(1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int off, int len) throws IOException {
+      int n = super.read(buffer, off, len);
+      if (n > 0) count(n);
+      return n;
+    }
+
+    private void count(int n) {
+      read += n;
+      if (read > limit) throw tooLarge();
+    }
+  }
+}

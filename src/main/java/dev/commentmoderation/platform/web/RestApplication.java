@@ -1,0 +1,22 @@
+package dev.commentmoderation.platform.web;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+@ApplicationPath("/api")
+@DeclareRoles({"moderator", "admin"})
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "comment-moderation",
+            version = "1",
+            description =
+                "Reader comments for news articles: submission with immediate rule-engine"
+                    + " moderation, public threads, and the moderators' queue."))
+@SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
+public class RestApplication extends Application {}

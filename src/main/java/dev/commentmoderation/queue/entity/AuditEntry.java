@@ -1,0 +1,98 @@
+package dev.commentmoderation.queue.entity;
+
+import dev.commentmoderation.comment.entity.CommentStatus;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** One state change, written in the transaction that made it; never updated. */
+@Entity
+@Table(name = "audit_entry")
+public class AuditEntry {
+
+  @Id
+  @SequenceGenerator(name = "audit_seq", sequenceName = "audit_seq", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_seq")
+  private Long id;
+
+  @Column(name = "comment_id")
+  private Long commentId;
+
+  @Column(nullable = false, length = 80)
+  private String actor;
+
+  @Column(nullable = false, length = 32)
+  private String action;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "from_status", length = 16)
+  private CommentStatus fromStatus;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "to_status", length = 16)
+  private CommentStatus toStatus;
+
+  @Column(length = 1000)
+  private String reason;
+
+  @Column(nullable = false)
+  private OffsetDateTime at;
+
+  protected AuditEntry() {}
+
+  public AuditEntry(
+      Long commentId,
+      String actor,
+      String action,
+      CommentStatus fromStatus,
+      CommentStatus toStatus,
+      String reason,
+      OffsetDateTime at) {
+    this.commentId = commentId;
+    this.actor = actor;
+    this.action = action;
+    this.fromStatus = fromStatus;
+    this.toStatus = toStatus;
+    this.reason = reason;
+    this.at = at;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public Long commentId() {
+    return commentId;
+  }
+
+  public String actor() {
+    return actor;
+  }
+
+  public String action() {
+    return action;
+  }
+
+  public CommentStatus fromStatus() {
+    return fromStatus;
+  }
+
+  public CommentStatus toStatus() {
+    return toStatus;
+  }
+
+  public String reason() {
+    return reason;
+  }
+
+  public OffsetDateTime at() {
+    return at;
+  }
+}
