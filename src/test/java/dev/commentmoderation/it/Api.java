@@ -24,6 +24,13 @@ public final class Api {
   public static final String ADMIN_PASSWORD = System.getProperty("it.admin.password", "it-admin-secret");
 
   private final URI base;
+  /**
+   * The client this Api plays: the service trusts X-Forwarded-For from loopback in the tests, so
+   * every Api instance is a distinct reader (a documentation-range address) with its own buckets.
+   */
+  private final String clientAddress =
+      "2001:db8::" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff))
+          + ":" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff));
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -77,7 +84,12 @@ public final class Api {
   }
 
   public Reply send(HttpRequest.Builder request, String... headers) {
-    for (int i = 0; i + 1 < headers.length; i += 2) request.header(headers[i], headers[i + 1]);
+    boolean forwarded = false;
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+      forwarded |= headers[i].equalsIgnoreCase("X-Forwarded-For");
+    }
+    if (!forwarded) request.header("X-Forwarded-For", clientAddress);
     try {
       HttpResponse<String> r =
           http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

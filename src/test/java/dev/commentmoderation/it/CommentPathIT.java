@@ -255,7 +255,13 @@ class CommentPathIT {
     assertEquals(400, api.post(path, "").status());
     assertEquals(400, api.post(path, "{\"authorName\":\"A\",\"body\":\"ok\",\"admin\":true}").status(), "unknown field");
     assertEquals(415, api.postRaw(path, "text/plain", "hello".getBytes(StandardCharsets.UTF_8)).status());
-    assertEquals(413, api.post(path, "{\"authorName\":\"A\",\"body\":\"" + "x".repeat(200_000) + "\"}").status());
+    // a client announcing a large body is refused before sending it (Expect: 100-continue)
+    var huge = api.send(java.net.http.HttpRequest.newBuilder(api.uri(path)).expectContinue(true)
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "{\"authorName\":\"A\",\"body\":\"" + "x".repeat(200_000) + "\"}")));
+    assertEquals(413, huge.status(), huge::toString);
+    assertTrue(huge.header("Content-Type").startsWith("application/problem+json"));
     assertEquals(400, api.post("/api/articles/" + "a".repeat(129) + "/comments", comment("A", "ok")).status());
     assertEquals(400, api.post("/api/articles/bad%20id/comments", comment("A", "ok")).status());
     var unknown = api.get("/api/nothing-here");
@@ -312,5 +318,37 @@ class CommentPathIT {
     assertEquals("PENDING", api.get("/api/moderation/queue?articleId=" + article, admin()).json()
         .getJsonArray("items").getJsonObject(0).getString("status"));
     assertEquals(q("x"), "\"x\"");
+  }
+
+  @Test
+  void oneClientFloodingGets429WithRetryAfterWhileOthersGoOn() {
+    String path = "/api/articles/" + article + "/comments";
+    Api.Reply limited = null;
+    for (int i = 0; i < 100 && limited == null; i++) {
+      var r = api.post(path, "{}");
+      if (r.status() == 429) limited = r;
+      else assertEquals(400, r.status(), r::toString);
+    }
+    assertNotNull(limited, "the bucket (60 a minute in the tests) must run dry within 100 attempts");
+    assertTrue(Integer.parseInt(limited.header("Retry-After")) >= 1, limited::toString);
+    assertTrue(limited.header("Content-Type").startsWith("application/problem+json"));
+    var other = new Api(base);
+    assertEquals(201, other.post(path, comment("Другой читатель", "Спасибо за материал")).status());
+  }
+
+  @Test
+  void theWidgetMayCallThePublicApiFromAConfiguredOriginOnly() {
+    String path = "/api/articles/" + article + "/comments";
+    var preflight = api.send(java.net.http.HttpRequest.newBuilder(api.uri(path))
+        .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()),
+        "Origin", "https://news.example", "Access-Control-Request-Method", "POST",
+        "Access-Control-Request-Headers", "content-type");
+    assertEquals(204, preflight.status(), preflight::toString);
+    assertEquals("https://news.example", preflight.header("Access-Control-Allow-Origin"));
+    assertNull(preflight.header("Access-Control-Allow-Credentials"));
+    assertEquals("https://news.example", api.get(path, "Origin", "https://news.example").header("Access-Control-Allow-Origin"));
+    assertNull(api.get(path, "Origin", "https://evil.example").header("Access-Control-Allow-Origin"));
+    assertNull(api.get("/api/moderation/queue", "Origin", "https://news.example").header("Access-Control-Allow-Origin"),
+        "the moderation API is same-origin only");
   }
 }
