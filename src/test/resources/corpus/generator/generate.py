@@ -22,6 +22,7 @@ import disguise  # noqa: E402
 import ky_en  # noqa: E402
 import obscene  # noqa: E402
 import ru_clean  # noqa: E402
+import ru_more  # noqa: E402
 import ru_traps  # noqa: E402
 
 SEED = 20261126
@@ -32,7 +33,7 @@ PARTS = ("dev", "heldout")
 # Lines to generate for the whole corpus; each part gets its share.
 TARGETS = {
     "clean": 900, "clean-trap": 700, "clean-mild": 90, "clean-caps-acronym": 170,
-    "clean-ky": 230, "clean-en": 150,
+    "clean-ky": 230, "clean-ky-trap": 45, "clean-en": 170,
     "spam": 380, "spam-link": 90, "spam-nocontact": 40, "shouting": 110, "flood": 100,
 }
 
@@ -103,10 +104,14 @@ class Composer:
         self.rng = rng
         deck = lambda pool: Deck(split(pool)[part], rng)  # noqa: E731
         self.openers, self.closers = deck(ru_clean.OPENERS), deck(ru_clean.CLOSERS)
-        self.topics = {t: deck(s) for t, s in ru_clean.BODY.items()}
+        self.topics = {t: deck(s) for t, s in {**ru_clean.BODY, **ru_more.BODY_MORE}.items()}
+        self.standalone = split(ru_more.STANDALONE + ru_more.LONG)[part]
+        self.standalone_trap = split(ru_more.STANDALONE_TRAP)[part]
         self.questions, self.reactions = deck(ru_clean.QUESTIONS), deck(ru_clean.REACTIONS)
-        self.traps, self.mild, self.acronyms = deck(ru_traps.TRAPS), deck(ru_traps.MILD), deck(ru_traps.ACRONYMS)
-        self.ky, self.ky_mixed, self.en = deck(ky_en.KY), deck(ky_en.KY_MIXED), deck(ky_en.EN)
+        self.traps = deck(ru_traps.TRAPS + ru_traps.TRAPS_MORE)
+        self.mild, self.acronyms = deck(ru_traps.MILD), deck(ru_traps.ACRONYMS)
+        self.ky, self.ky_mixed = deck(ky_en.KY + ky_en.KY_MORE), deck(ky_en.KY_MIXED)
+        self.ky_traps, self.en = deck(ky_en.KY_TRAPS), deck(ky_en.EN + ky_en.EN_MORE)
         self.insults, self.hate = deck(bad.INSULTS), deck(bad.HATE)
         self.hate_no_slur = deck(bad.HATE_NO_SLUR)
         self.offers_ru, self.offers_ky = deck(bad.SPAM_OFFERS_RU), deck(bad.SPAM_OFFERS_KY)
@@ -140,7 +145,12 @@ class Composer:
             return self.questions.draw()
         if roll < 0.2:
             return self.reactions.draw()
-        return self.topics[r.choice(list(self.topics))].draw()
+        return self.topic().draw()
+
+    def topic(self):
+        """A topic chosen in proportion to its size, so that small topics are not worn out."""
+        decks = list(self.topics.values())
+        return self.rng.choices(decks, weights=[len(d.items) for d in decks])[0]
 
     def sentence_count(self):
         roll = self.rng.random()
@@ -156,7 +166,7 @@ class Composer:
         """A comment of ordinary sentences around the required ones, within limit characters."""
         r = self.rng
         n = max(len(required), self.sentence_count())
-        topic = self.topics[r.choice(list(self.topics))]
+        topic = self.topic()
         parts = [topic.draw() if r.random() < 0.6 else self.body() for _ in range(n - len(required))]
         for s in required:
             parts.insert(r.randint(0, len(parts)), s)
@@ -174,6 +184,8 @@ class Composer:
             if text and len(text) + 1 + len(p) > limit:
                 break
             text = text + " " + p if text else p
+        while len(text) < 20:
+            text = text + " " + self.fill(self.topic().draw())
         if r.random() < 0.08:
             text = text[0].lower() + text[1:]
         if r.random() < 0.06 and text.endswith("."):
@@ -229,15 +241,18 @@ def digits(r, n):
 
 
 def phone(r):
+    # Kyrgyz numbers: operator code and six digits; Russian and Kazakh: +7, three and seven digits.
     op = r.choice(["555", "700", "770", "772", "500", "505", "220", "999", "707", "550"])
-    a, b, c = digits(r, 3), digits(r, 2), digits(r, 2)
+    k = digits(r, 6)
     ru = r.choice(["912", "926", "903", "999", "985"])
     kz = r.choice(["701", "705", "747", "777"])
+    s = digits(r, 7)
     forms = [
-        f"+996 {op} {a} {b}{c}", f"+996{op}{a}{b}{c}", f"0{op} {a}{b}{c}", f"0({op}){a[:2]}-{b}-{c}",
-        f"0 {op} {a[:2]} {b} {c}", f"+996 ({op}) {a}-{b}{c}", f"996 {op} {a[:2]} {b} {c}", f"+7 {ru} {a}-{b}-{c}",
-        f"8 ({ru}) {a} {b} {c}", f"8{ru}{a}{b}{c}", f"+7 {kz} {a} {b} {c}", f"8 {kz} {a} {b}{c}",
-        " ".join(f"0{op}{a}{b}{c}"), f"0{op}-{a}-{b}{c}", f"+996-{op}-{a}-{b}{c}",
+        f"+996 {op} {k[:3]} {k[3:]}", f"+996{op}{k}", f"0{op} {k}", f"0({op}){k[:2]}-{k[2:4]}-{k[4:]}",
+        f"0 {op} {k[:2]} {k[2:4]} {k[4:]}", f"+996 ({op}) {k[:3]}-{k[3:]}", f"996 {op} {k[:2]} {k[2:4]} {k[4:]}",
+        f"+7 {ru} {s[:3]}-{s[3:5]}-{s[5:]}", f"8 ({ru}) {s[:3]} {s[3:5]} {s[5:]}", f"8{ru}{s}",
+        f"+7 {kz} {s[:3]} {s[3:5]} {s[5:]}", f"8 {kz} {s[:3]} {s[3:]}", " ".join(f"0{op}{k}"),
+        f"0{op}-{k[:3]}-{k[3:]}", f"+996-{op}-{k[:3]}-{k[3:]}",
     ]
     return r.choice(forms)
 
@@ -261,7 +276,10 @@ def clean_lines(c, part, n):
     out = []
     for category, count in (("clean", n["clean"]), ("clean-trap", n["clean-trap"]),
                             ("clean-mild", n["clean-mild"]), ("clean-caps-acronym", n["clean-caps-acronym"])):
-        for _ in range(count):
+        whole = {"clean": c.standalone, "clean-trap": c.standalone_trap}.get(category, [])
+        for text in whole:
+            out.append(("OK", category, c.finish([text])))
+        for _ in range(count - len(whole)):
             if category == "clean":
                 text = c.russian()
             elif category == "clean-trap":
@@ -277,6 +295,10 @@ def clean_lines(c, part, n):
         if c.rng.random() < 0.15:
             picks.insert(c.rng.randint(0, len(picks)), c.ky_mixed.draw())
         out.append(("OK", "clean-ky", c.finish(picks)))
+    for _ in range(n["clean-ky-trap"]):
+        picks = [c.ky_traps.draw()] + [c.ky.draw() for _ in range(c.rng.choice([0, 0, 1, 2]))]
+        c.rng.shuffle(picks)
+        out.append(("OK", "clean-ky-trap", c.finish(picks)))
     for _ in range(n["clean-en"]):
         out.append(("OK", "clean-en", c.finish([c.en.draw() for _ in range(c.rng.choice([1, 1, 2, 3]))])))
     return out
@@ -387,7 +409,7 @@ def shouting_lines(c, n):
         text = c.finish([c.body() for _ in range(r.choice([1, 2, 2, 3]))]).upper()
         letters = sum(ch.isalpha() for ch in text)
         if letters >= 30:
-            out.append(("BAD", "shouting", text + r.choice(["", "!!!", "!", " ПОЗОР!", " ХВАТИТ!"])))
+            out.append(("BAD", "shouting", text.rstrip(".") + r.choice([".", "!!!", "!", ". ПОЗОР!", ". ХВАТИТ!"])))
     return out
 
 

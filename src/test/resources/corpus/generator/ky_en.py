@@ -86,3 +86,55 @@ EN = [
     "The Titanic exhibition in the museum drew long queues.", "Therapists are badly needed in regional hospitals.",
     "The grape harvest in the south was good this year.", "Butterflies at Sary-Chelek reserve are amazing in June.",
 ]
+
+KY_MORE = [
+    "Бүгүн Бишкекте аба ырайы жакшы, күн ачык.", "Ата-энелер балдарын телефондон алыс кармашы керек.",
+    "Мигранттардын акча которуулары азайып кетти.", "Бул өкмөттүн эң туура чечими болду.",
+    "Дарактарды кеспегиле, шаарда онсуз да жашыл аймак аз!", "Оорукананын врачтарына чоң ыракмат, атамды сактап калышты.",
+    "Базарда баалар күн сайын өзгөрөт.", "Биздин айылга газ качан келет?",
+    "Көчөдө жарык жок, кечинде басуу коркунучтуу.", "Мектепке чейинки билим берүүгө көңүл буруу керек.",
+    "Төө-Ашуу ашуусу кайрадан жабылыптыр, этият болгула.", "Бул макала абдан пайдалуу болду, автордун эмгегине рахмат.",
+    "Мыйзамды бардыгы сакташы керек, чиновниктер да.", "Кымыз сезону башталды, Суусамырга барабыз!",
+    "Жайлоодо малды багып жатабыз, байланыш начар.", "Акыйкат шайлоо болушу керек, ким жеңсе да.",
+    "Пенсионерлерге жеңилдик берилсе жакшы болмок.", "Балдарга спорт залдарын көбүрөөк куруш керек.",
+    "Элдин үнүн уккула, урматтуу депутаттар!", "Окуучулардын формасы кымбат, ата-энелерге оор.",
+    "Нооруз майрамы менен баарыңызды куттуктайм!", "Айт майрамыңыздар кабыл болсун!",
+    "Жаңы жылыңыздар менен! Бакыт, ден соолук каалайм.", "Толугураак жазсаңар жакшы болмок.",
+    "Чыныгы абалды көрүш үчүн айылга келип көргүлө.", "Таза суу ар бир үйгө жетиши керек.",
+    "Көмүрдүн баасы кышка чейин дагы көтөрүлөт го.", "Бул долбоорду колдойм, бирок ачык-айкын болушу керек.",
+    "Автордун пикирине кошулам.", "Кечиресиз, бирок бул маалымат туура эмес.", "Ар бир сом эсептелиши керек.",
+    "Кызматкерлердин айлыгы убагында берилсин.", "Балыкчыда жаңы базар ачылыптыр, барып көрөбүз.",
+    "Кара-Балтадагы завод кайра иштей баштаганы жакшы кабар.", "Оштун тарыхый борборун сактап калуу керек.",
+    "Жаштар айылда калышы үчүн жумуш керек.", "Дары-дармектин баасы асмандап кетти.",
+    "Ысык-Көлдүн суусу тайыздап баратат, бул коркунучтуу.", "Тез арада чечим кабыл алынышы керек.",
+    "Ушул маселени көтөргөнүңөргө ыракмат.", "Кыргызстандын спортчулары эл аралык мелдештерде жакшы чыгып жатышат.",
+]
+
+# Kyrgyz words that contain Russian obscene substrings: себеби, небере, тебетей, жебе, себет.
+KY_TRAPS = [
+    "Себеби жол оңдолбосо, айылга эч ким келбейт.", "Эмне себептен баалар өсүп жатат, түшүндүрүп бергилечи?",
+    "Неберелерим мектепке жаңы барышты, мугалими абдан жакшы экен.", "Ак калпак менен тебетей — улуттук кийимибиздин белгиси.",
+    "Небереме тебетей сатып бердим, абдан жакты.", "Себетке алма толтуруп, базарга алып бардык.",
+    "Эмне себептен жарык өчүп калды, эч ким айтпайт.", "Жебе атуу боюнча мелдеште биздин спортчу биринчи орунду алды.",
+    "Биздин команда финалга чыкты, кубанычтабыз!", "Депутаттык мандатын тапшырганы туура болду.",
+    "Рублдун курсу төмөндөп, мигранттардын акчасы азайды.", "Себеби көп: айлык аз, баа кымбат, жумуш жок.",
+    "Чоң энем неберелерине тебетей тигип берди.", "Бул маселенин себеби — башкаруунун начардыгы.",
+    "Командир аскерлерге ыраазычылык билдирди.", "Неберелер жайкы каникулда айылда эс алышат.",
+]
+
+EN_MORE = [
+    "Cumulative inflation over three years is above thirty percent.", "Grasshoppers destroyed part of the harvest near Batken.",
+    "Arsenal fans in Bishkek gathered in a cafe to watch the final.", "The constitution was amended twice in four years.",
+    "He was a brilliant classicist and a kind teacher.", "Archers from the national team won bronze, well done.",
+    "A specialist from Essex County Council visited the mayor's office.", "Kudos to the Hancock foundation for the school grant.",
+    "Please fix the typo in the second paragraph.", "I studied in Huy, a lovely Belgian town on the Meuse.",
+    "The parliamentary debate lasted until midnight.", "Importers can claim a VAT rebate, but the process is slow.",
+    "Lebanon and Kyrgyzstan signed a small trade agreement, interesting.", "The Hui community in Central Asia has a long history.",
+    "A Huynh family from Vietnam opened a restaurant in Bishkek.", "The bassist of the jazz band grew up in Karakol.",
+    "We need more analysts who understand rural economics.", "The Scunthorpe problem is why word filters need care.",
+    "The embassy hosted a Dickens reading evening for students.", "Compassion for migrant families is missing from this debate.",
+    "My sister is a therapist in Osh and sees burnout everywhere.", "Assessment of school buildings after the quake is overdue.",
+    "The ministry's command structure is confusing even to insiders.", "A clear mandate from voters is rare these days.",
+    "Cocktail bars in Bishkek are getting expensive.", "Good piece, but please cite the source of the statistics.",
+    "Congratulations to the class of 2025!", "Pass the message to the mayor: fix the bus schedule.",
+]
