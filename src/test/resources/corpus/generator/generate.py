@@ -164,7 +164,9 @@ class Composer:
             return self.rng.randint(2, 3)
         if roll < 0.93:
             return self.rng.randint(4, 6)
-        return self.rng.randint(8, 16)
+        if roll < 0.98:
+            return self.rng.randint(8, 14)
+        return self.rng.randint(18, 26)  # cut at the length limit: the longest comments
 
     def russian(self, required=(), limit=1500):
         """A comment of ordinary sentences around the required ones, within limit characters."""

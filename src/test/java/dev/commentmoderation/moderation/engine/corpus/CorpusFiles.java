@@ -25,6 +25,7 @@ final class CorpusFiles {
 
   static final String ROOT = "corpus";
   private static final Pattern CATEGORY = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+  private static final Pattern HEX4 = Pattern.compile("[0-9a-fA-F]{4}");
 
   /** What was read, and what could not be, so that a broken line fails one test, not all of them. */
   record Loaded(List<CorpusLine> lines, List<String> problems) {}
@@ -107,11 +108,11 @@ final class CorpusFiles {
         out.append('\\');
         i++;
       } else if (i + 1 < field.length() && field.charAt(i + 1) == 'u') {
-        try {
-          out.append((char) Integer.parseInt(field.substring(i + 2, i + 6), 16));
-        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+        String hex = field.substring(i + 2, Math.min(i + 6, field.length()));
+        if (!HEX4.matcher(hex).matches()) {
           throw new IllegalArgumentException("bad \\u escape at column " + (i + 1));
         }
+        out.append((char) Integer.parseInt(hex, 16));
         i += 5;
       } else {
         throw new IllegalArgumentException("lone backslash at column " + (i + 1) + " (write \\\\)");

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
@@ -91,7 +92,7 @@ record CorpusThresholds(List<String> parts, List<Metric> metrics, Map<String, In
           new Metric(
               name,
               required(p, name + ".select"),
-              Outcome.valueOf(required(p, name + ".outcome").toUpperCase().replace('-', '_')),
+              Outcome.valueOf(required(p, name + ".outcome").toUpperCase(Locale.ROOT).replace('-', '_')),
               Double.parseDouble(max != null ? max : min),
               min != null));
     }
