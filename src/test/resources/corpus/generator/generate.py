@@ -185,7 +185,7 @@ class Composer:
     def finish(self, parts, limit=1500):
         r = self.rng
         text = ""
-        for p in parts:
+        for p in dict.fromkeys(parts):  # a deck may deal a sentence twice into one long comment
             p = self.fill(p)
             if text and len(text) + 1 + len(p) > limit:
                 break
@@ -207,8 +207,11 @@ class Composer:
             text = text[:-1]
         tail = r.choice(ru_clean.TAILS)
         if tail and text[-1] in ".!?":
-            # ")))" or "!!!" replace the full stop; an emoji follows it.
-            text = text[:-1] + tail if tail[0] in ").!?" and text[-1] == "." else text + tail
+            # ")))" or "!!!" replace a full stop and go nowhere else; an emoji follows any ending.
+            if tail[0] not in ").!?":
+                text += tail
+            elif text[-1] == ".":
+                text = text[:-1] + tail
         return text
 
 
@@ -323,6 +326,8 @@ def with_context(c, sentence):
     """Put a sentence in a short ordinary comment half of the time, so that lengths and positions vary."""
     r = c.rng
     roll = r.random()
+    if roll < 0.1:
+        return c.russian([sentence])  # inside a comment of any length, up to the longest
     if roll < 0.5:
         return sentence
     if roll < 0.75:
@@ -457,6 +462,12 @@ def flood_lines(c, n):
     return out
 
 
+def near_duplicate_key(text):
+    """Lines that differ only in letter case, numbers, commas or the ending count as one."""
+    key = re.sub(r"\d", "#", text.lower().replace(",", ""))
+    return re.sub(r"[\s.!?)…👍🙏😡😢🇰🇬]+$", "", key) or text
+
+
 def scaled(part):
     share = HELDOUT_SHARE if part == "heldout" else 100 - HELDOUT_SHARE
     return {k: round(v * share / 100) for k, v in TARGETS.items()}
@@ -500,7 +511,7 @@ def main():
     seen = set()
     for line in (OUT / "dev" / "sample.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            seen.add(line.split("\t", 2)[2])
+            seen.add(near_duplicate_key(line.split("\t", 2)[2]))
     forms = split_groups(obscene.MAT)
     for part in PARTS:
         c = Composer(part, rng)
@@ -509,9 +520,9 @@ def main():
         def unique(rows):
             out = []
             for row in rows:
-                text = row[2] if isinstance(row, tuple) and len(row) == 3 else row[1][2]
-                if text not in seen:
-                    seen.add(text)
+                key = near_duplicate_key(row[2] if len(row) == 3 else row[1][2])
+                if key not in seen:
+                    seen.add(key)
                     out.append(row)
             return out
 
