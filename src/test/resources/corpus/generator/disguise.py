@@ -149,7 +149,7 @@ TECHNIQUES = {
 
 
 # A mask must hide a letter of the root, or the word is still plain mat (хуй*я is not a mask).
-ROOTS = ("ху", "пизд", "еб", "ёб", "бля", "пид", "залуп", "манд", "мудоз")
+ROOTS = ("ху", "пизд", "еб", "ёб", "бля", "пид", "залуп", "манд")
 
 
 def mask(word, rng, chars):

@@ -429,7 +429,7 @@ def shouting_lines(c, n):
     while len(out) < n:
         text = c.finish([c.body() for _ in range(r.choice([1, 2, 2, 3]))]).upper()
         letters = sum(ch.isalpha() for ch in text)
-        if letters >= 30:
+        if letters >= 40:
             out.append(("BAD", "shouting", text.rstrip(".") + r.choice([".", "!!!", "!", ". ПОЗОР!", ". ХВАТИТ!"])))
     return out
 
