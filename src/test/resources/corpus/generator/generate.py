@@ -110,7 +110,7 @@ class Composer:
         self.colloquial = deck(ru_more.COLLOQUIAL)
         self.standalone_trap = split(ru_more.STANDALONE_TRAP)[part]
         self.questions, self.reactions = deck(ru_clean.QUESTIONS), deck(ru_clean.REACTIONS)
-        self.traps = deck(ru_traps.TRAPS + ru_traps.TRAPS_MORE)
+        self.traps = deck(ru_traps.TRAPS + ru_traps.TRAPS_MORE + ru_traps.TRAPS_LITERAL)
         self.mild, self.acronyms = deck(ru_traps.MILD), deck(ru_traps.ACRONYMS)
         self.ky, self.ky_mixed = deck(ky_en.KY + ky_en.KY_MORE), deck(ky_en.KY_MIXED)
         self.ky_traps, self.en = deck(ky_en.KY_TRAPS), deck(ky_en.EN + ky_en.EN_MORE)
@@ -173,7 +173,7 @@ class Composer:
         r = self.rng
         n = max(len(required), self.sentence_count())
         topic = self.topic()
-        parts = [topic.draw() if r.random() < 0.6 else self.body() for _ in range(n - len(required))]
+        parts = [topic.draw() if r.random() < 0.75 else self.body() for _ in range(n - len(required))]
         for s in required:
             parts.insert(r.randint(0, len(parts)), s)
         if r.random() < 0.25:

@@ -40,9 +40,7 @@ class CorpusQualityTest {
     corpus = CorpusFiles.load();
     thresholds = CorpusThresholds.load();
     RuleEngine engine = new RuleEngine(RuleSet.builtIn());
-    judged = corpus.lines().stream()
-        .map(line -> new CorpusReport.Judged(line, engine.evaluate(Submission.ofText(line.text()))))
-        .toList();
+    judged = corpus.lines().stream().map(line -> judge(engine, line)).toList();
     report = new CorpusReport(judged, thresholds, engine.ruleSet().version());
     String text = report.render();
     // The report goes beside the build output so that its figures can be copied into BENCHMARKS.md.
@@ -105,6 +103,15 @@ class CorpusQualityTest {
     assertTrue(failures.isEmpty(),
         () -> "corpus quality below threshold (full report in target/corpus-report.txt):\n"
             + String.join("\n", failures));
+  }
+
+  private static CorpusReport.Judged judge(RuleEngine engine, CorpusLine line) {
+    try {
+      return new CorpusReport.Judged(line, engine.evaluate(Submission.ofText(line.text())));
+    } catch (RuntimeException e) {
+      // Name the line: a crash on one comment would otherwise hide which one it was.
+      throw new AssertionError(line.source() + ": the engine threw on \"" + CorpusFiles.escape(line.text()) + "\"", e);
+    }
   }
 
   /** {@code total}, {@code label.OK} or {@code category.spam*}, as written in thresholds.properties. */
