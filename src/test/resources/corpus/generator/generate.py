@@ -117,7 +117,8 @@ class Composer:
         self.insults, self.hate = deck(bad.INSULTS), deck(bad.HATE)
         self.hate_no_slur = deck(bad.HATE_NO_SLUR)
         self.offers_ru, self.offers_ky = deck(bad.SPAM_OFFERS_RU), deck(bad.SPAM_OFFERS_KY)
-        self.offers_en, self.cta, self.shouts = deck(bad.SPAM_OFFERS_EN), deck(bad.SPAM_CTA), deck(bad.SHOUTS)
+        self.offers_en, self.shouts = deck(bad.SPAM_OFFERS_EN), deck(bad.SHOUTS)
+        self.cta = {kind: deck(ctas) for kind, ctas in bad.SPAM_CTA.items()}
 
     def fill(self, s):
         r = self.rng
@@ -283,9 +284,12 @@ def handle(r):
     return r.choice(forms)
 
 
-def contact(r):
+def contact(r, cta=None):
+    """A link, phone number or handle; with cta, preceded by a call to action that fits it."""
     roll = r.random()
-    return url(r) if roll < 0.45 else phone(r) if roll < 0.75 else handle(r)
+    kind = "url" if roll < 0.45 else "phone" if roll < 0.75 else "handle"
+    text = {"url": url, "phone": phone, "handle": handle}[kind](r)
+    return f"{cta[kind].draw()} {text}" if cta else text
 
 
 # Generators per category ---------------------------------------------------------------------
@@ -400,11 +404,11 @@ def spam_lines(c, n):
         offer = offer.format(n1=r.randint(2, 9), n2=r.choice([100, 150, 200, 250, 300]), n3=r.choice([20, 30, 40, 50]))
         shape = r.random()
         if shape < 0.55:
-            text = f"{offer} {c.cta.draw()} {contact(r)}"
+            text = f"{offer} {contact(r, c.cta)}"
         elif shape < 0.75:
             text = f"{contact(r)} — {offer}"
         elif shape < 0.9:
-            text = f"{c.fill(c.body())} {offer} {c.cta.draw()} {contact(r)}"
+            text = f"{c.fill(c.body())} {offer} {contact(r, c.cta)}"
         else:
             text = f"{offer} {contact(r)} {contact(r)}"
         if r.random() < 0.15:
