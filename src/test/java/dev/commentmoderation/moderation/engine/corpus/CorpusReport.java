@@ -74,6 +74,7 @@ final class CorpusReport {
         judged.stream().collect(Collectors.groupingBy(j -> j.line().part(), TreeMap::new, Collectors.counting()));
     out.append(String.format("Corpus quality: rule set %s, %d lines %s%n%n", ruleSetVersion, judged.size(), perPart));
     renderCategories(out);
+    renderFiles(out);
     renderMeasures(out);
     renderMisses(out);
     return out.toString();
@@ -98,6 +99,21 @@ final class CorpusReport {
           count(g, Decision.APPROVE), count(g, Decision.HOLD), count(g, Decision.REJECT),
           wrong, percent((double) wrong / g.size())));
     }
+    out.append('\n');
+  }
+
+  /** Per file, so that the hand-written held-out lines can be told from the generated ones. */
+  private void renderFiles(StringBuilder out) {
+    out.append(String.format("%-36s %6s %6s %8s%n", "file", "lines", "wrong", "wrong%"));
+    Map<String, List<Judged>> files = new TreeMap<>();
+    for (Judged j : judged) {
+      String source = j.line().source();
+      files.computeIfAbsent(source.substring(0, source.lastIndexOf(':')), k -> new ArrayList<>()).add(j);
+    }
+    files.forEach((file, g) -> {
+      long wrong = g.stream().filter(j -> !j.right()).count();
+      out.append(String.format("%-36s %6d %6d %8s%n", file, g.size(), wrong, percent((double) wrong / g.size())));
+    });
     out.append('\n');
   }
 
