@@ -61,8 +61,9 @@ class CommentPathIT {
 
   @Test
   void cleanCommentIsPublishedAndAppearsInTheThread() {
+    String email = "aibek." + article + "@example.kg";
     var r = api.post("/api/articles/" + article + "/comments",
-        "{\"authorName\":\"  Айбек \",\"authorEmail\":\"aibek@example.kg\",\"body\":\"Курс рубля снова вырос, команда молодцы.\"}");
+        "{\"authorName\":\"  Айбек \",\"authorEmail\":\"" + email + "\",\"body\":\"Курс рубля снова вырос, команда молодцы.\"}");
     assertEquals(201, r.status(), r::toString);
     var receipt = r.json();
     assertEquals("APPROVED", receipt.getString("status"));
@@ -81,7 +82,7 @@ class CommentPathIT {
 
     var one = api.get("/api/comments/" + receipt.getString("id"));
     assertEquals(200, one.status());
-    assertFalse(one.body().contains("aibek@example.kg"));
+    assertFalse(one.body().contains(email));
   }
 
   @Test
