@@ -1,0 +1,59 @@
+package dev.commentmoderation.moderation.engine.rules;
+
+import dev.commentmoderation.moderation.engine.Match;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.nibor.autolink.LinkExtractor;
+import org.nibor.autolink.LinkSpan;
+import org.nibor.autolink.LinkType;
+
+/**
+ * Ways to take a conversation off the site: {@code @handle}, e-mail addresses, and a messenger
+ * named with a handle after it ({@code telegram: x}, {@code тг - x}, {@code вотсап @x}). A
+ * messenger merely mentioned ("в телеграм-канале министерства") is not a contact.
+ */
+public final class ContactRule implements Rule {
+
+  private static final Pattern HANDLE =
+      Pattern.compile("(?<![\\p{L}\\p{N}_.@])@[A-Za-z][A-Za-z0-9_]{3,31}(?![\\p{L}\\p{N}_@])");
+  private static final LinkExtractor EMAILS =
+      LinkExtractor.builder().linkTypes(EnumSet.of(LinkType.EMAIL)).build();
+
+  private final RuleHeader header;
+  private final Pattern messengerHandle;
+
+  public ContactRule(RuleHeader header, List<String> messengers) {
+    this.header = header;
+    this.messengerHandle =
+        messengers.isEmpty()
+            ? null
+            : Pattern.compile(
+                "(?<![\\p{L}\\p{N}])(?:"
+                    + messengers.stream().map(Pattern::quote).collect(Collectors.joining("|"))
+                    + ")[\\p{L}]{0,4}[ \\t]{0,3}(?:[:=\\-–—][ \\t]{0,3}@?|@)[A-Za-z][A-Za-z0-9_]{3,31}",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  }
+
+  @Override
+  public void apply(Inspection inspection, List<Match> out) {
+    String body = inspection.body();
+    if (body.indexOf('@') >= 0) {
+      Matcher m = HANDLE.matcher(body);
+      while (m.find()) {
+        out.add(header.match(body, m.start(), m.end()));
+      }
+      for (LinkSpan span : EMAILS.extractLinks(body)) {
+        out.add(header.match(body, span.getBeginIndex(), span.getEndIndex()));
+      }
+    }
+    if (messengerHandle != null) {
+      Matcher m = messengerHandle.matcher(body);
+      while (m.find()) {
+        out.add(header.match(body, m.start(), m.end()));
+      }
+    }
+  }
+}

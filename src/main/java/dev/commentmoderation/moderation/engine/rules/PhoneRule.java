@@ -1,0 +1,75 @@
+package dev.commentmoderation.moderation.engine.rules;
+
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import dev.commentmoderation.moderation.engine.Match;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Phone numbers, found by libphonenumber with the VALID leniency for each configured region (a
+ * national number such as {@code 0555 123 456} only parses against its own region), plus any
+ * international-looking digit run that libphonenumber would reject as not a real range: a
+ * spammer's number need not be allocated to be a contact.
+ */
+public record PhoneRule(RuleHeader header, List<String> regions, int minDigits) implements Rule {
+
+  private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+  private static final Pattern INTERNATIONAL =
+      Pattern.compile("(?<![\\d+])\\+[ \\t]?\\d(?:[ \\t\\-().]{0,3}\\d){9,13}(?!\\d)");
+
+  public PhoneRule {
+    regions = List.copyOf(regions);
+  }
+
+  @Override
+  public void apply(Inspection inspection, List<Match> out) {
+    String body = inspection.body();
+    if (digits(body) < minDigits) {
+      return;
+    }
+    List<int[]> spans = new ArrayList<>();
+    for (String region : regions) {
+      for (PhoneNumberMatch m :
+          PHONES.findNumbers(body, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+        add(spans, m.start(), m.end());
+      }
+    }
+    Matcher m = INTERNATIONAL.matcher(body);
+    while (m.find()) {
+      add(spans, m.start(), m.end());
+    }
+    spans.sort((a, b) -> Integer.compare(a[0], b[0]));
+    for (int[] s : spans) {
+      out.add(header.match(body, s[0], s[1]));
+    }
+  }
+
+  private static void add(List<int[]> spans, int start, int end) {
+    for (int[] s : spans) {
+      if (start < s[1] && s[0] < end) {
+        s[0] = Math.min(s[0], start);
+        s[1] = Math.max(s[1], end);
+        return;
+      }
+    }
+    spans.add(new int[] {start, end});
+  }
+
+  private static int digits(String body) {
+    int n = 0;
+    for (int i = 0; i < body.length(); i++) {
+      if (Character.isDigit(body.charAt(i))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** True when libphonenumber knows the region code. */
+  public static boolean knownRegion(String region) {
+    return PHONES.getSupportedRegions().contains(region);
+  }
+}
