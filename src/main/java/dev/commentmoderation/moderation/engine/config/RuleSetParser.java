@@ -53,10 +53,10 @@ public final class RuleSetParser {
   public record ParsedRules(String version, List<Rule> rules) {}
 
   /** The Russian prefix system ({@code за}ебал, {@code вы}блядок, {@code съ}ебать). */
-  static final List<String> RUSSIAN_PREFIXES =
-      List.of("на", "по", "за", "от", "ото", "вы", "до", "недо", "о", "об", "обо", "у", "раз",
-          "рас", "съ", "при", "про", "под", "подо", "пере", "из", "изъ", "въ", "вз", "вс", "без",
-          "бес", "не", "долбо", "ни");
+  public static final List<String> RUSSIAN_PREFIXES =
+      List.of("на", "по", "за", "от", "вы", "до", "недо", "о", "об", "у", "раз", "рас", "съ",
+          "при", "про", "под", "пере", "из", "изъ", "въ", "вз", "без", "бес", "не", "долбо",
+          "ни");
 
   private static final Set<String> COMMON = Set.of("id", "type", "category", "action", "reason",
       "description");
@@ -236,7 +236,7 @@ public final class RuleSetParser {
   }
 
   /** Every chain of up to two prefixes, bare or with the hard/soft sign (подъ-, разъ-, сь-). */
-  private static Set<String> prefixChains(List<String> prefixes) {
+  public static Set<String> prefixChains(List<String> prefixes) {
     Set<String> folded = new HashSet<>();
     for (String p : prefixes) {
       folded.add(TextNormalizer.foldString(p.trim()));

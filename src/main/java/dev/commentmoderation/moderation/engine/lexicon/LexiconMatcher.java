@@ -128,16 +128,20 @@ public final class LexiconMatcher {
     return startOk && (p.openEnd() || localEnd == form.length());
   }
 
+  /**
+   * Exceptions are checked against the form that matched and against the word as written (its
+   * primary form): an innocent word stays innocent in every reading of it, and an English word
+   * that merely reads like a Russian root (hue → хуе) stays English.
+   */
   private static boolean admissible(Words words, int f, WordList list) {
+    if (words.kind(f) == Words.TRANSLITERATED && !list.transliteration()) {
+      return false;
+    }
     if (list.exceptions().contains(words.form(f))) {
       return false;
     }
-    if (words.kind(f) == Words.TRANSLITERATED) {
-      // An English word that merely reads like a Russian root (hue → хуе) stays English.
-      return list.transliteration()
-          && !list.exceptions().contains(words.form(words.primaryForm(words.firstWord(f))));
-    }
-    return true;
+    return words.firstWord(f) != words.lastWord(f)
+        || !list.exceptions().contains(words.form(words.primaryForm(words.firstWord(f))));
   }
 
   private void matchMasked(Words words, List<Hit> hits) {

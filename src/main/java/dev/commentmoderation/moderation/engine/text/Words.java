@@ -259,29 +259,33 @@ public final class Words {
   }
 
   /**
-   * Collapses runs of one letter ({@code ХУУУУЙНЯ}, {@code БЛЯЯЯТЬ}). Doubled letters collapse too
-   * (Kyrgyz long vowels: Жээнбеков → жэнбеков): lexicon entries and exception lists are collapsed
-   * the same way, so this only ever compares like with like.
+   * Collapses runs of three or more of one letter ({@code ХУУУУЙНЯ}, {@code БЛЯЯЯТЬ}). Doubled
+   * letters stay: Russian spelling has them (ниггер is not Нигер, класс is not клас) and Kyrgyz
+   * writes long vowels doubled (Жээнбеков, Кара-Суу). Lexicon entries and exception lists go
+   * through the same function, so this only ever compares like with like.
    */
   public static String collapse(CharSequence in) {
     int n = in.length();
-    StringBuilder out = null;
-    for (int i = 1; i < n; i++) {
-      if (in.charAt(i) == in.charAt(i - 1) && in.charAt(i) != MASK) {
-        out = new StringBuilder(n);
-        break;
-      }
+    boolean run = false;
+    for (int i = 2; i < n && !run; i++) {
+      char c = in.charAt(i);
+      run = c == in.charAt(i - 1) && c == in.charAt(i - 2) && c != MASK;
     }
-    if (out == null) {
+    if (!run) {
       return in.toString();
     }
-    char prev = 0;
+    StringBuilder out = new StringBuilder(n);
     for (int i = 0; i < n; i++) {
       char c = in.charAt(i);
-      if (c != prev || c == MASK) {
+      int j = i;
+      while (j + 1 < n && in.charAt(j + 1) == c && c != MASK) {
+        j++;
+      }
+      out.append(c);
+      if (j - i == 1) {
         out.append(c);
       }
-      prev = c;
+      i = j;
     }
     return out.toString();
   }
