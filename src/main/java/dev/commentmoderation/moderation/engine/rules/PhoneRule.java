@@ -17,6 +17,14 @@ import java.util.regex.Pattern;
 public record PhoneRule(RuleHeader header, List<String> regions, int minDigits) implements Rule {
 
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+  /**
+   * libphonenumber only sees short runs of digits and separators: on a long run ({@code +9+9+9...})
+   * its matcher is quadratic, and no phone number is longer than this anyway.
+   */
+  private static final Pattern CANDIDATE = Pattern.compile("[+(]?\\d[\\d \\t\u00A0\\-().+]*");
+
+  private static final int MAX_CANDIDATE = 64;
   private static final Pattern INTERNATIONAL =
       Pattern.compile("(?<![\\d+])\\+[ \\t]?\\d(?:[ \\t\\-().]{0,3}\\d){9,13}(?!\\d)");
 
@@ -31,10 +39,16 @@ public record PhoneRule(RuleHeader header, List<String> regions, int minDigits) 
       return;
     }
     List<int[]> spans = new ArrayList<>();
-    for (String region : regions) {
-      for (PhoneNumberMatch m :
-          PHONES.findNumbers(body, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
-        add(spans, m.start(), m.end());
+    Matcher run = CANDIDATE.matcher(body);
+    while (run.find()) {
+      if (run.end() - run.start() > MAX_CANDIDATE || digits(run.group()) < minDigits) {
+        continue;
+      }
+      for (String region : regions) {
+        for (PhoneNumberMatch m : PHONES.findNumbers(
+            run.group(), region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+          add(spans, run.start() + m.start(), run.start() + m.end());
+        }
       }
     }
     Matcher m = INTERNATIONAL.matcher(body);
