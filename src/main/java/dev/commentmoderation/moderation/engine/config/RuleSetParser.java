@@ -63,7 +63,7 @@ public final class RuleSetParser {
   private static final Map<String, Set<String>> FIELDS = Map.ofEntries(
       Map.entry("words", Set.of("words", "include", "suspect", "suspect-include", "exceptions",
           "exceptions-include", "prefixes", "transliteration", "min-hits")),
-      Map.entry("regex", Set.of("pattern", "text", "case-sensitive")),
+      Map.entry("regex", Set.of("pattern", "text", "case-sensitive", "requires")),
       Map.entry("links", Set.of("max", "allow", "deny", "deny-action")),
       Map.entry("phones", Set.of("regions", "min-digits")),
       Map.entry("contacts", Set.of("messengers")),
@@ -315,7 +315,11 @@ public final class RuleSetParser {
     int flags = bool(raw, "case-sensitive", false) ? 0
         : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     try {
-      return new RegexRule(h, Pattern.compile(pattern, flags), text.equals("original"));
+      List<String> requires = new ArrayList<>();
+      for (String r : strings(raw.get("requires"))) {
+        requires.add(text.equals("original") ? r : TextNormalizer.foldString(r));
+      }
+      return new RegexRule(h, Pattern.compile(pattern, flags), text.equals("original"), requires);
     } catch (PatternSyntaxException e) {
       problem(raw.get("pattern"), "rule " + h.id() + ": not a valid regular expression: "
           + e.getDescription());

@@ -1,6 +1,8 @@
 package dev.commentmoderation.moderation.engine.rules;
 
 import dev.commentmoderation.moderation.engine.Match;
+import dev.commentmoderation.moderation.engine.text.NormalizedText;
+import dev.commentmoderation.moderation.engine.text.TextNormalizer;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -24,9 +26,11 @@ public final class ContactRule implements Rule {
 
   private final RuleHeader header;
   private final Pattern messengerHandle;
+  private final List<String> messengers;
 
   public ContactRule(RuleHeader header, List<String> messengers) {
     this.header = header;
+    this.messengers = messengers.stream().map(TextNormalizer::foldString).toList();
     this.messengerHandle =
         messengers.isEmpty()
             ? null
@@ -39,21 +43,29 @@ public final class ContactRule implements Rule {
 
   @Override
   public void apply(Inspection inspection, List<Match> out) {
-    String body = inspection.body();
-    if (body.indexOf('@') >= 0) {
-      Matcher m = HANDLE.matcher(body);
+    // Searched in the folded text (full-width letters, zero-width characters undone).
+    NormalizedText t = inspection.normalized();
+    String text = t.text();
+    if (text.indexOf('@') >= 0) {
+      Matcher m = HANDLE.matcher(text);
       while (m.find()) {
-        out.add(header.match(body, m.start(), m.end()));
+        add(inspection, t, m.start(), m.end(), out);
       }
-      for (LinkSpan span : EMAILS.extractLinks(body)) {
-        out.add(header.match(body, span.getBeginIndex(), span.getEndIndex()));
+      for (LinkSpan span : EMAILS.extractLinks(text)) {
+        add(inspection, t, span.getBeginIndex(), span.getEndIndex(), out);
       }
     }
-    if (messengerHandle != null) {
-      Matcher m = messengerHandle.matcher(body);
+    // Every handle is Latin: a comment without a Latin letter cannot name one.
+    if (messengerHandle != null && LinkDetector.hasLatinLetter(text)
+        && messengers.stream().anyMatch(text::contains)) {
+      Matcher m = messengerHandle.matcher(text);
       while (m.find()) {
-        out.add(header.match(body, m.start(), m.end()));
+        add(inspection, t, m.start(), m.end(), out);
       }
     }
+  }
+
+  private void add(Inspection inspection, NormalizedText t, int start, int end, List<Match> out) {
+    out.add(header.match(inspection.body(), t.originalStart(start), t.originalEnd(end - 1)));
   }
 }

@@ -39,7 +39,7 @@ public record FloodRule(
         lastEmoji = j - 1;
       }
       int limit =
-          Character.isLetter(cp) ? maxLetterRun
+          cp >= 'а' && cp <= 'я' || cp >= 'a' && cp <= 'z' || Character.isLetter(cp) ? maxLetterRun
               : Character.isDigit(cp) || Character.isWhitespace(cp) ? Integer.MAX_VALUE
               : maxSymbolRun;
       if (run > limit) {
@@ -54,6 +54,9 @@ public record FloodRule(
   }
 
   private static boolean isEmoji(int cp) {
+    if (cp < 0x2000) {
+      return cp == 0xA9 || cp == 0xAE;
+    }
     int type = Character.getType(cp);
     return type == Character.OTHER_SYMBOL || cp >= 0x1F000 && cp <= 0x1FAFF;
   }

@@ -2,6 +2,7 @@ package dev.commentmoderation.moderation.engine.rules;
 
 import dev.commentmoderation.moderation.engine.Action;
 import dev.commentmoderation.moderation.engine.Match;
+import dev.commentmoderation.moderation.engine.text.NormalizedText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,18 +22,22 @@ public record LinkRule(
 
   @Override
   public void apply(Inspection inspection, List<Match> out) {
+    // Links are searched in the folded text, so full-width letters and zero-width characters
+    // do not hide them; spans are mapped back to the original.
     String body = inspection.body();
+    NormalizedText t = inspection.normalized();
     List<LinkDetector.Link> counted = new ArrayList<>();
-    for (LinkDetector.Link link : LinkDetector.find(body)) {
+    for (LinkDetector.Link link : LinkDetector.find(t.text())) {
       if (listed(deny, link.host())) {
-        out.add(header.match(denyAction, body, link.start(), link.end()));
+        out.add(header.match(denyAction, body, t.originalStart(link.start()),
+            t.originalEnd(link.end() - 1)));
       } else if (!listed(allow, link.host())) {
         counted.add(link);
       }
     }
     if (counted.size() > max) {
       for (LinkDetector.Link link : counted) {
-        out.add(header.match(body, link.start(), link.end()));
+        out.add(header.match(body, t.originalStart(link.start()), t.originalEnd(link.end() - 1)));
       }
     }
   }

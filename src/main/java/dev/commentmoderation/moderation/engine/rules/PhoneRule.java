@@ -22,8 +22,6 @@ public record PhoneRule(RuleHeader header, List<String> regions, int minDigits) 
    * libphonenumber only sees short runs of digits and separators: on a long run ({@code +9+9+9...})
    * its matcher is quadratic, and no phone number is longer than this anyway.
    */
-  private static final Pattern CANDIDATE = Pattern.compile("[+(]?\\d[\\d \\t\u00A0\\-().+]*");
-
   private static final int MAX_CANDIDATE = 64;
   private static final Pattern INTERNATIONAL =
       Pattern.compile("(?<![\\d+])\\+[ \\t]?\\d(?:[ \\t\\-().]{0,3}\\d){9,13}(?!\\d)");
@@ -39,21 +37,31 @@ public record PhoneRule(RuleHeader header, List<String> regions, int minDigits) 
       return;
     }
     List<int[]> spans = new ArrayList<>();
-    Matcher run = CANDIDATE.matcher(body);
-    while (run.find()) {
-      if (run.end() - run.start() > MAX_CANDIDATE || digits(run.group()) < minDigits) {
-        continue;
+    int n = body.length();
+    int i = 0;
+    while (i < n) {
+      int start = i;
+      int runDigits = 0;
+      while (i < n && isPhoneChar(body.charAt(i))) {
+        runDigits += Character.isDigit(body.charAt(i)) ? 1 : 0;
+        i++;
       }
-      for (String region : regions) {
-        for (PhoneNumberMatch m : PHONES.findNumbers(
-            run.group(), region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
-          add(spans, run.start() + m.start(), run.start() + m.end());
+      if (runDigits >= minDigits && i - start <= MAX_CANDIDATE) {
+        String run = body.substring(start, i);
+        for (String region : regions) {
+          for (PhoneNumberMatch m :
+              PHONES.findNumbers(run, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+            add(spans, start + m.start(), start + m.end());
+          }
         }
       }
+      i = Math.max(i, start + 1);
     }
-    Matcher m = INTERNATIONAL.matcher(body);
-    while (m.find()) {
-      add(spans, m.start(), m.end());
+    if (body.indexOf('+') >= 0) {
+      Matcher m = INTERNATIONAL.matcher(body);
+      while (m.find()) {
+        add(spans, m.start(), m.end());
+      }
     }
     spans.sort((a, b) -> Integer.compare(a[0], b[0]));
     for (int[] s : spans) {
@@ -72,10 +80,16 @@ public record PhoneRule(RuleHeader header, List<String> regions, int minDigits) 
     spans.add(new int[] {start, end});
   }
 
+  private static boolean isPhoneChar(char c) {
+    return c >= '0' && c <= '9' || c == ' ' || c == '-' || c == '(' || c == ')' || c == '+'
+        || c == '.' || c == '\t' || c == '\u00A0' || c > 0x7f && Character.isDigit(c);
+  }
+
   private static int digits(String body) {
     int n = 0;
     for (int i = 0; i < body.length(); i++) {
-      if (Character.isDigit(body.charAt(i))) {
+      char c = body.charAt(i);
+      if (c >= '0' && c <= '9' || c > 0x7f && Character.isDigit(c)) {
         n++;
       }
     }

@@ -11,9 +11,13 @@ import java.util.regex.Pattern;
  * A regular expression over the folded text (default: disguises undone, spans mapped back) or the
  * original. Patterns with nested or ambiguous repetition are refused at load ({@link
  * RegexSafety}); on top of that every evaluation runs under a step budget, and a pattern that runs
- * out of it holds the comment for a person instead of guessing.
+ * out of it holds the comment for a person instead of guessing. {@code requires} lists literals of
+ * which one must occur in the (folded) text before the pattern runs at all: regular expressions
+ * scan every position, and most comments contain none of the literals.
  */
-public record RegexRule(RuleHeader header, Pattern pattern, boolean onOriginal) implements Rule {
+public record RegexRule(
+    RuleHeader header, Pattern pattern, boolean onOriginal, java.util.List<String> requires)
+    implements Rule {
 
   private static final long BUDGET_PER_CHAR = 200;
   private static final long BUDGET_BASE = 20_000;
@@ -22,7 +26,10 @@ public record RegexRule(RuleHeader header, Pattern pattern, boolean onOriginal) 
   public void apply(Inspection inspection, List<Match> out) {
     String body = inspection.body();
     NormalizedText t = onOriginal ? null : inspection.normalized();
-    CharSequence text = onOriginal ? body : t.text();
+    String text = onOriginal ? body : t.text();
+    if (!requires.isEmpty() && requires.stream().noneMatch(text::contains)) {
+      return;
+    }
     Matcher m = pattern.matcher(new StepBudget(text, BUDGET_BASE + BUDGET_PER_CHAR * text.length()));
     try {
       while (m.find()) {

@@ -28,19 +28,17 @@ public record ShoutingRule(
     int n = body.length();
     while (i < n) {
       int cp = body.codePointAt(i);
-      if (!Character.isLetter(cp)) {
+      if (letterCase(cp) == NOT_LETTER) {
         i += Character.charCount(cp);
         continue;
       }
       int start = i;
       int wordUpper = 0;
       int wordLower = 0;
-      while (i < n && Character.isLetter(cp = body.codePointAt(i))) {
-        if (Character.isUpperCase(cp) || Character.isTitleCase(cp)) {
-          wordUpper++;
-        } else if (Character.isLowerCase(cp)) {
-          wordLower++;
-        }
+      int kind;
+      while (i < n && (kind = letterCase(cp = body.codePointAt(i))) != NOT_LETTER) {
+        wordUpper += kind == UPPER ? 1 : 0;
+        wordLower += kind == LOWER ? 1 : 0;
         i += Character.charCount(cp);
       }
       if (wordLower == 0 && wordUpper > 0 && exempt(body.substring(start, i), wordUpper)) {
@@ -56,6 +54,26 @@ public record ShoutingRule(
     if (cased >= minLetters && upper >= ratio * cased && first >= 0) {
       out.add(header.match(body, first, last));
     }
+  }
+
+  private static final int NOT_LETTER = 0;
+  private static final int UPPER = 1;
+  private static final int LOWER = 2;
+  private static final int UNCASED = 3;
+
+  /** Latin and Cyrillic by range (nearly every char of a comment), the rest by Unicode data. */
+  private static int letterCase(int cp) {
+    if (cp >= 'a' && cp <= 'z' || cp >= 'а' && cp <= 'я') {
+      return LOWER;
+    }
+    if (cp >= 'A' && cp <= 'Z' || cp >= 'А' && cp <= 'Я') {
+      return UPPER;
+    }
+    if (cp < 0x80 || !Character.isLetter(cp)) {
+      return NOT_LETTER;
+    }
+    return Character.isUpperCase(cp) || Character.isTitleCase(cp) ? UPPER
+        : Character.isLowerCase(cp) ? LOWER : UNCASED;
   }
 
   private boolean exempt(String word, int letters) {

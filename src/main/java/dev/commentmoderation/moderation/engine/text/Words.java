@@ -127,6 +127,12 @@ public final class Words {
   }
 
   private static int charClass(char c) {
+    if (c >= 'а' && c <= 'я' || c >= 'a' && c <= 'z') {
+      return 1;
+    }
+    if (c < 0x80 && !(c >= '0' && c <= '9') && c != '*' && c != '#' && c != '@' && c != '$') {
+      return 0;
+    }
     if (Character.isLetter(c)) {
       return 1;
     }
@@ -198,7 +204,9 @@ public final class Words {
         at |= c == '@';
       }
     }
-    if (cyrillic > 0 && cyrillic >= latin) {
+    if (cyrillic == to - from) {
+      addForm(collapse(s.substring(from, to)), w, w, PRIMARY);
+    } else if (cyrillic > 0 && cyrillic >= latin) {
       boolean mapDigits = cyrillic >= 2 && digits < cyrillic;
       String visual = mapped(s, from, to, true, mapDigits);
       addForm(visual, w, w, PRIMARY);
