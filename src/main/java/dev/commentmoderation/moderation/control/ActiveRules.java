@@ -16,9 +16,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The rule engine in force. Loaded from {@code comments.rules.file} when that file exists, else
- * the built-in set; the file is re-read when it changes (checked at most every two seconds, on
- * use), and a set that fails validation never replaces the active one.
+ * The rule engine in force. Loaded from {@code comments.rules.file} when that file exists (its
+ * {@code include:} lexicons relative to it), else the built-in set; the file is re-read when it
+ * changes (checked at most every two seconds, on use), and a set that fails validation never
+ * replaces the active one.
  */
 @ApplicationScoped
 public class ActiveRules {
@@ -68,7 +69,8 @@ public class ActiveRules {
 
   private RuleSet read(Path file) throws IOException, RuleSetException {
     seenFileTime = Files.getLastModifiedTime(file);
-    return RuleSet.parse(Files.readString(file));
+    Path directory = file.toAbsolutePath().getParent();
+    return RuleSet.parse(Files.readString(file), directory);
   }
 
   private void reloadIfChanged() {
