@@ -71,7 +71,8 @@ class CrashRecoveryIT {
       for (int t = 0; t < 4; t++) {
         Api client = new Api(new URL("http://127.0.0.1:" + port + "/"));
         pool.submit(() -> {
-          for (int i = 0; !killed.get(); i++) {
+          long giveUp = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+          for (int i = 0; !killed.get() && System.nanoTime() < giveUp; i++) {
             try {
               var r = client.post("/api/articles/" + article + "/comments",
                   comment("Читатель", BODIES.get(i % BODIES.size()) + " #" + System.nanoTime()));

@@ -5,6 +5,8 @@ import dev.commentmoderation.moderation.engine.RuleSet;
 import dev.commentmoderation.moderation.engine.RuleSetException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +37,14 @@ public class ActiveRules {
   /** Modification time of the file version last read, valid or not; null for the built-in set. */
   private volatile FileTime seenFileTime;
   private volatile long lastCheck;
+
+  /**
+   * Loads at deployment, so an invalid rule file stops the start with its error rather than
+   * failing every submission later.
+   */
+  void loadAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    engine();
+  }
 
   @PostConstruct
   void load() {
