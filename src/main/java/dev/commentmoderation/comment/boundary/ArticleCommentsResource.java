@@ -7,6 +7,7 @@ import dev.commentmoderation.comment.control.Threads;
 import dev.commentmoderation.platform.i18n.Messages;
 import dev.commentmoderation.platform.web.ClientIdentity;
 import dev.commentmoderation.platform.web.InvalidParameter;
+import dev.commentmoderation.platform.web.RateLimited;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,6 +44,7 @@ public class ArticleCommentsResource {
 
   @POST
   @Transactional
+  @RateLimited("submit")
   @Operation(summary = "Submit a comment or a reply; judged at once, committed before the answer")
   public Response submit(
       @PathParam("articleId") @ArticleId String articleId,

@@ -4,16 +4,15 @@ import dev.commentmoderation.platform.validation.PlainText;
 import dev.commentmoderation.platform.validation.TrimmedLength;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 /** A reader's comment or reply as submitted. */
 public record NewComment(
     @NotNull(message = "{text.required}") @TrimmedLength(max = 80) @PlainText String authorName,
-    @Email(message = "{email.invalid}") @Size(max = 254, message = "{email.invalid}") @PlainText
+    @Email(message = "{email.invalid}") @TrimmedLength(min = 0, max = 254) @PlainText
         String authorEmail,
     @NotNull(message = "{text.required}") @TrimmedLength(max = 5000) @PlainText(multiline = true)
         String body,
-    @Size(max = 40, message = "{comment.parent-not-found}") String parentId) {
+    @TrimmedLength(min = 0, max = 40) @PlainText String parentId) {
 
   public String trimmedEmail() {
     return authorEmail == null || authorEmail.isBlank() ? null : authorEmail.strip();

@@ -3,7 +3,6 @@ package dev.commentmoderation.moderation.boundary;
 import dev.commentmoderation.moderation.engine.AuthorStanding;
 import dev.commentmoderation.platform.validation.TrimmedLength;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 /**
  * A dry run. Judged as for an established author in good standing unless {@code standing} or
@@ -11,7 +10,7 @@ import jakarta.validation.constraints.Size;
  */
 public record CheckRequest(
     @NotNull(message = "{text.required}") @TrimmedLength(max = 5000) String body,
-    @Size(max = 80, message = "{text.length}") String authorName,
+    @TrimmedLength(min = 0, max = 80) String authorName,
     String articleId,
     AuthorStanding standing,
     Boolean articlePremoderated) {}

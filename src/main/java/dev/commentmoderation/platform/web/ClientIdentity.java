@@ -25,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Who a client is, without keeping their address: a keyed hash (HMAC-SHA-256) of the client
  * address. The key is made once and kept in the database, so every instance on one database hashes
  * alike and the hashes survive restarts. {@code X-Forwarded-For} is believed only from the proxies
- * listed in {@code comments.trusted-proxies}.
+ * listed in {@code comments.trusted.proxies}.
  */
 @Startup
 @Singleton
@@ -38,7 +38,7 @@ public class ClientIdentity {
   @PersistenceContext EntityManager em;
 
   @Inject
-  @ConfigProperty(name = "comments.trusted-proxies")
+  @ConfigProperty(name = "comments.trusted.proxies")
   Optional<String> trustedProxies;
 
   private SecretKeySpec key;

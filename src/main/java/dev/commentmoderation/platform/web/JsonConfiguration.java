@@ -18,7 +18,7 @@ public class JsonConfiguration implements ContextResolver<Jsonb> {
       JsonbBuilder.create(
           new JsonbConfig()
               .withNullValues(true)
-              .setProperty("yasson.fail-on-unknown-properties", true));
+              .setProperty("jsonb.fail-on-unknown-properties", true));
 
   @Override
   public Jsonb getContext(Class<?> type) {

@@ -21,7 +21,7 @@ import jakarta.inject.Inject;
 public class RequestLimits implements ContainerRequestFilter {
 
   @Inject
-  @ConfigProperty(name = "comments.request.max-bytes", defaultValue = "65536")
+  @ConfigProperty(name = "comments.request.max.bytes", defaultValue = "65536")
   long maxBytes;
 
   @Override

@@ -2,9 +2,9 @@ package dev.commentmoderation.queue.boundary;
 
 import dev.commentmoderation.platform.validation.PlainText;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import dev.commentmoderation.platform.validation.TrimmedLength;
 
 /** The version the moderator saw, and why they decided (optional). */
 public record DecisionRequest(
     @NotNull(message = "{decision.version.required}") Integer version,
-    @Size(max = 1000, message = "{text.length}") @PlainText(multiline = true) String reason) {}
+    @TrimmedLength(min = 0, max = 1000) @PlainText(multiline = true) String reason) {}

@@ -1,0 +1,66 @@
+package dev.commentmoderation.comment.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class NewCommentValidationTest {
+
+  static Validator validator;
+
+  @BeforeAll
+  static void validator() {
+    validator = Validation.buildDefaultValidatorFactory().getValidator();
+  }
+
+  static Set<String> invalidFields(NewComment c) {
+    return validator.validate(c).stream()
+        .map(ConstraintViolation::getPropertyPath)
+        .map(Object::toString)
+        .collect(Collectors.toSet());
+  }
+
+  @Test
+  void anOrdinaryCommentIsValid() {
+    assertEquals(Set.of(), invalidFields(new NewComment("Айбек", "aibek@example.kg", "Хорошая новость!", null)));
+    assertEquals(Set.of(), invalidFields(new NewComment("Айбек", null, "две\nстроки\tс табом", "12")));
+  }
+
+  @Test
+  void lengthsCountAfterTrimmingAndInCodePoints() {
+    assertEquals(Set.of("authorName"), invalidFields(new NewComment("   ", null, "ok", null)));
+    assertEquals(Set.of("body"), invalidFields(new NewComment("A", null, " \n\t ", null)));
+    assertEquals(Set.of(), invalidFields(new NewComment("A".repeat(80), null, "ok", null)));
+    assertEquals(Set.of("authorName"), invalidFields(new NewComment("A".repeat(81), null, "ok", null)));
+    assertEquals(Set.of(), invalidFields(new NewComment("A", null, "  " + "я".repeat(5000) + "  ", null)));
+    assertEquals(Set.of("body"), invalidFields(new NewComment("A", null, "я".repeat(5001), null)));
+    String emoji = "\uD83D\uDE00"; // one code point, two UTF-16 units
+    assertEquals(Set.of(), invalidFields(new NewComment("A", null, emoji.repeat(5000), null)));
+  }
+
+  @Test
+  void requiredFieldsAndEmail() {
+    assertEquals(Set.of("authorName", "body"), invalidFields(new NewComment(null, null, null, null)));
+    assertEquals(Set.of("authorEmail"), invalidFields(new NewComment("A", "not an email", "ok", null)));
+    assertEquals(Set.of("authorEmail"), invalidFields(new NewComment("A", "a@b.c" + "x".repeat(260), "ok", null)));
+  }
+
+  @Test
+  void controlCharactersAndBrokenUnicodeAreRefused() {
+    assertEquals(Set.of("body"), invalidFields(new NewComment("A", null, "a\u0000b", null)));
+    assertEquals(Set.of("body"), invalidFields(new NewComment("A", null, "bell\u0007", null)));
+    assertEquals(Set.of("body"), invalidFields(new NewComment("A", null, "lone \uD800 half", null)));
+    assertEquals(Set.of("body"), invalidFields(new NewComment("A", null, "lone \uDC00 half", null)));
+    assertEquals(Set.of("body"), invalidFields(new NewComment("A", null, "non\uFFFEchar", null)));
+    assertEquals(Set.of("authorName"), invalidFields(new NewComment("A\nB", null, "ok", null)));
+    assertEquals(Set.of("authorName"), invalidFields(new NewComment("A\tB", null, "ok", null)));
+    assertTrue(invalidFields(new NewComment("A", null, "zero\u200Bwidth is a format char, kept", null)).isEmpty());
+  }
+}

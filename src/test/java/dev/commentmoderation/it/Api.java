@@ -1,0 +1,133 @@
+package dev.commentmoderation.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+/** A thin HTTP client for black-box tests: sends what a real client sends, parses what comes back. */
+public final class Api {
+
+  public static final String ADMIN = System.getProperty("it.admin.user", "admin");
+  public static final String ADMIN_PASSWORD = System.getProperty("it.admin.password", "it-admin-secret");
+
+  private final URI base;
+  /**
+   * The client this Api plays: the service trusts X-Forwarded-For from loopback in the tests, so
+   * every Api instance is a distinct reader (a documentation-range address) with its own buckets.
+   */
+  private final String clientAddress =
+      "2001:db8::" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff))
+          + ":" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff));
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  public Api(URL base) {
+    String s = base.toString();
+    this.base = URI.create(s.endsWith("/") ? s : s + "/");
+  }
+
+  public URI uri(String path) {
+    return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+  }
+
+  public record Reply(int status, Map<String, java.util.List<String>> headers, String body) {
+    public JsonObject json() {
+      try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        JsonStructure s = reader.read();
+        return s.asJsonObject();
+      }
+    }
+
+    public String header(String name) {
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .findFirst()
+          .map(e -> e.getValue().get(0))
+          .orElse(null);
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + body;
+    }
+  }
+
+  public Reply get(String path, String... headers) {
+    return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
+  }
+
+  public Reply post(String path, String json, String... headers) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)),
+        headers);
+  }
+
+  public Reply postRaw(String path, String contentType, byte[] body, String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) b.header("Content-Type", contentType);
+    return send(b, headers);
+  }
+
+  public Reply send(HttpRequest.Builder request, String... headers) {
+    boolean forwarded = false;
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+      forwarded |= headers[i].equalsIgnoreCase("X-Forwarded-For");
+    }
+    if (!forwarded) request.header("X-Forwarded-For", clientAddress);
+    try {
+      HttpResponse<String> r =
+          http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Reply(r.statusCode(), r.headers().map(), r.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String[] basic(String user, String password) {
+    return new String[] {
+      "Authorization",
+      "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))
+    };
+  }
+
+  public static String[] admin() {
+    return basic(ADMIN, ADMIN_PASSWORD);
+  }
+
+  /** A JSON string literal. */
+  public static String q(String s) {
+    return Json.createValue(s).toString();
+  }
+
+  public static String comment(String author, String body) {
+    return "{\"authorName\":" + q(author) + ",\"body\":" + q(body) + "}";
+  }
+
+  public static String reply(String author, String body, String parentId) {
+    return "{\"authorName\":" + q(author) + ",\"body\":" + q(body) + ",\"parentId\":" + q(parentId) + "}";
+  }
+
+  /** An article id no other test uses. */
+  public static String freshArticle(String prefix) {
+    return prefix + "-" + Long.toString(System.nanoTime(), 36);
+  }
+}

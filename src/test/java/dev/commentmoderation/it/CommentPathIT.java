@@ -1,0 +1,354 @@
+package dev.commentmoderation.it;
+
+import static dev.commentmoderation.it.Api.admin;
+import static dev.commentmoderation.it.Api.comment;
+import static dev.commentmoderation.it.Api.q;
+import static dev.commentmoderation.it.Api.reply;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The whole comment path on a real Payara Micro with the real WAR, from outside over HTTP: submit,
+ * verdict, queue, decision (with the race), thread, audit, dry run, operations endpoints. Runs once
+ * against H2 and once against PostgreSQL.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CommentPathIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.service();
+  }
+
+  @ArquillianResource URL base;
+  Api api;
+  String article;
+
+  @BeforeEach
+  void client() {
+    api = new Api(base);
+    article = Api.freshArticle("path");
+  }
+
+  private JsonObject submit(String author, String body) {
+    var r = api.post("/api/articles/" + article + "/comments", comment(author, body));
+    assertEquals(201, r.status(), r::toString);
+    return r.json();
+  }
+
+  @Test
+  void cleanCommentIsPublishedAndAppearsInTheThread() {
+    var r = api.post("/api/articles/" + article + "/comments",
+        "{\"authorName\":\"  Айбек \",\"authorEmail\":\"aibek@example.kg\",\"body\":\"Курс рубля снова вырос, команда молодцы.\"}");
+    assertEquals(201, r.status(), r::toString);
+    var receipt = r.json();
+    assertEquals("APPROVED", receipt.getString("status"));
+    assertEquals(article, receipt.getString("articleId"));
+    assertTrue(receipt.isNull("parentId"));
+    assertFalse(receipt.getString("message").isBlank());
+    assertTrue(r.header("Location").endsWith("/api/comments/" + receipt.getString("id")), r.header("Location"));
+    assertTrue(r.header("Content-Type").startsWith("application/json"));
+
+    var thread = api.get("/api/articles/" + article + "/comments").json();
+    assertEquals(1, thread.getInt("total"));
+    var shown = thread.getJsonArray("comments").getJsonObject(0);
+    assertEquals("Айбек", shown.getString("authorName"));
+    assertFalse(shown.containsKey("authorEmail"), "public view must not expose e-mail");
+    assertFalse(r.body().contains("clientHash"));
+
+    var one = api.get("/api/comments/" + receipt.getString("id"));
+    assertEquals(200, one.status());
+    assertFalse(one.body().contains("aibek@example.kg"));
+  }
+
+  @Test
+  void obsceneCommentIsRefusedWithALocalisedReasonAndNeverShown() {
+    var ru = api.post("/api/articles/" + article + "/comments", comment("Тролль", "Пиздец, опять цены подняли"));
+    var en = api.post("/api/articles/" + article + "/comments", comment("Troll", "Какая же хуйня эти ваши реформы"),
+        "Accept-Language", "en-GB,en;q=0.9");
+    var ky = api.post("/api/articles/" + article + "/comments", comment("Troll", "Ебаный стыд, а не работа"),
+        "Accept-Language", "ky");
+    for (var r : List.of(ru, en, ky)) {
+      assertEquals(201, r.status(), r::toString);
+      assertEquals("REJECTED", r.json().getString("status"));
+      assertEquals("PROFANITY", r.json().getString("reason"));
+    }
+    assertTrue(ru.json().getString("message").contains("нецензурн"), ru::toString);
+    assertTrue(en.json().getString("message").contains("obscene"), en::toString);
+    assertTrue(ky.json().getString("message").contains("Комментарийди"), ky::toString);
+    assertEquals(0, api.get("/api/articles/" + article + "/comments").json().getInt("total"));
+    assertEquals(404, api.get("/api/comments/" + ru.json().getString("id")).status());
+  }
+
+  @Test
+  void heldCommentWaitsInTheQueueWithItsVerdictThenAdminApprovesIt() {
+    var held = submit("Петр", "Автор — идиот, ничего не понимает");
+    assertEquals("PENDING", held.getString("status"));
+    String id = held.getString("id");
+    assertEquals(404, api.get("/api/comments/" + id).status(), "not public while pending");
+
+    var queue = api.get("/api/moderation/queue?status=PENDING&articleId=" + article, admin());
+    assertEquals(200, queue.status(), queue::toString);
+    var item = queue.json().getJsonArray("items").getJsonObject(0);
+    assertEquals(id, item.getString("id"));
+    var verdict = item.getJsonObject("verdict");
+    assertEquals("HOLD", verdict.getString("decision"));
+    var match = verdict.getJsonArray("matches").getJsonObject(0);
+    String body = item.getString("body");
+    assertEquals(body.substring(match.getInt("start"), match.getInt("end")), match.getString("excerpt"));
+    assertTrue(match.getString("excerpt").toLowerCase().contains("идиот"), match::toString);
+
+    var approved = api.post("/api/moderation/comments/" + id + "/approve",
+        "{\"version\":" + item.getInt("version") + ",\"reason\":\"критика допустима\"}", admin());
+    assertEquals(200, approved.status(), approved::toString);
+    assertEquals("APPROVED", approved.json().getString("status"));
+    assertEquals(item.getInt("version") + 1, approved.json().getInt("version"));
+
+    var thread = api.get("/api/articles/" + article + "/comments").json();
+    assertEquals(id, thread.getJsonArray("comments").getJsonObject(0).getString("id"));
+
+    var audit = api.get("/api/moderation/audit?commentId=" + id, admin()).json().getJsonArray("items");
+    assertEquals(2, audit.size(), audit::toString);
+    assertEquals("engine", audit.getJsonObject(0).getString("actor"));
+    assertEquals("PENDING", audit.getJsonObject(0).getString("toStatus"));
+    assertEquals(Api.ADMIN, audit.getJsonObject(1).getString("actor"));
+    assertEquals("PENDING", audit.getJsonObject(1).getString("fromStatus"));
+    assertEquals("APPROVED", audit.getJsonObject(1).getString("toStatus"));
+    assertEquals("критика допустима", audit.getJsonObject(1).getString("reason"));
+  }
+
+  @Test
+  void racingModeratorsGiveExactlyOneDecision() throws Exception {
+    String id = submit("Петр", "Заткнись, дебил").getString("id");
+    int version = api.get("/api/moderation/queue?articleId=" + article, admin()).json()
+        .getJsonArray("items").getJsonObject(0).getInt("version");
+    int racers = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(racers);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Api.Reply>> replies = new ArrayList<>();
+    for (int i = 0; i < racers; i++) {
+      String action = i % 2 == 0 ? "approve" : "reject";
+      Callable<Api.Reply> decide = () -> {
+        start.await();
+        return api.post("/api/moderation/comments/" + id + "/" + action, "{\"version\":" + version + "}", admin());
+      };
+      replies.add(pool.submit(decide));
+    }
+    start.countDown();
+    int ok = 0;
+    int stale = 0;
+    for (var f : replies) {
+      int status = f.get().status();
+      if (status == 200) ok++;
+      else if (status == 409) stale++;
+      else throw new AssertionError("unexpected " + f.get());
+    }
+    pool.shutdown();
+    assertEquals(1, ok, "exactly one decision wins");
+    assertEquals(racers - 1, stale);
+    var audit = api.get("/api/moderation/audit?commentId=" + id, admin()).json().getJsonArray("items");
+    assertEquals(2, audit.size(), "engine verdict plus exactly one decision: " + audit);
+    var stalerReply = api.post("/api/moderation/comments/" + id + "/approve", "{\"version\":" + version + "}", admin());
+    assertEquals(409, stalerReply.status());
+    assertTrue(stalerReply.header("Content-Type").startsWith("application/problem+json"));
+  }
+
+  @Test
+  void repliesNestUnderApprovedParentsOnlyOnTheSameArticle() {
+    String parent = submit("Айгуль", "Хорошая новость для Бишкека.").getString("id");
+    var r = api.post("/api/articles/" + article + "/comments", reply("Бакыт", "Согласен полностью", parent));
+    assertEquals(201, r.status(), r::toString);
+    assertEquals(parent, r.json().getString("parentId"));
+    String child = r.json().getString("id");
+    assertEquals(201, api.post("/api/articles/" + article + "/comments", reply("Айгуль", "Спасибо!", child)).status());
+
+    var thread = api.get("/api/articles/" + article + "/comments").json();
+    assertEquals(3, thread.getInt("total"));
+    var top = thread.getJsonArray("comments");
+    assertEquals(1, top.size());
+    var replies = top.getJsonObject(0).getJsonArray("replies");
+    assertEquals(child, replies.getJsonObject(0).getString("id"));
+    assertEquals(1, replies.getJsonObject(0).getJsonArray("replies").size());
+
+    String held = submit("Петр", "Автор идиот").getString("id");
+    assertEquals(404, api.post("/api/articles/" + article + "/comments", reply("X", "ответ", held)).status());
+    assertEquals(404, api.post("/api/articles/other-" + article + "/comments", reply("X", "ответ", parent)).status());
+    assertEquals(404, api.post("/api/articles/" + article + "/comments", reply("X", "ответ", "999999999")).status());
+    assertEquals(404, api.post("/api/articles/" + article + "/comments", reply("X", "ответ", "abc")).status());
+  }
+
+  @Test
+  void threadPagesWithACursorOldestFirstAndNewestFirst() {
+    for (int i = 0; i < 5; i++) submit("Читатель " + i, "Комментарий номер " + i);
+    var first = api.get("/api/articles/" + article + "/comments?limit=2").json();
+    assertEquals(5, first.getInt("total"));
+    assertEquals(2, first.getJsonArray("comments").size());
+    assertEquals("Комментарий номер 0", first.getJsonArray("comments").getJsonObject(0).getString("body"));
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    do {
+      var page = api.get("/api/articles/" + article + "/comments?limit=2" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+      page.getJsonArray("comments").forEach(c -> seen.add(c.asJsonObject().getString("body")));
+      cursor = page.isNull("nextCursor") ? null : page.getString("nextCursor");
+    } while (cursor != null);
+    assertEquals(List.of("Комментарий номер 0", "Комментарий номер 1", "Комментарий номер 2",
+        "Комментарий номер 3", "Комментарий номер 4"), seen);
+    var newest = api.get("/api/articles/" + article + "/comments?order=newest&limit=1").json();
+    assertEquals("Комментарий номер 4", newest.getJsonArray("comments").getJsonObject(0).getString("body"));
+
+    for (String bad : List.of("limit=0", "limit=101", "limit=abc", "cursor=%25%25", "cursor=bm9wZQ", "order=random")) {
+      var r = api.get("/api/articles/" + article + "/comments?" + bad);
+      assertEquals(400, r.status(), bad + " -> " + r);
+      assertTrue(r.header("Content-Type").startsWith("application/problem+json"));
+    }
+  }
+
+  @Test
+  void invalidSubmissionsAreLocalisedProblemsNeverServerErrors() {
+    String path = "/api/articles/" + article + "/comments";
+    var blank = api.post(path, "{\"authorName\":\"   \",\"body\":\"\",\"authorEmail\":\"not-an-email\"}",
+        "Accept-Language", "en");
+    assertEquals(400, blank.status(), blank::toString);
+    assertTrue(blank.header("Content-Type").startsWith("application/problem+json"));
+    var fields = blank.json().getJsonArray("violations").stream()
+        .map(v -> v.asJsonObject().getString("field")).toList();
+    assertTrue(fields.containsAll(List.of("authorName", "body", "authorEmail")), fields::toString);
+    assertTrue(blank.body().contains("characters"), blank::toString);
+
+    var ru = api.post(path, "{\"authorName\":\"A\",\"body\":\"" + "я".repeat(5001) + "\"}");
+    assertEquals(400, ru.status());
+    assertTrue(ru.body().contains("символов"), ru::toString);
+
+    var ky = api.post(path, "{\"authorName\":\"A\"}", "Accept-Language", "ky");
+    assertEquals(400, ky.status());
+    assertTrue(ky.body().contains("Милдеттүү"), ky::toString);
+
+    assertEquals(400, api.post(path, "{\"authorName\":\"A\",\"body\":\"a\\u0000b\"}").status());
+    assertEquals(400, api.post(path, "{\"authorName\":\"A\\nB\",\"body\":\"ok\"}").status());
+    assertEquals(400, api.post(path, "{\"authorName\":\"A\",\"body\":\"\\ud800 lone\"}").status());
+    assertEquals(201, api.post(path, "{\"authorName\":\"A\",\"body\":\"две\\nстроки\\tи таб\"}").status());
+    assertEquals(400, api.post(path, "{\"authorName\":\"A\",\"body\":").status(), "malformed JSON");
+    assertEquals(400, api.post(path, "[1,2]").status());
+    assertEquals(400, api.post(path, "").status());
+    assertEquals(400, api.post(path, "{\"authorName\":\"A\",\"body\":\"ok\",\"admin\":true}").status(), "unknown field");
+    assertEquals(415, api.postRaw(path, "text/plain", "hello".getBytes(StandardCharsets.UTF_8)).status());
+    // a client announcing a large body is refused before sending it (Expect: 100-continue)
+    var huge = api.send(java.net.http.HttpRequest.newBuilder(api.uri(path)).expectContinue(true)
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "{\"authorName\":\"A\",\"body\":\"" + "x".repeat(200_000) + "\"}")));
+    assertEquals(413, huge.status(), huge::toString);
+    assertTrue(huge.header("Content-Type").startsWith("application/problem+json"));
+    assertEquals(400, api.post("/api/articles/" + "a".repeat(129) + "/comments", comment("A", "ok")).status());
+    assertEquals(400, api.post("/api/articles/bad%20id/comments", comment("A", "ok")).status());
+    var unknown = api.get("/api/nothing-here");
+    assertEquals(404, unknown.status());
+    assertTrue(unknown.header("Content-Type").startsWith("application/problem+json"), unknown::toString);
+  }
+
+  @Test
+  void dryRunJudgesWithoutStoringAndModerationNeedsARole() {
+    var check = api.post("/api/moderation/check", "{\"body\":\"Какая же хуйня\"}", admin());
+    assertEquals(200, check.status(), check::toString);
+    assertEquals("REJECT", check.json().getString("decision"));
+    var m = check.json().getJsonArray("matches").getJsonObject(0);
+    assertEquals("хуйня", "Какая же хуйня".substring(m.getInt("start"), m.getInt("end")));
+    assertEquals(0, api.get("/api/moderation/queue?status=REJECTED&articleId=" + article, admin())
+        .json().getJsonArray("items").size());
+
+    var anonymous = api.get("/api/moderation/queue");
+    assertEquals(401, anonymous.status());
+    assertNotNull(anonymous.header("WWW-Authenticate"));
+    assertTrue(anonymous.header("Content-Type").startsWith("application/problem+json"));
+    assertEquals(401, api.get("/api/moderation/queue", Api.basic(Api.ADMIN, "wrong")).status());
+    assertEquals(401, api.post("/api/moderation/check", "{\"body\":\"x\"}").status());
+    assertEquals(401, api.post("/api/moderation/comments/1/approve", "{\"version\":1}").status());
+    assertNull(api.get("/api/articles/" + article + "/comments", Api.basic("nobody", "wrong")).header("WWW-Authenticate"),
+        "public endpoints ignore bad credentials");
+  }
+
+  @Test
+  void operationsEndpointsAnswer() {
+    submit("Айбек", "Спасибо за новость");
+    assertEquals(200, api.get("/health/live").status());
+    var ready = api.get("/health/ready");
+    assertEquals(200, ready.status(), ready::toString);
+    assertTrue(ready.body().contains("database"), ready::toString);
+    var metrics = api.get("/metrics", "Accept", "text/plain");
+    assertEquals(200, metrics.status());
+    assertTrue(metrics.body().contains("comments_submitted_total"), "submissions per decision");
+    assertTrue(metrics.body().contains("comments_queue_depth"), "queue depth");
+    var openapi = api.get("/openapi");
+    assertEquals(200, openapi.status());
+    assertTrue(openapi.body().contains("/api/articles/{articleId}/comments"), openapi::toString);
+  }
+
+  @Test
+  void decisionsCheckTheirInput() {
+    String id = submit("Петр", "Ты дебил").getString("id");
+    assertEquals(400, api.post("/api/moderation/comments/" + id + "/approve", "{}", admin()).status());
+    assertEquals(400, api.post("/api/moderation/comments/" + id + "/approve", "{\"version\":\"x\"}", admin()).status());
+    assertEquals(404, api.post("/api/moderation/comments/987654321/approve", "{\"version\":1}", admin()).status());
+    assertEquals(404, api.post("/api/moderation/comments/abc/approve", "{\"version\":1}", admin()).status());
+    assertEquals(400, api.get("/api/moderation/queue?status=NOPE", admin()).status());
+    assertEquals(400, api.get("/api/moderation/queue?limit=-1", admin()).status());
+    assertEquals("PENDING", api.get("/api/moderation/queue?articleId=" + article, admin()).json()
+        .getJsonArray("items").getJsonObject(0).getString("status"));
+    assertEquals(q("x"), "\"x\"");
+  }
+
+  @Test
+  void oneClientFloodingGets429WithRetryAfterWhileOthersGoOn() {
+    String path = "/api/articles/" + article + "/comments";
+    Api.Reply limited = null;
+    for (int i = 0; i < 100 && limited == null; i++) {
+      var r = api.post(path, "{}");
+      if (r.status() == 429) limited = r;
+      else assertEquals(400, r.status(), r::toString);
+    }
+    assertNotNull(limited, "the bucket (60 a minute in the tests) must run dry within 100 attempts");
+    assertTrue(Integer.parseInt(limited.header("Retry-After")) >= 1, limited::toString);
+    assertTrue(limited.header("Content-Type").startsWith("application/problem+json"));
+    var other = new Api(base);
+    assertEquals(201, other.post(path, comment("Другой читатель", "Спасибо за материал")).status());
+  }
+
+  @Test
+  void theWidgetMayCallThePublicApiFromAConfiguredOriginOnly() {
+    String path = "/api/articles/" + article + "/comments";
+    var preflight = api.send(java.net.http.HttpRequest.newBuilder(api.uri(path))
+        .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()),
+        "Origin", "https://news.example", "Access-Control-Request-Method", "POST",
+        "Access-Control-Request-Headers", "content-type");
+    assertEquals(204, preflight.status(), preflight::toString);
+    assertEquals("https://news.example", preflight.header("Access-Control-Allow-Origin"));
+    assertNull(preflight.header("Access-Control-Allow-Credentials"));
+    assertEquals("https://news.example", api.get(path, "Origin", "https://news.example").header("Access-Control-Allow-Origin"));
+    assertNull(api.get(path, "Origin", "https://evil.example").header("Access-Control-Allow-Origin"));
+    assertNull(api.get("/api/moderation/queue", "Origin", "https://news.example").header("Access-Control-Allow-Origin"),
+        "the moderation API is same-origin only");
+  }
+}
