@@ -469,10 +469,12 @@
               openPanel = null;
               return;
             }
+            said.className = 'cmw-status cmw-status-error';
             said.textContent = failure(res);
             send.disabled = false;
           })
           .catch(function () {
+            said.className = 'cmw-status cmw-status-error';
             said.textContent = t.network;
             send.disabled = false;
           });
