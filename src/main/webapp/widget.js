@@ -168,6 +168,19 @@
     return code === 'kir' ? 'ky' : T[code] ? code : 'ru';
   }
 
+  /** Browsers without Kyrgyz locale data would print English dates; spell those out by hand. */
+  function dateFormat(lang) {
+    var opts = { dateStyle: 'long', timeStyle: 'short' };
+    if (Intl.DateTimeFormat.supportedLocalesOf([lang]).length) return new Intl.DateTimeFormat(lang, opts);
+    var months = 'январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь'.split(' ');
+    var hm = new Intl.DateTimeFormat('ru', { hour: '2-digit', minute: '2-digit' });
+    return {
+      format: function (d) {
+        return d.getFullYear() + '-ж., ' + d.getDate() + '-' + months[d.getMonth()] + ', ' + hm.format(d);
+      }
+    };
+  }
+
   function loadStyles() {
     if (document.querySelector('link[data-cmw-css]')) return;
     document.head.append(h('link', { rel: 'stylesheet', href: BASE + 'widget.css', 'data-cmw-css': true }));
@@ -186,12 +199,7 @@
     var total = 0;
     var parentId = null;
     var plural = new Intl.PluralRules(lang);
-    var dates;
-    try {
-      dates = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' });
-    } catch (e) {
-      dates = new Intl.DateTimeFormat('ru', { dateStyle: 'long', timeStyle: 'short' });
-    }
+    var dates = dateFormat(lang);
 
     function request(method, path, body) {
       var init = { method: method, mode: 'cors', credentials: 'omit', headers: { 'Accept-Language': lang } };
