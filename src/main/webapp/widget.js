@@ -311,8 +311,10 @@
       return !shown[c.id];
     }
 
+    // data-cmw-state tells sites and tests when a page of the thread has arrived
     function load() {
       more.disabled = true;
+      root.setAttribute('data-cmw-state', 'loading');
       return request('GET', 'articles/' + encodeURIComponent(article) + '/comments?limit=20&order=' + (newest ? 'newest' : 'oldest') + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''))
         .then(function (res) {
           if (res.status !== 200) throw res;
@@ -321,8 +323,10 @@
           cursor = page.nextCursor || null;
           more.hidden = !cursor;
           setTotal(page.total || 0);
+          root.setAttribute('data-cmw-state', 'ready');
         })
         .catch(function () {
+          root.setAttribute('data-cmw-state', 'error');
           info.hidden = false;
           info.replaceChildren(t.loadError + ' ', h('button', { type: 'button', class: 'cmw-link', text: t.retry, onclick: function () { info.textContent = t.loading; load(); } }));
         })
