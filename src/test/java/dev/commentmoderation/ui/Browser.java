@@ -122,8 +122,9 @@ final class Browser implements AutoCloseable {
   }
 
   private JsonValue call(String method, String path, JsonObject body) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(path.isEmpty() ? session : session.resolve(path)).timeout(Duration.ofSeconds(60));
+    // the session itself is ".../session/{id}" without the trailing slash the commands hang off
+    URI target = path.isEmpty() ? URI.create(session.toString().replaceAll("/$", "")) : session.resolve(path);
+    HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(60));
     if (body == null) request.method(method, HttpRequest.BodyPublishers.noBody());
     else {
       request.header("Content-Type", "application/json; charset=utf-8");
@@ -251,9 +252,9 @@ final class Browser implements AutoCloseable {
   @Override
   public void close() {
     try {
-      call("DELETE", "", null);
+      call("DELETE", "", null); // quits the browser; chromedriver alone would leave it running
     } catch (RuntimeException ignored) {
-      // the process goes anyway
+      // the driver process goes anyway
     } finally {
       driver.destroy();
     }
