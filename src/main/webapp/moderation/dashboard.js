@@ -169,6 +169,7 @@
 
   function logout() {
     sessionStorage.removeItem(STORE);
+    disconnectLive();
     state.auth = null;
     state.user = null;
     clearQueue();
@@ -214,7 +215,7 @@
       return el('li', { 'data-match-rule': m.rule },
         el('span', { class: 'tag tag-' + String(m.action || 'flag').toLowerCase(), text: label(ACTION, m.action) }), ' ',
         el('code', { text: m.rule }), ' · ', label(CATEGORY, m.category),
-        spanless ? el('span', { class: 'muted', text: ' (об авторе или статье)' }) : [' — «', el('span', { class: 'excerpt', text: m.excerpt || '' }), '»']);
+        spanless ? el('span', { class: 'muted', text: ' (без фрагмента текста)' }) : [' — «', el('span', { class: 'excerpt', text: m.excerpt || '' }), '»']);
     }));
   }
 
@@ -236,6 +237,7 @@
     state.current = null;
     state.cursor = null;
     queue.replaceChildren();
+    if (live) live.fresh = 0;
     more.hidden = true;
     empty.hidden = true;
     updateSelection();
@@ -265,6 +267,7 @@
         });
         state.cursor = res.json.nextCursor || null;
         more.hidden = !state.cursor;
+        connectLive();
         empty.hidden = state.items.size > 0;
         empty.textContent = state.status === 'PENDING' ? 'Очередь пуста: всё проверено.' : 'Ничего не найдено.';
         updateSelection();
@@ -428,7 +431,7 @@
    * an explanation and the latest audit entry, until the moderator dismisses it or refreshes:
    * their decision was not applied and they should see why rather than have the card vanish.
    */
-  function stale(entry, res) {
+  function stale(entry, res, seenLive) {
     var id = entry.data.id;
     entry.stale = true;
     state.selected.delete(id);
@@ -441,13 +444,15 @@
     var note = $('[data-item-note]', entry.el);
     var dismiss = el('button', { type: 'button', class: 'btn btn-quiet', 'data-dismiss': true, text: 'Убрать из списка' });
     dismiss.addEventListener('click', function () { remove(id); });
-    var what = res.status === 409
-      ? 'Ваше решение не применено: другой модератор уже принял решение по этому комментарию.'
-      : 'Ваше решение не применено: комментарий не найден (возможно, удалён).';
+    var what = seenLive
+      ? 'Пока карточка была открыта, решение по комментарию принял другой модератор.'
+      : res.status === 409
+        ? 'Ваше решение не применено: другой модератор уже принял решение по этому комментарию.'
+        : 'Ваше решение не применено: комментарий не найден (возможно, удалён).';
     var latest = el('span', { 'data-latest': true });
     note.replaceChildren(el('strong', { text: what }), ' ', latest, ' ', dismiss);
     note.hidden = false;
-    say('Комментарий #' + id + ': ' + what + ' Карточка оставлена в списке — см. пояснение.', 'warn');
+    if (!seenLive) say('Комментарий #' + id + ': ' + what + ' Карточка оставлена в списке — см. пояснение.', 'warn');
     if (res.status === 409) {
       authed('GET', 'moderation/audit?commentId=' + encodeURIComponent(id)).then(function (a) {
         var last = (a.json.items || []).filter(function (x) { return x.action !== 'SUBMITTED'; }).pop();
@@ -457,7 +462,7 @@
         }
       }).catch(function () { /* the explanation above stands on its own */ });
     }
-    dismiss.focus();
+    if (!seenLive || entry.el.contains(document.activeElement)) dismiss.focus();
   }
 
   // ---------- selection and bulk decisions
@@ -586,6 +591,102 @@
     }
     e.preventDefault();
   });
+
+  // ---------- live updates
+  // Server-sent events from GET /api/moderation/stream, where the service offers them (a 404
+  // leaves the dashboard manual). EventSource cannot send an Authorization header, so the stream
+  // is read with fetch and parsed here.
+  var live = { abort: null, retry: 2000, fresh: 0 };
+  var liveBadge = $('[data-live]');
+
+  function connectLive() {
+    if (!state.auth || live.abort || live.absent) return;
+    var ctrl = new AbortController();
+    live.abort = ctrl;
+    fetch(API + 'moderation/stream', {
+      headers: { Accept: 'text/event-stream', Authorization: 'Basic ' + state.auth, 'X-Requested-With': 'XMLHttpRequest' },
+      credentials: 'omit', cache: 'no-store', signal: ctrl.signal
+    }).then(function (res) {
+      if (res.status === 404 || res.status === 405) {
+        live.absent = true;
+        return;
+      }
+      if (!res.ok || !res.body) throw new Error('stream answered ' + res.status);
+      live.retry = 2000;
+      showLive();
+      var reader = res.body.getReader();
+      var decoder = new TextDecoder();
+      var buffer = '';
+      function pump() {
+        return reader.read().then(function (chunk) {
+          if (chunk.done) throw new Error('stream closed');
+          buffer += decoder.decode(chunk.value, { stream: true });
+          var frames = buffer.split(/\r?\n\r?\n/);
+          buffer = frames.pop();
+          frames.forEach(liveFrame);
+          return pump();
+        });
+      }
+      return pump();
+    }).catch(function () {
+      liveBadge.hidden = true;
+      if (live.abort !== ctrl || ctrl.signal.aborted || !state.auth) return;
+      live.abort = null;
+      setTimeout(connectLive, live.retry);
+      live.retry = Math.min(live.retry * 2, 60000);
+    }).then(function () {
+      if (live.absent) live.abort = null;
+    });
+  }
+
+  function disconnectLive() {
+    if (live.abort) live.abort.abort();
+    live.abort = null;
+    live.fresh = 0;
+    liveBadge.hidden = true;
+  }
+
+  function showLive() {
+    liveBadge.hidden = false;
+    liveBadge.textContent = '● Обновляется сама' + (live.fresh ? ' · новых: ' + live.fresh : '');
+  }
+
+  function liveFrame(text) {
+    var name = 'message';
+    var data = [];
+    text.split(/\r?\n/).forEach(function (line) {
+      if (line.indexOf('event:') === 0) name = line.slice(6).trim();
+      else if (line.indexOf('data:') === 0) data.push(line.slice(5).replace(/^ /, ''));
+    });
+    if (!data.length) return;
+    try {
+      onLive(name, JSON.parse(data.join('\n')));
+    } catch (e) {
+      /* a frame we cannot read is skipped; the next refresh shows the truth */
+    }
+  }
+
+  function onLive(name, p) {
+    var item = name === 'held' ? p : name === 'reported' ? p.item : null;
+    if (item && item.id) {
+      var fits = state.status === item.status && (!state.articleId || state.articleId === item.articleId);
+      // with more pages still on the server the item arrives with them, in its place
+      if (!fits || state.items.has(item.id) || state.cursor) return;
+      var node = itemNode(item);
+      state.items.set(item.id, { data: item, el: node });
+      queue.append(node);
+      empty.hidden = true;
+      live.fresh++;
+      showLive();
+      updateSelection();
+      return;
+    }
+    if (name === 'decided') {
+      var entry = state.items.get(p.id);
+      if (!entry || entry.busy || entry.stale || p.version <= entry.data.version) return;
+      stale(entry, { status: 409, json: {} }, true);
+    }
+  }
 
   // ---------- audit
   var dialog = $('[data-audit-dialog]');
