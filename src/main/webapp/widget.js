@@ -3,6 +3,10 @@
  *   <div data-comments-article="ARTICLE_ID"></div>
  *   <script src="https://comments.example/widget.js" defer></script>
  * It talks to the service it was loaded from (not the page's origin), so it works cross-origin.
+ * Optional attributes on the container: data-lang="ru|ky|en" (else the page's lang, else ru),
+ * data-order="oldest" (default newest first). It sets data-cmw-state="loading|ready|error".
+ * Sites theme it with the CSS custom properties --cmw-accent, --cmw-text, --cmw-bg, --cmw-font;
+ * pages that add containers later call window.commentModerationWidget.mount().
  *
  * Safety: everything a reader typed reaches the page only as text (createTextNode, textContent,
  * Element.append of strings); there is no innerHTML, eval or inline handler anywhere. Styles
