@@ -32,11 +32,18 @@ public final class Api {
       "2001:db8::" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff))
           + ":" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff));
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
+  /**
+   * Talks to the service over loopback whatever host name the container reports, so that the
+   * service sees a trusted proxy and believes this client's X-Forwarded-For.
+   */
   public Api(URL base) {
-    String s = base.toString();
-    this.base = URI.create(s.endsWith("/") ? s : s + "/");
+    String path = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
+    this.base = URI.create(base.getProtocol() + "://127.0.0.1:" + base.getPort() + path);
   }
 
   public URI uri(String path) {

@@ -61,8 +61,9 @@ class CommentPathIT {
 
   @Test
   void cleanCommentIsPublishedAndAppearsInTheThread() {
+    String email = "aibek." + article + "@example.kg";
     var r = api.post("/api/articles/" + article + "/comments",
-        "{\"authorName\":\"  Айбек \",\"authorEmail\":\"aibek@example.kg\",\"body\":\"Курс рубля снова вырос, команда молодцы.\"}");
+        "{\"authorName\":\"  Айбек \",\"authorEmail\":\"" + email + "\",\"body\":\"Курс рубля снова вырос, команда молодцы.\"}");
     assertEquals(201, r.status(), r::toString);
     var receipt = r.json();
     assertEquals("APPROVED", receipt.getString("status"));
@@ -81,7 +82,7 @@ class CommentPathIT {
 
     var one = api.get("/api/comments/" + receipt.getString("id"));
     assertEquals(200, one.status());
-    assertFalse(one.body().contains("aibek@example.kg"));
+    assertFalse(one.body().contains(email));
   }
 
   @Test
@@ -350,5 +351,51 @@ class CommentPathIT {
     assertNull(api.get(path, "Origin", "https://evil.example").header("Access-Control-Allow-Origin"));
     assertNull(api.get("/api/moderation/queue", "Origin", "https://news.example").header("Access-Control-Allow-Origin"),
         "the moderation API is same-origin only");
+  }
+
+  /** The disguises of the engine issue, each refused (or at least not published) with its span. */
+  @Test
+  void theRunningServiceSeesThroughDisguisesAndLeavesTrapWordsAlone() {
+    record Disguise(String text, String word, boolean mustReject) {}
+    List<Disguise> disguises = List.of(
+        new Disguise("Ну и п\u0075здец, опять цены", "п\u0075здец", true),
+        new Disguise("Это п и з д е ц какой-то", "п и з д е ц", true),
+        new Disguise("Полная х.у.й.н.я эта реформа", "х.у.й.н.я", true),
+        new Disguise("Ну ты бл@дь даёшь", "бл@дь", true),
+        new Disguise("ХУУУУУЙНЯ полная", "ХУУУУУЙНЯ", true),
+        new Disguise("Пиzдец, опять всё сломали", "Пиzдец", true),
+        new Disguise("п1здец какой-то", "п1здец", true),
+        new Disguise("blyad, again the prices", "blyad", true),
+        new Disguise("Какая хуй\u200bня эти реформы", "хуй\u200bня", true),
+        new Disguise("Опять \uff58\u0443\u0439\u043d\u044f полная", "\uff58\u0443\u0439\u043d\u044f", true),
+        new Disguise("Ну и п*здец у вас тут", "п*здец", false),
+        new Disguise("Мyдаки из мэрии опять всё украли", "Мyдаки", false),
+        new Disguise("xуй вам, а не дороги", "xуй", true),
+        new Disguise("пи3дец, опять", "пи3дец", true),
+        new Disguise("6лядь, опять свет отключили", "6лядь", true),
+        new Disguise("х.у.й вам", "х.у.й", true));
+    for (Disguise d : disguises) {
+      var r = api.post("/api/moderation/check", "{\"body\":" + q(d.text()) + "}", admin());
+      assertEquals(200, r.status(), r::toString);
+      String decision = r.json().getString("decision");
+      if (d.mustReject()) assertEquals("REJECT", decision, d.text() + " -> " + r);
+      else assertTrue(!decision.equals("APPROVE"), d.text() + " -> " + r);
+      int start = d.text().indexOf(d.word());
+      boolean spanned = r.json().getJsonArray("matches").stream().map(m -> m.asJsonObject())
+          .anyMatch(m -> m.getInt("start") <= start && m.getInt("end") >= start + d.word().length()
+              && m.getString("excerpt").equals(d.text().substring(m.getInt("start"), m.getInt("end"))));
+      assertTrue(spanned, "no match spans " + d.word() + " in " + r);
+    }
+    List<String> traps = List.of(
+        "Курс рубля сегодня снова вырос.", "Корабля на Иссык-Куле не видно.", "Нельзя употреблять воду из арыка.",
+        "Наша команда молодцы, заслуженная победа!", "Депутат сложил мандат после скандала.",
+        "Предвыборные дебаты покажут в прайм-тайм.", "Цены будут колебаться до весны.",
+        "Застрахуйте машину до зимы.", "Потребители жалуются на качество хлеба.",
+        "Не надо оскорблять собеседников, давайте по фактам.", "Предлагаю обсудить проблему без оскорблений, по фактам.",
+        "Жакшы иш, уланта бергиле!", "Бул маселе боюнча министрлик жооп бериши керек.", "Thanks for the update, very helpful.");
+    for (String trap : traps) {
+      var r = api.post("/api/moderation/check", "{\"body\":" + q(trap) + "}", admin());
+      assertEquals("APPROVE", r.json().getString("decision"), trap + " -> " + r);
+    }
   }
 }

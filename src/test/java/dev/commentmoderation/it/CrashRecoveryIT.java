@@ -53,7 +53,9 @@ class CrashRecoveryIT {
   void acknowledgedCommentsSurviveKillDashNine() throws Exception {
     int port = freePort();
     Map<String, String> env = new HashMap<>();
-    if (!"postgres".equals(System.getProperty("it.database"))) {
+    if ("postgres".equals(System.getProperty("it.database"))) {
+      env.put("COMMENTS_DB_URL", System.getProperty("it.postgres.url"));
+    } else {
       Path db = Files.createTempDirectory(Path.of("target"), "crash-h2-");
       env.put("COMMENTS_DB_URL", "jdbc:h2:file:" + db.toAbsolutePath().resolve("comments")
           + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
@@ -61,7 +63,7 @@ class CrashRecoveryIT {
     String article = Api.freshArticle("crash");
     Map<String, JsonObject> acknowledged = new ConcurrentHashMap<>();
 
-    for (int round = 1; round <= 2; round++) {
+    for (int round = 1; round <= 2; round++) { // two crashes, each under concurrent load
       Api api = start(port, env, round);
       AtomicBoolean killed = new AtomicBoolean();
       ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -69,7 +71,8 @@ class CrashRecoveryIT {
       for (int t = 0; t < 4; t++) {
         Api client = new Api(new URL("http://127.0.0.1:" + port + "/"));
         pool.submit(() -> {
-          for (int i = 0; !killed.get(); i++) {
+          long giveUp = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+          for (int i = 0; !killed.get() && System.nanoTime() < giveUp; i++) {
             try {
               var r = client.post("/api/articles/" + article + "/comments",
                   comment("Читатель", BODIES.get(i % BODIES.size()) + " #" + System.nanoTime()));
@@ -89,7 +92,7 @@ class CrashRecoveryIT {
       assertTrue(killed.get(), "the server was killed under load");
     }
 
-    Api api = start(port, env, 3);
+    Api api = start(port, env, 3); // the restart after the second crash
     int pending = 0;
     for (var entry : acknowledged.entrySet()) {
       String status = entry.getValue().getString("status");
@@ -106,7 +109,7 @@ class CrashRecoveryIT {
     long queued = queue.stream().map(i -> i.asJsonObject().getString("id")).filter(acknowledged::containsKey).count();
     assertEquals(pending, queued, "every held comment is still in the queue");
     queue.forEach(i -> assertEquals("HOLD", i.asJsonObject().getJsonObject("verdict").getString("decision")));
-    assertTrue(acknowledged.size() >= 36, "acknowledged " + acknowledged.size());
+    assertTrue(acknowledged.size() >= 24, "acknowledged " + acknowledged.size());
   }
 
   private Api start(int port, Map<String, String> env, int round) throws Exception {

@@ -9,9 +9,11 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Starts a real PostgreSQL (embedded binaries, nothing installed) for the whole test run when the
- * run is the PostgreSQL pass of the integration tests ({@code -Dit.database=postgres}), before
- * Arquillian boots Payara Micro, whose environment already points {@code COMMENTS_DB_URL} at it.
+ * Starts a real PostgreSQL (embedded binaries, nothing installed) on a free port for the whole
+ * test run when the run is the PostgreSQL pass of the integration tests ({@code
+ * -Dit.database=postgres}), before Arquillian boots Payara Micro, and points Payara at it through
+ * the JVM options the Arquillian container reads ({@code payara.cmdOptions}). A free port rather
+ * than a fixed one lets several checkouts run their tests on one machine.
  */
 public class EmbeddedPostgresSession implements LauncherSessionListener {
 
@@ -21,17 +23,22 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
   @Override
   public void launcherSessionOpened(LauncherSession session) {
     if (!"postgres".equals(System.getProperty("it.database")) || postgres != null) return;
-    int port = Integer.parseInt(System.getProperty("it.postgres.port", "54329"));
+    int port = Integer.parseInt(System.getProperty("it.postgres.port", "0"));
     File dir = new File(System.getProperty("it.postgres.dir", "target/it-data/postgres"));
     try {
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      if (port > 0) builder.setPort(port);
       postgres =
-          EmbeddedPostgres.builder()
-              .setPort(port)
+          builder
               .setDataDirectory(dir)
               .setCleanDataDirectory(true)
               .setServerConfig("max_connections", "200")
               .start();
-      LOG.info(() -> "embedded PostgreSQL on port " + port);
+      String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+      System.setProperty("it.postgres.url", url);
+      String options = System.getProperty("payara.cmdOptions", "");
+      System.setProperty("payara.cmdOptions", (options + " -Dcomments.db.url=" + url).strip());
+      LOG.info(() -> "embedded PostgreSQL at " + url);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start embedded PostgreSQL on port " + port, e);
     }

@@ -5,6 +5,8 @@ import dev.commentmoderation.moderation.engine.RuleSet;
 import dev.commentmoderation.moderation.engine.RuleSetException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,9 +18,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The rule engine in force. Loaded from {@code comments.rules.file} when that file exists, else
- * the built-in set; the file is re-read when it changes (checked at most every two seconds, on
- * use), and a set that fails validation never replaces the active one.
+ * The rule engine in force. Loaded from {@code comments.rules.file} when that file exists (its
+ * {@code include:} lexicons relative to it), else the built-in set; the file is re-read when it
+ * changes (checked at most every two seconds, on use), and a set that fails validation never
+ * replaces the active one.
  */
 @ApplicationScoped
 public class ActiveRules {
@@ -34,6 +37,14 @@ public class ActiveRules {
   /** Modification time of the file version last read, valid or not; null for the built-in set. */
   private volatile FileTime seenFileTime;
   private volatile long lastCheck;
+
+  /**
+   * Loads at deployment, so an invalid rule file stops the start with its error rather than
+   * failing every submission later.
+   */
+  void loadAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    engine();
+  }
 
   @PostConstruct
   void load() {
@@ -68,7 +79,8 @@ public class ActiveRules {
 
   private RuleSet read(Path file) throws IOException, RuleSetException {
     seenFileTime = Files.getLastModifiedTime(file);
-    return RuleSet.parse(Files.readString(file));
+    Path directory = file.toAbsolutePath().getParent();
+    return RuleSet.parse(Files.readString(file), directory);
   }
 
   private void reloadIfChanged() {

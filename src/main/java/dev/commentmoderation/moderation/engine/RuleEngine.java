@@ -1,18 +1,24 @@
 package dev.commentmoderation.moderation.engine;
 
+import dev.commentmoderation.moderation.engine.rules.Inspection;
+import dev.commentmoderation.moderation.engine.rules.Rule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Judges submissions against one immutable {@link RuleSet}. Thread-safe. */
 public final class RuleEngine {
 
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-  private static final Pattern LINK =
-      Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+|\\b[a-z0-9-]+\\.(?:com|ru|kg|org|net|me)\\b");
+  /**
+   * Hostile input can hit one rule thousands of times; the verdict keeps the first few per rule,
+   * which is all a moderator reads and keeps the stored JSON small.
+   */
+  static final int MAX_MATCHES_PER_RULE = 50;
+
+  private static final Comparator<Match> ORDER =
+      Comparator.comparingInt(Match::start)
+          .thenComparingInt(Match::end)
+          .thenComparing(Match::rule);
 
   private final RuleSet rules;
 
@@ -25,59 +31,56 @@ public final class RuleEngine {
   }
 
   public Verdict evaluate(Submission submission) {
-    String body = submission.body() == null ? "" : submission.body();
+    Inspection inspection = new Inspection(submission);
     List<Match> matches = new ArrayList<>();
-    contextMatches(submission, matches);
-    Matcher word = WORD.matcher(body);
-    while (word.find()) {
-      String token = word.group().toLowerCase(Locale.ROOT);
-      for (RuleSet.WordRule rule : rules.wordRules()) {
-        if (rule.words().stream().anyMatch(token::startsWith)) {
-          matches.add(
-              new Match(rule.id(), rule.category(), rule.action(), word.start(), word.end(),
-                  word.group(), rule.reason()));
-          break;
-        }
+    for (Rule rule : rules.rules()) {
+      int before = matches.size();
+      rule.apply(inspection, matches);
+      if (matches.size() - before > 1) {
+        mergeAndCap(matches, before);
       }
     }
-    List<Match> links = new ArrayList<>();
-    Matcher link = LINK.matcher(body);
-    while (link.find()) {
-      links.add(new Match("links", "spam", rules.linkAction(), link.start(), link.end(),
-          link.group(), Reason.LINKS));
+    matches.sort(ORDER);
+    Match strongest = null;
+    for (Match m : matches) {
+      if (strongest == null || m.action().compareTo(strongest.action()) > 0) {
+        strongest = m;
+      }
     }
-    if (links.size() > rules.maxLinks()) {
-      matches.addAll(links);
-    }
-    Match strongest =
-        matches.stream().max(Comparator.comparing(Match::action)).orElse(null);
     if (strongest == null || strongest.action() == Action.FLAG) {
       return new Verdict(Decision.APPROVE, matches, null, rules.version());
     }
     return new Verdict(strongest.action().decision(), matches, strongest.reason(), rules.version());
   }
 
-  private void contextMatches(Submission s, List<Match> matches) {
-    switch (s.standing()) {
-      case BANNED -> matches.add(ctx("banned-author", "author", Action.REJECT, Reason.BANNED));
-      case PREMODERATED -> matches.add(
-          ctx("premoderated-author", "author", Action.HOLD, Reason.PREMODERATION));
-      case NEW -> {
-        if (rules.holdFirstComment()) {
-          matches.add(ctx("first-comment", "author", Action.HOLD, Reason.FIRST_COMMENT));
-        }
+  /** Overlapping matches of one rule become one span with the stronger action. */
+  private static void mergeAndCap(List<Match> matches, int from) {
+    List<Match> added = new ArrayList<>(matches.subList(from, matches.size()));
+    matches.subList(from, matches.size()).clear();
+    added.sort(ORDER);
+    List<Match> merged = new ArrayList<>();
+    for (Match m : added) {
+      Match last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+      if (last != null && last.rule().equals(m.rule()) && m.start() < last.end()
+          && last.end() > last.start()) {
+        int end = Math.max(last.end(), m.end());
+        Action a = m.action().compareTo(last.action()) > 0 ? m.action() : last.action();
+        String body = null;
+        merged.set(merged.size() - 1, new Match(last.rule(), last.category(), a, last.start(), end,
+            joinExcerpt(last, m, end), last.reason()));
+        continue;
       }
-      default -> {}
+      merged.add(m);
     }
-    if (s.articlePremoderated()) {
-      matches.add(ctx("article-premoderated", "article", Action.HOLD, Reason.PREMODERATION));
-    }
-    if (s.duplicateOfRecent()) {
-      matches.add(ctx("duplicate", "duplicate", Action.HOLD, Reason.DUPLICATE));
-    }
+    int kept = Math.min(merged.size(), MAX_MATCHES_PER_RULE);
+    matches.addAll(merged.subList(0, kept));
   }
 
-  private static Match ctx(String rule, String category, Action action, Reason reason) {
-    return new Match(rule, category, action, 0, 0, "", reason);
+  private static String joinExcerpt(Match first, Match second, int end) {
+    if (end == first.end()) {
+      return first.excerpt();
+    }
+    int overlap = first.end() - second.start();
+    return first.excerpt() + second.excerpt().substring(overlap);
   }
 }

@@ -1,47 +1,31 @@
 package dev.commentmoderation.moderation.engine;
 
+import dev.commentmoderation.moderation.engine.config.LexiconSource;
+import dev.commentmoderation.moderation.engine.config.RuleSetParser;
+import dev.commentmoderation.moderation.engine.rules.Rule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * A parsed, validated rule set. Immutable: a new version is a new instance, swapped in whole.
- * Minimal first version (word lists, link count, author context); the engine issue deepens it.
+ * A parsed, validated, compiled rule set. Immutable: a new version is a new instance, swapped in
+ * whole. The format is documented in {@code docs/rules.md}.
  */
 public final class RuleSet {
 
   static final String BUILT_IN = "/moderation/default-rules.yaml";
 
-  record WordRule(String id, String category, Action action, Reason reason, List<String> words) {}
-
   private final String version;
   private final String source;
-  private final List<WordRule> wordRules;
-  private final int maxLinks;
-  private final Action linkAction;
-  private final boolean holdFirstComment;
+  private final List<Rule> rules;
 
-  private RuleSet(
-      String version,
-      String source,
-      List<WordRule> wordRules,
-      int maxLinks,
-      Action linkAction,
-      boolean holdFirstComment) {
+  private RuleSet(String version, String source, List<Rule> rules) {
     this.version = version;
     this.source = source;
-    this.wordRules = List.copyOf(wordRules);
-    this.maxLinks = maxLinks;
-    this.linkAction = linkAction;
-    this.holdFirstComment = holdFirstComment;
+    this.rules = List.copyOf(rules);
   }
 
   public String version() {
@@ -53,20 +37,8 @@ public final class RuleSet {
     return source;
   }
 
-  List<WordRule> wordRules() {
-    return wordRules;
-  }
-
-  int maxLinks() {
-    return maxLinks;
-  }
-
-  Action linkAction() {
-    return linkAction;
-  }
-
-  boolean holdFirstComment() {
-    return holdFirstComment;
+  List<Rule> rules() {
+    return rules;
   }
 
   public static RuleSet builtIn() {
@@ -82,61 +54,21 @@ public final class RuleSet {
     }
   }
 
-  @SuppressWarnings("unchecked")
+  /** Parses a rule set whose {@code include:} files are read from the classpath. */
   public static RuleSet parse(String yaml) throws RuleSetException {
-    Object root;
-    try {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-    } catch (RuntimeException e) {
-      throw new RuleSetException(0, "not valid YAML: " + e.getMessage());
-    }
-    if (!(root instanceof Map<?, ?> map)) {
-      throw new RuleSetException(1, "the rule set must be a mapping");
-    }
-    Object version = map.get("version");
-    if (version == null) {
-      throw new RuleSetException(1, "'version' is required");
-    }
-    List<WordRule> words = new ArrayList<>();
-    int maxLinks = Integer.MAX_VALUE;
-    Action linkAction = Action.HOLD;
-    boolean firstComment = false;
-    Object rules = map.get("rules");
-    if (!(rules instanceof List<?> list)) {
-      throw new RuleSetException(1, "'rules' must be a list");
-    }
-    for (Object o : list) {
-      if (!(o instanceof Map<?, ?> rule)) {
-        throw new RuleSetException(0, "every rule must be a mapping");
-      }
-      String id = String.valueOf(rule.get("id"));
-      String type = String.valueOf(rule.get("type"));
-      Action action = action(id, rule.get("action"));
-      switch (type) {
-        case "words" -> words.add(
-            new WordRule(
-                id,
-                String.valueOf(rule.get("category")),
-                action,
-                Reason.valueOf(String.valueOf(rule.get("reason"))),
-                ((List<Object>) rule.get("words"))
-                    .stream().map(w -> String.valueOf(w).toLowerCase(Locale.ROOT)).toList()));
-        case "links" -> {
-          maxLinks = ((Number) rule.get("max")).intValue();
-          linkAction = action;
-        }
-        case "first-comment" -> firstComment = true;
-        default -> throw new RuleSetException(0, "rule " + id + ": unknown type '" + type + "'");
-      }
-    }
-    return new RuleSet(String.valueOf(version), yaml, words, maxLinks, linkAction, firstComment);
+    return parse(yaml, LexiconSource.classpath());
   }
 
-  private static Action action(String id, Object value) throws RuleSetException {
-    try {
-      return Action.valueOf(String.valueOf(value).toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new RuleSetException(0, "rule " + id + ": action must be reject, hold or flag");
-    }
+  /**
+   * Parses a rule set read from a file in {@code directory}: includes are read relative to it,
+   * and from the classpath when a file is not there.
+   */
+  public static RuleSet parse(String yaml, Path directory) throws RuleSetException {
+    return parse(yaml, LexiconSource.directory(directory));
+  }
+
+  private static RuleSet parse(String yaml, LexiconSource lexicons) throws RuleSetException {
+    RuleSetParser.ParsedRules parsed = RuleSetParser.parse(yaml, lexicons);
+    return new RuleSet(parsed.version(), yaml, parsed.rules());
   }
 }

@@ -3,6 +3,7 @@ package dev.commentmoderation.platform.web;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -19,4 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                 "Reader comments for news articles: submission with immediate rule-engine"
                     + " moderation, public threads, and the moderators' queue."))
 @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
-public class RestApplication extends Application {}
+public class RestApplication extends Application {
+
+  /** {@code Location: /api/comments/{id}} as the contract shows it, not made absolute. */
+  @Override
+  public Map<String, Object> getProperties() {
+    return Map.of("jersey.config.server.headers.location.relative.resolution.disabled", true);
+  }
+}

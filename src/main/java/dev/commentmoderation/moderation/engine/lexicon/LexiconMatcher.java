@@ -1,0 +1,226 @@
+package dev.commentmoderation.moderation.engine.lexicon;
+
+import dev.commentmoderation.moderation.engine.Action;
+import dev.commentmoderation.moderation.engine.Match;
+import dev.commentmoderation.moderation.engine.text.Words;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs every {@code words} rule of a rule set in one automaton pass over all word forms, then
+ * checks anchors, exceptions and phrase tails, and merges the hits of one rule into one span per
+ * disguised word. Immutable and thread-safe.
+ */
+public final class LexiconMatcher {
+
+  private record Entry(int list, LexiconPattern pattern, Action action, int id) {}
+
+  private record Hit(int list, Action action, int start, int end, int entry) {}
+
+  /** Two-letter roots (еб) read from Latin would catch ebay, ebook, Ebola. */
+  private static final int MIN_TRANSLITERATED = 3;
+
+  private final List<WordList> lists;
+  private final KeywordAutomaton automaton;
+  private final Entry[][] byKeyword;
+  private final List<Entry> maskable = new ArrayList<>();
+
+  public LexiconMatcher(List<WordList> lists) {
+    this.lists = List.copyOf(lists);
+    Map<String, Integer> keywordIds = new HashMap<>();
+    List<String> keywords = new ArrayList<>();
+    List<List<Entry>> entries = new ArrayList<>();
+    int id = 0;
+    for (int l = 0; l < lists.size(); l++) {
+      WordList list = lists.get(l);
+      for (LexiconPattern p : list.block()) {
+        id = add(new Entry(l, p, list.action(), id), keywordIds, keywords, entries);
+      }
+      for (LexiconPattern p : list.suspect()) {
+        id = add(new Entry(l, p, list.suspectAction(), id), keywordIds, keywords, entries);
+      }
+    }
+    automaton = new KeywordAutomaton(keywords);
+    byKeyword = entries.stream().map(e -> e.toArray(Entry[]::new)).toArray(Entry[][]::new);
+  }
+
+  private int add(Entry e, Map<String, Integer> ids, List<String> keywords, List<List<Entry>> entries) {
+    Integer k = ids.get(e.pattern().literal());
+    if (k == null) {
+      k = keywords.size();
+      ids.put(e.pattern().literal(), k);
+      keywords.add(e.pattern().literal());
+      entries.add(new ArrayList<>());
+    }
+    entries.get(k).add(e);
+    // Masks are read as wildcards only against entries long enough not to match by chance.
+    if (e.pattern().tail().isEmpty() && e.pattern().literal().length() >= 3) {
+      maskable.add(e);
+    }
+    return e.id() + 1;
+  }
+
+  public boolean isEmpty() {
+    return lists.isEmpty();
+  }
+
+  public void match(Words words, List<Match> out) {
+    if (lists.isEmpty() || words.formCount() == 0) {
+      return;
+    }
+    List<Hit> hits = new ArrayList<>();
+    automaton.scan(
+        words.scanText(),
+        (keyword, start, end) -> {
+          int f = words.formAt(start);
+          int local = start - words.scanStart(f);
+          for (Entry e : byKeyword[keyword]) {
+            check(words, f, local, local + e.pattern().literal().length(), e, hits);
+          }
+        });
+    if (words.anyMasked()) {
+      matchMasked(words, hits);
+    }
+    if (!hits.isEmpty()) {
+      emit(words, hits, out);
+    }
+  }
+
+  private void check(Words words, int f, int localStart, int localEnd, Entry e, List<Hit> hits) {
+    LexiconPattern p = e.pattern();
+    String form = words.form(f);
+    WordList list = lists.get(e.list());
+    if (!anchored(p, list, form, localStart, localEnd) || !admissible(words, f, list)) {
+      return;
+    }
+    if (words.kind(f) == Words.TRANSLITERATED && p.literal().length() < MIN_TRANSLITERATED) {
+      return;
+    }
+    int lastWord = words.lastWord(f);
+    if (!p.tail().isEmpty()) {
+      if (words.kind(f) != Words.PRIMARY) {
+        return;
+      }
+      for (LexiconPattern.Tail t : p.tail()) {
+        lastWord++;
+        if (lastWord >= words.wordCount() || !t.matches(words.form(words.primaryForm(lastWord)))) {
+          return;
+        }
+      }
+    }
+    hits.add(
+        new Hit(e.list(), e.action(), words.originalStart(words.firstWord(f)),
+            words.originalEnd(lastWord), e.id()));
+  }
+
+  private static boolean anchored(
+      LexiconPattern p, WordList list, String form, int localStart, int localEnd) {
+    boolean startOk =
+        switch (p.start()) {
+          case WORD_START -> localStart == 0;
+          case PREFIXED -> localStart == 0
+              || list.prefixChains().contains(form.substring(0, localStart));
+          case ANYWHERE -> true;
+        };
+    return startOk && (p.openEnd() || localEnd == form.length());
+  }
+
+  /**
+   * Exceptions are checked against the form that matched and against the word as written (its
+   * primary form): an innocent word stays innocent in every reading of it, and an English word
+   * that merely reads like a Russian root (hue → хуе) stays English.
+   */
+  private static boolean admissible(Words words, int f, WordList list) {
+    if (words.kind(f) == Words.TRANSLITERATED && !list.transliteration()) {
+      return false;
+    }
+    if (list.exceptions().contains(words.form(f))) {
+      return false;
+    }
+    return words.firstWord(f) != words.lastWord(f)
+        || !list.exceptions().contains(words.form(words.primaryForm(words.firstWord(f))));
+  }
+
+  private void matchMasked(Words words, List<Hit> hits) {
+    for (int f = 0; f < words.formCount(); f++) {
+      String form = words.form(f);
+      if (form.indexOf(Words.MASK) < 0 || words.kind(f) == Words.TRANSLITERATED) {
+        continue;
+      }
+      for (Entry e : maskable) {
+        WordList list = lists.get(e.list());
+        String lit = e.pattern().literal();
+        for (int p = 0; p + lit.length() <= form.length(); p++) {
+          if (wildcardAt(form, p, lit) && anchored(e.pattern(), list, form, p, p + lit.length())) {
+            hits.add(new Hit(e.list(), e.action(), words.originalStart(words.firstWord(f)),
+                words.originalEnd(words.lastWord(f)), e.id()));
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  /** True when the entry matches at {@code p} with masks standing for letters, at most half. */
+  private static boolean wildcardAt(String form, int p, String lit) {
+    int masks = 0;
+    for (int k = 0; k < lit.length(); k++) {
+      char c = form.charAt(p + k);
+      if (c == Words.MASK) {
+        masks++;
+      } else if (c != lit.charAt(k)) {
+        return false;
+      }
+    }
+    return masks > 0 && masks * 2 <= lit.length();
+  }
+
+  private void emit(Words words, List<Hit> hits, List<Match> out) {
+    String original = words.text().original();
+    hits.sort(Comparator.comparingInt(Hit::list).thenComparingInt(Hit::start));
+    int i = 0;
+    while (i < hits.size()) {
+      int list = hits.get(i).list();
+      int j = i;
+      long distinct = 0;
+      java.util.BitSet seen = new java.util.BitSet();
+      while (j < hits.size() && hits.get(j).list() == list) {
+        if (!seen.get(hits.get(j).entry())) {
+          seen.set(hits.get(j).entry());
+          distinct++;
+        }
+        j++;
+      }
+      WordList wl = lists.get(list);
+      if (distinct >= wl.minHits()) {
+        mergeSpans(wl, hits.subList(i, j), original, out);
+      }
+      i = j;
+    }
+  }
+
+  private static void mergeSpans(WordList wl, List<Hit> hits, String original, List<Match> out) {
+    int start = -1;
+    int end = -1;
+    Action action = null;
+    for (Hit h : hits) {
+      if (action != null && h.start() < end) {
+        end = Math.max(end, h.end());
+        action = h.action().compareTo(action) > 0 ? h.action() : action;
+        continue;
+      }
+      if (action != null) {
+        out.add(new Match(wl.id(), wl.category(), action, start, end,
+            original.substring(start, end), wl.reason()));
+      }
+      start = h.start();
+      end = h.end();
+      action = h.action();
+    }
+    out.add(new Match(wl.id(), wl.category(), action, start, end,
+        original.substring(start, end), wl.reason()));
+  }
+}

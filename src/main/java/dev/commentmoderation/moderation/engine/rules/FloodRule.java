@@ -1,0 +1,78 @@
+package dev.commentmoderation.moderation.engine.rules;
+
+import dev.commentmoderation.moderation.engine.Match;
+import dev.commentmoderation.moderation.engine.text.NormalizedText;
+import dev.commentmoderation.moderation.engine.text.Words;
+import java.util.List;
+
+/**
+ * Character floods ({@code !!!!!!!!}, {@code ааааааааа}, a row of emoji) and word floods (the same
+ * word again and again). Letters get a longer allowance than symbols because people stretch words
+ * for emphasis ({@code дааааа}); digits are never a flood (amounts, phone numbers).
+ */
+public record FloodRule(
+    RuleHeader header, int maxLetterRun, int maxSymbolRun, int maxEmoji, int maxWordRepeats)
+    implements Rule {
+
+  @Override
+  public void apply(Inspection inspection, List<Match> out) {
+    NormalizedText t = inspection.normalized();
+    String s = t.text();
+    String body = inspection.body();
+    int emoji = 0;
+    int firstEmoji = -1;
+    int lastEmoji = -1;
+    int i = 0;
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      int w = Character.charCount(cp);
+      int j = i + w;
+      int run = 1;
+      while (j < s.length() && s.codePointAt(j) == cp) {
+        j += w;
+        run++;
+      }
+      boolean symbol = isEmoji(cp);
+      if (symbol) {
+        emoji += run;
+        firstEmoji = firstEmoji < 0 ? i : firstEmoji;
+        lastEmoji = j - 1;
+      }
+      int limit =
+          cp >= 'а' && cp <= 'я' || cp >= 'a' && cp <= 'z' || Character.isLetter(cp) ? maxLetterRun
+              : Character.isDigit(cp) || Character.isWhitespace(cp) ? Integer.MAX_VALUE
+              : maxSymbolRun;
+      if (run > limit) {
+        out.add(header.match(body, t.originalStart(i), t.originalEnd(j - 1)));
+      }
+      i = j;
+    }
+    if (emoji > maxEmoji) {
+      out.add(header.match(body, t.originalStart(firstEmoji), t.originalEnd(lastEmoji)));
+    }
+    wordFlood(inspection.words(), body, out);
+  }
+
+  private static boolean isEmoji(int cp) {
+    if (cp < 0x2000) {
+      return cp == 0xA9 || cp == 0xAE;
+    }
+    int type = Character.getType(cp);
+    return type == Character.OTHER_SYMBOL || cp >= 0x1F000 && cp <= 0x1FAFF;
+  }
+
+  private void wordFlood(Words words, String body, List<Match> out) {
+    int w = 0;
+    while (w < words.wordCount()) {
+      String form = words.form(words.primaryForm(w));
+      int last = w;
+      while (last + 1 < words.wordCount() && words.form(words.primaryForm(last + 1)).equals(form)) {
+        last++;
+      }
+      if (last - w + 1 > maxWordRepeats) {
+        out.add(header.match(body, words.originalStart(w), words.originalEnd(last)));
+      }
+      w = last + 1;
+    }
+  }
+}

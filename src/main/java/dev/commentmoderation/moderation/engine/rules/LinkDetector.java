@@ -1,0 +1,145 @@
+package dev.commentmoderation.moderation.engine.rules;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.nibor.autolink.LinkExtractor;
+import org.nibor.autolink.LinkSpan;
+import org.nibor.autolink.LinkType;
+
+/**
+ * Finds links: autolink for URLs with a scheme and {@code www.} links (it knows where a URL ends
+ * around punctuation and brackets), plus a pattern for what autolink misses on purpose — bare
+ * domains ({@code t.me/x}, {@code bit.ly/x}, {@code casino.example}) and the usual disguises
+ * ({@code x[.]com}, {@code x dot com}, {@code www . x . com}, {@code x точка ru}). A bare domain
+ * needs a known top-level domain, so "т.е." or "3.5" are not links.
+ */
+public final class LinkDetector {
+
+  /** One link: its span in the original and its host, lower case, disguises undone. */
+  public record Link(int start, int end, String host) {}
+
+  private static final LinkExtractor EXTRACTOR =
+      LinkExtractor.builder().linkTypes(EnumSet.of(LinkType.URL, LinkType.WWW)).build();
+
+  private static final String DOT =
+      "(?:\\.|[ \\t]+\\.[ \\t]+|[ \\t]?[\\[({]\\s?(?:\\.|dot|точка)\\s?[\\])}][ \\t]?"
+          + "|[ \\t]+(?:dot|точка)[ \\t]+)";
+  private static final String TLD =
+      "(?:com|net|org|info|biz|ru|kg|kz|uz|tj|tm|by|ua|su|me|ly|io|co|cc|to|tk|ml|ga|cf|gq"
+          + "|xyz|top|site|online|club|pro|shop|store|app|dev|link|click|live|win|bet|vip|fun"
+          + "|space|website|tv|gg|ws|gl|gd|sh|in|am|az|ge|de|uk|us|eu|ai|page|icu|cyou|bond)";
+  private static final Pattern BARE =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}_@.\\-/])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?" + DOT + "){1,4}"
+              + TLD + "(?![\\p{L}\\p{N}_\\-])(?:/[^\\s]{0,200})?"
+              + "|(?<![\\p{L}\\p{N}_@.\\-/])[а-я0-9-]{2,63}\\.рф(?![\\p{L}\\p{N}_\\-])(?:/[^\\s]{0,200})?",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern HOST_DISGUISE =
+      Pattern.compile("\\s*[\\[({]\\s?(?:\\.|dot|точка)\\s?[\\])}]\\s*|\\s+(?:dot|точка)\\s+|\\s+\\.\\s+",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  private LinkDetector() {}
+
+  public static List<Link> find(String body) {
+    List<Link> links = new ArrayList<>();
+    if (!mayContainLink(body)) {
+      return links;
+    }
+    // autolink finds only links with a scheme or www.; looking for those first is much cheaper.
+    if (body.contains("://") || body.contains("www")) {
+      for (LinkSpan span : EXTRACTOR.extractLinks(body)) {
+        links.add(new Link(span.getBeginIndex(), span.getEndIndex(),
+            host(body.substring(span.getBeginIndex(), span.getEndIndex()))));
+      }
+    }
+    if (!mayHaveBareDomain(body)) {
+      return links;
+    }
+    Matcher m = BARE.matcher(body);
+    while (m.find()) {
+      if (!overlaps(links, m.start(), m.end())) {
+        links.add(new Link(m.start(), m.end(), host(m.group())));
+      }
+    }
+    links.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    return links;
+  }
+
+  /**
+   * A bare domain needs a dot (or a spelled-out or bracketed one) followed by a Latin letter, or a
+   * .рф domain: most comments have neither, and the pattern is costly at every position.
+   */
+  private static boolean mayHaveBareDomain(String text) {
+    for (int i = text.indexOf('.'); i >= 0; i = text.indexOf('.', i + 1)) {
+      int j = i + 1;
+      // A dot with spaces around it ("x . com") may be followed by spaces; a sentence end is not.
+      boolean spaced = i > 0 && text.charAt(i - 1) == ' ';
+      while (j < text.length() && (spaced && text.charAt(j) == ' ' || text.charAt(j) == ']'
+          || text.charAt(j) == ')' || text.charAt(j) == '}')) {
+        j++;
+      }
+      if (j < text.length() && (text.charAt(j) | 0x20) >= 'a' && (text.charAt(j) | 0x20) <= 'z'
+          || text.startsWith("рф", j) || text.startsWith("РФ", j)) {
+        return true;
+      }
+    }
+    return text.contains(" dot ") || text.contains("(dot)") || text.contains("[dot]")
+        || text.contains("{dot}") || text.contains("точка");
+  }
+
+  /** Links, handles and e-mail addresses need a Latin letter (or a .рф domain). */
+  static boolean hasLatinLetter(String body) {
+    for (int i = 0, n = body.length(); i < n; i++) {
+      char c = (char) (body.charAt(i) | 0x20);
+      if (c >= 'a' && c <= 'z') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A cheap pre-check: no dot, no "dot"/"точка", no link. */
+  private static boolean mayContainLink(String body) {
+    return body.indexOf('.') >= 0 || containsIgnoreCase(body, "dot") || body.contains("точка");
+  }
+
+  private static boolean containsIgnoreCase(String body, String word) {
+    return body.toLowerCase(Locale.ROOT).contains(word);
+  }
+
+  private static boolean overlaps(List<Link> links, int start, int end) {
+    for (Link l : links) {
+      if (start < l.end() && l.start() < end) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String host(String link) {
+    String s = HOST_DISGUISE.matcher(link).replaceAll(".").toLowerCase(Locale.ROOT);
+    int scheme = s.indexOf("://");
+    if (scheme >= 0) {
+      s = s.substring(scheme + 3);
+    }
+    int at = s.indexOf('@');
+    int slash = s.indexOf('/');
+    if (at >= 0 && (slash < 0 || at < slash)) {
+      s = s.substring(at + 1);
+    }
+    int cut = s.length();
+    for (char c : new char[] {'/', ':', '?', '#'}) {
+      int i = s.indexOf(c);
+      if (i >= 0) {
+        cut = Math.min(cut, i);
+      }
+    }
+    s = s.substring(0, cut).replaceAll("\\s", "");
+    s = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    return s.startsWith("www.") ? s.substring(4) : s;
+  }
+}

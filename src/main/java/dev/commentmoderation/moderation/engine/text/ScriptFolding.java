@@ -1,0 +1,105 @@
+package dev.commentmoderation.moderation.engine.text;
+
+/**
+ * Maps a word between scripts the way disguisers do. Inside a mostly-Cyrillic word, Latin letters,
+ * digits and a few symbols stand for the Cyrillic letters they look like ({@code пuздец}, {@code
+ * п1здец}, {@code 6лядь}); inside a mostly-Latin word, Cyrillic look-alikes stand for Latin ones
+ * ({@code fuсk} with a Cyrillic с). An all-Latin word may be a transliteration ({@code pizdec},
+ * {@code blyad}) — that channel is separate so ordinary English is never read as Cyrillic by
+ * accident; rules opt in to it and carry English exceptions.
+ */
+public final class ScriptFolding {
+
+  private static final char[] VISUAL = new char[128];
+  private static final char[] PHONETIC = new char[128];
+  private static final char[] TO_LATIN = new char[0x500];
+
+  static {
+    String visual = "aаbвcсeеhнkкmмnпoоpрrгtтuиxхyуdдfфgгiиjйlлsсvвwшzзqк0о1и3з4ч6б8в@а$с";
+    String phonetic = "aаbбcсdдeеfфgгhхiиjйkкlлmмnнoоpпqкrрsсtтuуvвwвxхyуzз0о1и3з4ч6б8в@а$с";
+    for (int i = 0; i < visual.length(); i += 2) {
+      VISUAL[visual.charAt(i)] = visual.charAt(i + 1);
+    }
+    for (int i = 0; i < phonetic.length(); i += 2) {
+      PHONETIC[phonetic.charAt(i)] = phonetic.charAt(i + 1);
+    }
+    String toLatin = "аaвbсcеeнhкkмmпnоoрpгrтtиuхxуyѕsіiјj";
+    for (int i = 0; i < toLatin.length(); i += 2) {
+      TO_LATIN[toLatin.charAt(i)] = toLatin.charAt(i + 1);
+    }
+  }
+
+  private ScriptFolding() {}
+
+  static boolean isCyrillic(char c) {
+    return c >= 'а' && c <= 'я' || c >= '\u0400' && c <= '\u04ff';
+  }
+
+  static boolean isLatin(char c) {
+    return c >= 'a' && c <= 'z';
+  }
+
+  /** Latin letters, digits and symbols in a Cyrillic word read as Cyrillic look-alikes. */
+  static char toCyrillicVisual(char c) {
+    return c < 128 && VISUAL[c] != 0 ? VISUAL[c] : c;
+  }
+
+  /** The same, reading Latin letters by sound where they have no look-alike ({@code Пиzдец}). */
+  static char toCyrillicPhonetic(char c) {
+    return c < 128 && PHONETIC[c] != 0 ? PHONETIC[c] : c;
+  }
+
+  static char toLatin(char c) {
+    if (c < TO_LATIN.length && TO_LATIN[c] != 0) {
+      return TO_LATIN[c];
+    }
+    return switch (c) {
+      case '0' -> 'o';
+      case '1' -> 'i';
+      case '3' -> 'e';
+      case '4' -> 'a';
+      case '5' -> 's';
+      case '7' -> 't';
+      case '@' -> 'a';
+      case '$' -> 's';
+      default -> c;
+    };
+  }
+
+  /**
+   * Reads an all-Latin word as Russian transliteration (ISO-9-ish plus the chat habits: {@code
+   * hui}, {@code blyad}, {@code pizdec}).
+   */
+  static String transliterate(String latin) {
+    StringBuilder out = new StringBuilder(latin.length());
+    int n = latin.length();
+    for (int i = 0; i < n; i++) {
+      char c = latin.charAt(i);
+      char next = i + 1 < n ? latin.charAt(i + 1) : 0;
+      if (latin.startsWith("shch", i)) {
+        out.append('щ');
+        i += 3;
+      } else if (latin.startsWith("sch", i)) {
+        out.append('щ');
+        i += 2;
+      } else if (next == 'h' && (c == 'z' || c == 'k' || c == 'c' || c == 's')) {
+        out.append(c == 'z' ? 'ж' : c == 'k' ? 'х' : c == 'c' ? 'ч' : 'ш');
+        i++;
+      } else if (c == 't' && next == 's') {
+        out.append('ц');
+        i++;
+      } else if ((c == 'y' || c == 'j') && (next == 'a' || next == 'u' || next == 'o' || next == 'e')) {
+        out.append(next == 'a' ? 'я' : next == 'u' ? 'ю' : 'е');
+        i++;
+      } else if (c == 'y') {
+        boolean afterVowel = i > 0 && "aeiou".indexOf(latin.charAt(i - 1)) >= 0;
+        out.append(afterVowel ? 'й' : 'ы');
+      } else if (c == 'c') {
+        out.append('ц');
+      } else {
+        out.append(toCyrillicPhonetic(c));
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,386 @@
+package dev.commentmoderation.moderation.engine.text;
+
+import java.util.Arrays;
+
+/**
+ * The words of a comment and the forms each is matched in. Every word has a primary form (folded,
+ * script-mapped, repeated letters collapsed); some get extra forms: the phonetic reading of a
+ * mixed-script word, the transliteration of an all-Latin word, the joined form of letters split
+ * by spaces or dots ({@code п и з д е ц}), the masked form of a word written with {@code @}.
+ *
+ * <p>All forms are laid out in one {@link #scanText()} so a single automaton pass reads them all;
+ * {@link #primaryForm(int)} finds a word's primary form (phrases continue over primaries).
+ */
+public final class Words {
+
+  public static final byte PRIMARY = 0;
+  public static final byte ALTERNATIVE = 1;
+  public static final byte TRANSLITERATED = 2;
+  public static final byte JOINED = 3;
+  public static final byte MASKED = 4;
+
+  /** Mask characters that stand for any one letter inside a word ({@code п*здец}). */
+  public static final char MASK = '*';
+
+  private static final int MAX_JOIN_GAP = 3;
+  private static final int MIN_JOINED_LETTERS = 3;
+
+  private final NormalizedText text;
+  private int wordCount;
+  private int[] wordFrom = new int[32];
+  private int[] wordTo = new int[32];
+  private int[] primaryForm = new int[32];
+
+  private int formCount;
+  private String[] forms = new String[40];
+  private int[] formFirstWord = new int[40];
+  private int[] formLastWord = new int[40];
+  private byte[] formKind = new byte[40];
+  private int[] formScanStart = new int[40];
+  private final StringBuilder scan;
+  private boolean anyMasked;
+
+  private Words(NormalizedText text) {
+    this.text = text;
+    this.scan = new StringBuilder(text.length() + 16);
+  }
+
+  public static Words of(NormalizedText text) {
+    Words words = new Words(text);
+    words.split();
+    int primaries = words.wordCount;
+    for (int w = 0; w < primaries; w++) {
+      words.addForms(w);
+    }
+    words.joinSpacedLetters();
+    return words;
+  }
+
+  public NormalizedText text() {
+    return text;
+  }
+
+  public int wordCount() {
+    return wordCount;
+  }
+
+  public int primaryForm(int w) {
+    return primaryForm[w];
+  }
+
+  public int formCount() {
+    return formCount;
+  }
+
+  public String form(int f) {
+    return forms[f];
+  }
+
+  public byte kind(int f) {
+    return formKind[f];
+  }
+
+  public int firstWord(int f) {
+    return formFirstWord[f];
+  }
+
+  public int lastWord(int f) {
+    return formLastWord[f];
+  }
+
+  /** Original UTF-16 offset of the first char of word {@code w}. */
+  public int originalStart(int w) {
+    return text.originalStart(wordFrom[w]);
+  }
+
+  /** Original UTF-16 offset just after word {@code w}. */
+  public int originalEnd(int w) {
+    return text.originalEnd(wordTo[w] - 1);
+  }
+
+  /** Every form, separated by single spaces, in form order. */
+  public CharSequence scanText() {
+    return scan;
+  }
+
+  public int scanStart(int f) {
+    return formScanStart[f];
+  }
+
+  /** The form whose text covers scan offset {@code pos} (a separator belongs to no form). */
+  public int formAt(int pos) {
+    int lo = 0;
+    int hi = formCount - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (formScanStart[mid] <= pos) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  public boolean anyMasked() {
+    return anyMasked;
+  }
+
+  private static int charClass(char c) {
+    if (c >= 'а' && c <= 'я' || c >= 'a' && c <= 'z') {
+      return 1;
+    }
+    if (c < 0x80 && !(c >= '0' && c <= '9') && c != '*' && c != '#' && c != '@' && c != '$') {
+      return 0;
+    }
+    if (Character.isLetter(c)) {
+      return 1;
+    }
+    if (c >= '0' && c <= '9') {
+      return 2;
+    }
+    if (c == '*' || c == '#' || c == '@' || c == '$') {
+      return 3;
+    }
+    return 0;
+  }
+
+  private void split() {
+    String s = text.text();
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && charClass(s.charAt(i)) == 0) {
+        i++;
+      }
+      int from = i;
+      while (i < n && charClass(s.charAt(i)) != 0) {
+        i++;
+      }
+      int to = i;
+      // Symbols at the edges are punctuation or handles (@name, *bold*, #tag), not disguises.
+      while (from < to && charClass(s.charAt(from)) == 3) {
+        from++;
+      }
+      while (to > from && charClass(s.charAt(to - 1)) == 3) {
+        to--;
+      }
+      if (from < to) {
+        addWord(from, to);
+      }
+    }
+  }
+
+  private void addWord(int from, int to) {
+    if (wordCount == wordFrom.length) {
+      wordFrom = Arrays.copyOf(wordFrom, wordCount * 2);
+      wordTo = Arrays.copyOf(wordTo, wordCount * 2);
+      primaryForm = Arrays.copyOf(primaryForm, wordCount * 2);
+    }
+    wordFrom[wordCount] = from;
+    wordTo[wordCount] = to;
+    wordCount++;
+  }
+
+  private void addForms(int w) {
+    String s = text.text();
+    int from = wordFrom[w];
+    int to = wordTo[w];
+    int cyrillic = 0;
+    int latin = 0;
+    int digits = 0;
+    int symbols = 0;
+    boolean at = false;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (ScriptFolding.isCyrillic(c)) {
+        cyrillic++;
+      } else if (ScriptFolding.isLatin(c)) {
+        latin++;
+      } else if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (charClass(c) == 3) {
+        symbols++;
+        at |= c == '@';
+      }
+    }
+    if (cyrillic == to - from) {
+      addForm(collapse(s.substring(from, to)), w, w, PRIMARY);
+    } else if (cyrillic > 0 && cyrillic >= latin) {
+      boolean mapDigits = cyrillic >= 2 && digits < cyrillic;
+      String visual = mapped(s, from, to, true, mapDigits);
+      addForm(visual, w, w, PRIMARY);
+      if (latin > 0) {
+        String phonetic = mapped(s, from, to, false, mapDigits);
+        if (!phonetic.equals(visual)) {
+          addForm(phonetic, w, w, ALTERNATIVE);
+        }
+      }
+      if (at) {
+        addForm(collapse(visual.replace('а', MASK)), w, w, MASKED);
+      }
+      anyMasked |= symbols > 0;
+    } else if (latin > 0) {
+      StringBuilder b = new StringBuilder(to - from);
+      for (int i = from; i < to; i++) {
+        char c = s.charAt(i);
+        char m = ScriptFolding.toLatin(c);
+        b.append(m == '*' || m == '#' ? MASK : m);
+      }
+      String primary = collapse(b);
+      addForm(primary, w, w, PRIMARY);
+      anyMasked |= symbols > 0;
+      if (cyrillic == 0 && primary.length() >= 3) {
+        addTransliterations(primary, w, w);
+      }
+    } else {
+      addForm(collapse(s.subSequence(from, to)), w, w, PRIMARY);
+    }
+  }
+
+  private void addTransliterations(String latin, int first, int last) {
+    String phonetic = collapse(ScriptFolding.transliterate(latin));
+    addForm(phonetic, first, last, TRANSLITERATED);
+    StringBuilder visual = new StringBuilder(latin.length());
+    for (int i = 0; i < latin.length(); i++) {
+      visual.append(ScriptFolding.toCyrillicVisual(latin.charAt(i)));
+    }
+    String v = collapse(visual);
+    if (!v.equals(phonetic)) {
+      addForm(v, first, last, TRANSLITERATED);
+    }
+  }
+
+  private static String mapped(String s, int from, int to, boolean visual, boolean mapDigits) {
+    StringBuilder b = new StringBuilder(to - from);
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c == '*' || c == '#') {
+        b.append(MASK);
+      } else if (c >= '0' && c <= '9' && !mapDigits) {
+        b.append(c);
+      } else {
+        b.append(visual ? ScriptFolding.toCyrillicVisual(c) : ScriptFolding.toCyrillicPhonetic(c));
+      }
+    }
+    return collapse(b);
+  }
+
+  /**
+   * Collapses runs of three or more of one letter ({@code ХУУУУЙНЯ}, {@code БЛЯЯЯТЬ}). Doubled
+   * letters stay: Russian spelling has them (ниггер is not Нигер, класс is not клас) and Kyrgyz
+   * writes long vowels doubled (Жээнбеков, Кара-Суу). Lexicon entries and exception lists go
+   * through the same function, so this only ever compares like with like.
+   */
+  public static String collapse(CharSequence in) {
+    int n = in.length();
+    boolean run = false;
+    for (int i = 2; i < n && !run; i++) {
+      char c = in.charAt(i);
+      run = c == in.charAt(i - 1) && c == in.charAt(i - 2) && c != MASK;
+    }
+    if (!run) {
+      return in.toString();
+    }
+    StringBuilder out = new StringBuilder(n);
+    for (int i = 0; i < n; i++) {
+      char c = in.charAt(i);
+      int j = i;
+      while (j + 1 < n && in.charAt(j + 1) == c && c != MASK) {
+        j++;
+      }
+      out.append(c);
+      if (j - i == 1) {
+        out.append(c);
+      }
+      i = j;
+    }
+    return out.toString();
+  }
+
+  /** Letters split by spaces or punctuation ({@code п и з д е ц}, {@code х.у.й}) read as a word. */
+  private void joinSpacedLetters() {
+    String s = text.text();
+    int w = 0;
+    int primaries = wordCount;
+    while (w < primaries) {
+      if (!singleLetter(w)) {
+        w++;
+        continue;
+      }
+      int last = w;
+      while (last + 1 < primaries
+          && singleLetter(last + 1)
+          && wordFrom[last + 1] - wordTo[last] <= MAX_JOIN_GAP
+          && noLineBreak(s, wordTo[last], wordFrom[last + 1])) {
+        last++;
+      }
+      if (last - w + 1 >= MIN_JOINED_LETTERS) {
+        StringBuilder joined = new StringBuilder(last - w + 1);
+        for (int k = w; k <= last; k++) {
+          joined.append(s.charAt(wordFrom[k]));
+        }
+        addJoined(joined.toString(), w, last);
+      }
+      w = last + 1;
+    }
+  }
+
+  private void addJoined(String letters, int first, int last) {
+    int cyrillic = 0;
+    int latin = 0;
+    for (int i = 0; i < letters.length(); i++) {
+      char c = letters.charAt(i);
+      cyrillic += ScriptFolding.isCyrillic(c) ? 1 : 0;
+      latin += ScriptFolding.isLatin(c) ? 1 : 0;
+    }
+    if (cyrillic > 0 && cyrillic >= latin) {
+      String visual = mapped(letters, 0, letters.length(), true, true);
+      addForm(visual, first, last, JOINED);
+      String phonetic = mapped(letters, 0, letters.length(), false, true);
+      if (!phonetic.equals(visual)) {
+        addForm(phonetic, first, last, JOINED);
+      }
+    } else if (latin > 0) {
+      String primary = collapse(letters);
+      addForm(primary, first, last, JOINED);
+      if (cyrillic == 0) {
+        addTransliterations(primary, first, last);
+      }
+    }
+  }
+
+  private boolean singleLetter(int w) {
+    return wordTo[w] - wordFrom[w] == 1 && Character.isLetter(text.charAt(wordFrom[w]));
+  }
+
+  private static boolean noLineBreak(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) == '\n' || s.charAt(i) == '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void addForm(String form, int first, int last, byte kind) {
+    if (formCount == forms.length) {
+      int size = formCount * 2;
+      forms = Arrays.copyOf(forms, size);
+      formFirstWord = Arrays.copyOf(formFirstWord, size);
+      formLastWord = Arrays.copyOf(formLastWord, size);
+      formKind = Arrays.copyOf(formKind, size);
+      formScanStart = Arrays.copyOf(formScanStart, size);
+    }
+    if (kind == PRIMARY) {
+      primaryForm[first] = formCount;
+    }
+    forms[formCount] = form;
+    formFirstWord[formCount] = first;
+    formLastWord[formCount] = last;
+    formKind[formCount] = kind;
+    formScanStart[formCount] = scan.length();
+    scan.append(form).append(' ');
+    formCount++;
+  }
+}
