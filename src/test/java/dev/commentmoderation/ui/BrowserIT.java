@@ -1,0 +1,418 @@
+package dev.commentmoderation.ui;
+
+import static dev.commentmoderation.it.Api.comment;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.commentmoderation.it.Api;
+import dev.commentmoderation.it.Deployments;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The reader widget and the moderator dashboard in a real (headless) Chromium against the real
+ * WAR: what a reader and a moderator do, and that hostile text stays text. Each test works on an
+ * article of its own. Skipped where chromium and chromedriver are not installed; screenshots go to
+ * target/screenshots/.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BrowserIT {
+
+  static Browser browser;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.service();
+  }
+
+  @ArquillianResource URL base;
+  Api api;
+  String article;
+  String test;
+
+  @BeforeAll
+  static void startBrowser() throws Exception {
+    assumeTrue(Browser.available(), "chromium and chromium-driver are not installed");
+    browser = Browser.start(1280, 1400);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) browser.close();
+  }
+
+  @BeforeEach
+  void freshArticle(TestInfo info) {
+    api = new Api(base);
+    article = Api.freshArticle("ui");
+    test = info.getTestMethod().map(m -> m.getName()).orElse("test");
+  }
+
+  // ---------------------------------------------------------------- reader
+
+  @Test
+  void demoPageRendersTheArticleWithTheWidget() {
+    browser.open(url("/"));
+    waitForThread();
+    assertEquals("demo-article", browser.find("[data-cmw-state]").attr("data-comments-article"));
+    assertFalse(browser.find("h1").text().isBlank());
+    assertTrue(browser.exists("form[data-comment-form] input[name=authorName]"));
+    assertTrue(browser.exists("form[data-comment-form] textarea[name=body]"));
+    assertTrue(browser.exists("form[data-comment-form] button[type=submit]"));
+    shot("demo-page");
+
+    var page = api.get("/");
+    assertTrue(page.header("Content-Security-Policy").contains("script-src 'self'"), page::toString);
+    var widget = api.get("/widget.js");
+    assertEquals(200, widget.status());
+    assertEquals("cross-origin", widget.header("Cross-Origin-Resource-Policy"));
+    assertEquals("nosniff", widget.header("X-Content-Type-Options"));
+    assertTrue(widget.header("Content-Type").contains("javascript"), widget.header("Content-Type"));
+    assertTrue(api.get("/moderation/").header("Content-Security-Policy").contains("frame-ancestors 'self'"));
+  }
+
+  @Test
+  void cleanCommentIsPublishedInPlaceAndStaysAfterReload() {
+    openWidget(article);
+    String body = unique("Отличная новость, давно ждали прямой маршрут с Джала!");
+    assertEquals("APPROVED", submit("Азамат", body));
+    assertFalse(status().text().isBlank(), "the localised message is shown");
+    String id = commentWithBody(body);
+    assertNotNull(id, "the comment appears in the thread at once");
+    shot("published");
+
+    openWidget(article);
+    assertEquals(body, browser.find("[data-comment-id='" + id + "'] [data-comment-body]").prop("textContent"));
+  }
+
+  @Test
+  void missingFieldsAreMarkedNextToTheField() {
+    openWidget(article);
+    form().find("button[type=submit]").click();
+    var name = form().find("input[name=authorName]");
+    assertEquals("true", name.attr("aria-invalid"));
+    String error = name.attr("aria-describedby").split(" ")[0];
+    assertFalse(browser.find("#" + error).text().isBlank());
+    assertEquals("true", form().find("textarea[name=body]").attr("aria-invalid"));
+    shot("invalid");
+  }
+
+  @Test
+  void disguisedObscenityIsRefusedAndTheTextIsKept() {
+    openWidget(article);
+    // a Latin "x" in place of the Cyrillic letter
+    String body = unique("Это полная xуйня, а не маршрут");
+    String decision = api.post("/api/moderation/check", "{\"body\":" + Api.q(body) + "}", Api.admin()).json().getString("decision");
+    assertEquals("REJECT", decision, "the rule engine does not refuse obscenity disguised with a Latin letter yet");
+    assertEquals("REJECTED", submit("Аноним", body));
+    assertFalse(status().text().isBlank(), "the reason is shown");
+    assertEquals(body, form().find("textarea[name=body]").prop("value"), "the reader can edit and resend");
+    assertNull(commentWithBody(body), "nothing was published");
+    shot("refused");
+  }
+
+  @Test
+  void replyAppearsNestedUnderItsParent() {
+    String parent = published("Гүлнара", unique("Интервал 12 минут днём — это многовато."));
+    openWidget(article);
+    browser.find("[data-comment-id='" + parent + "'] [data-reply]").click();
+    assertTrue(browser.exists("[data-comment-id='" + parent + "'] form[data-comment-form]"), "the form moves under the parent");
+    String reply = unique("Согласен, особенно по выходным.");
+    assertEquals("APPROVED", submit("Бакыт", reply));
+    browser.waitFor("the reply under its parent", () ->
+        reply.equals(browser.find("[data-comment-id='" + parent + "'] [data-comment-id] [data-comment-body]").prop("textContent")));
+    shot("reply");
+
+    openWidget(article);
+    assertEquals(reply, browser.find("[data-comment-id='" + parent + "'] [data-comment-id] [data-comment-body]").prop("textContent"));
+  }
+
+  @Test
+  void readerReportsAComment() {
+    String id = published("Айдай", unique("Обычный комментарий, на который пожалуются."));
+    int probe = api.post("/api/comments/" + id + "/flags", "{\"reason\":\"other\",\"note\":\"probe\"}").status();
+    assumeTrue(probe != 404 && probe != 405, "POST /api/comments/{id}/flags is not implemented yet");
+    openWidget(article);
+    browser.find("[data-comment-id='" + id + "'] [data-report]").click();
+    browser.find("form[data-report-form] input[value=abuse]").click();
+    browser.find("form[data-report-form] button[type=submit]").click();
+    browser.waitFor("the report is confirmed", () -> browser.exists("[data-report-status=SENT]"));
+    shot("reported");
+  }
+
+  // ---------------------------------------------------------------- moderator
+
+  @Test
+  void moderatorApprovesAHeldCommentWithTheKeyboard() {
+    String body = unique("Опять какой-то идиот это придумал");
+    var receipt = api.post(path(), comment("Вася", body)).json();
+    assertEquals("PENDING", receipt.getString("status"), "the insult rule holds it");
+    String id = receipt.getString("id");
+    JsonObject match = firstSpan(id);
+
+    login();
+    showQueue("PENDING");
+    var mark = browser.find("[data-queue-item='" + id + "'] [data-queue-body] mark[data-rule]");
+    assertEquals(match.getString("excerpt"), mark.text());
+    assertEquals(match.getString("rule"), mark.attr("data-rule"));
+    shot("queue");
+
+    browser.find("[data-queue-item='" + id + "'] [data-queue-body]").click();
+    browser.keys("a");
+    browser.waitFor("the item leaves the queue", () -> !browser.exists("[data-queue-item='" + id + "']"));
+    assertTrue(browser.find("[data-notice]").text().contains("#" + id));
+    shot("approved");
+
+    openWidget(article);
+    assertEquals(body, browser.find("[data-comment-id='" + id + "'] [data-comment-body]").prop("textContent"));
+  }
+
+  @Test
+  void aDecisionSomeoneElseMadeFirstIsExplainedAndTheCardKept() {
+    var receipt = api.post(path(), comment("Вася", unique("Какой-то дебил опять всё перепутал"))).json();
+    assertEquals("PENDING", receipt.getString("status"));
+    String id = receipt.getString("id");
+    login();
+    showQueue("PENDING");
+    var other = api.post("/api/moderation/comments/" + id + "/reject", "{\"version\":" + version(id) + "}", Api.admin());
+    assertEquals(200, other.status(), other::toString);
+
+    browser.find("[data-queue-item='" + id + "'] [data-queue-body]").click();
+    browser.keys("a");
+    browser.waitFor("the conflict is explained", () -> browser.exists("[data-queue-item='" + id + "'][data-stale]"));
+    assertTrue(browser.find("[data-queue-item='" + id + "'] [data-item-note]").displayed());
+    assertTrue(browser.find("[data-notice]").text().contains("#" + id));
+    shot("stale");
+  }
+
+  // ---------------------------------------------------------------- hostile text
+
+  @Test
+  void hostileTextStaysTextInTheWidgetAndTheDashboard() {
+    List<String> bodies = new ArrayList<>(XssPayloads.BODIES);
+    for (String payload : XssPayloads.BODIES) post("Читатель", payload);
+    for (String name : XssPayloads.NAMES) {
+      String body = unique("Обычный текст от " + bodies.size());
+      bodies.add(body);
+      post(name, body);
+    }
+    approveEverything();
+
+    openWidget(article);
+    while (browser.find("[data-more]").displayed()) {
+      browser.find("[data-more]").click();
+      waitForThread();
+    }
+    assertInert();
+    assertEquals(Set.copyOf(bodies), texts("[data-comment-body]"));
+    assertTrue(texts(".cmw-author").containsAll(XssPayloads.NAMES));
+    shot("xss-widget");
+
+    login();
+    showQueue("APPROVED");
+    while (browser.find("[data-queue-more]").displayed()) {
+      browser.find("[data-queue-more]").click();
+      browser.waitFor("the next page", () -> browser.find("[data-queue]").attr("aria-busy") == null);
+    }
+    assertInert();
+    assertEquals(Set.copyOf(bodies), texts("[data-queue-body]"));
+    assertTrue(texts("[data-queue-item] .author").containsAll(XssPayloads.NAMES));
+    shot("xss-dashboard");
+
+    browser.find("[data-tab=check]").click();
+    var text = browser.find("[data-check-form] textarea[name=body]");
+    text.type(XssPayloads.BODIES.get(1) + " " + XssPayloads.BODIES.get(0));
+    browser.find("[data-check-form] button[type=submit]").click();
+    browser.waitFor("the dry run", () -> browser.exists("[data-check-body]"));
+    assertEquals(text.prop("value"), browser.find("[data-check-body]").prop("textContent"));
+    assertInert();
+  }
+
+  /** Nothing ran, and nothing the readers wrote became an element or an event handler. */
+  private void assertInert() {
+    String alert = browser.alertText();
+    if (alert != null) browser.dismissAlert();
+    assertNull(alert, "an alert was opened");
+    assertEquals(JsonValue.TRUE, browser.script("return window.__xss === undefined"), "a payload ran");
+    assertEquals(JsonValue.TRUE, browser.script(
+        "var where = document.querySelectorAll('[data-comments-article], [data-queue], [data-check-result]');"
+            + "var injected = Array.from(where).some(w => w.querySelector('script, iframe, object, embed, svg, math,"
+            + " style, link, video, marquee, template, details, img, a, x, noscript, base, meta'));"
+            + "return !injected && document.querySelectorAll('script:not([src]), base, meta[http-equiv]').length === 0"
+            + " && Array.from(document.querySelectorAll('*')).every(e =>"
+            + " Array.from(e.attributes).every(a => !/^on/i.test(a.name)))"),
+        "an element or handler was injected");
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private String url(String path) {
+    return api.uri(path).toString();
+  }
+
+  private String path() {
+    return "/api/articles/" + article + "/comments";
+  }
+
+  /** A published comment; the caller's text made unique so that no rerun is held as a duplicate. */
+  private String post(String author, String body) {
+    var r = api.post(path(), comment(author, body));
+    assertEquals(201, r.status(), r::toString);
+    return r.json().getString("id");
+  }
+
+  private String unique(String text) {
+    return text + " (" + article.substring(article.indexOf('-') + 1) + ")";
+  }
+
+  private String published(String author, String body) {
+    var r = api.post(path(), comment(author, body)).json();
+    assertEquals("APPROVED", r.getString("status"), r::toString);
+    return r.getString("id");
+  }
+
+  private void shot(String name) {
+    browser.screenshot(Path.of("target", "screenshots", test + "-" + name + ".png"));
+  }
+
+  private void waitForThread() {
+    browser.waitFor("the thread", () -> "ready".equals(browser.find("[data-cmw-state]").attr("data-cmw-state")));
+  }
+
+  /** The demo page, its widget pointed at this test's article as a site would embed it. */
+  private void openWidget(String articleId) {
+    browser.open(url("/"));
+    waitForThread();
+    browser.script(
+        "var box = document.createElement('div');"
+            + "box.setAttribute('data-comments-article', arguments[0]);"
+            + "document.querySelector('[data-comments-article]').replaceWith(box);"
+            + "window.commentModerationWidget.mount();",
+        articleId);
+    waitForThread();
+    assertEquals(articleId, browser.find("[data-cmw-state]").attr("data-comments-article"));
+  }
+
+  private Browser.El form() {
+    return browser.find("form[data-comment-form]");
+  }
+
+  private Browser.El status() {
+    return browser.find("[data-comment-status]");
+  }
+
+  /** Fills in and sends the form; the status code the widget shows. */
+  private String submit(String author, String body) {
+    var name = form().find("input[name=authorName]");
+    name.clear();
+    name.type(author);
+    var text = form().find("textarea[name=body]");
+    text.clear();
+    text.type(body);
+    form().find("button[type=submit]").click();
+    browser.waitFor("the answer", () -> {
+      String s = status().attr("data-status");
+      return s != null && !s.equals("SENDING");
+    });
+    return status().attr("data-status");
+  }
+
+  private String commentWithBody(String body) {
+    for (var c : browser.all("[data-comment-id]")) {
+      if (body.equals(c.find("[data-comment-body]").prop("textContent"))) return c.attr("data-comment-id");
+    }
+    return null;
+  }
+
+  private Set<String> texts(String css) {
+    JsonArray all = browser.script(
+        "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent)", css).asJsonArray();
+    Set<String> out = new HashSet<>();
+    for (JsonValue v : all) out.add(((JsonString) v).getString());
+    return out;
+  }
+
+  private void login() {
+    browser.open(url("/moderation/"));
+    browser.script("sessionStorage.clear()");
+    browser.open(url("/moderation/"));
+    var form = browser.find("form[data-login-form]");
+    form.find("input[name=username]").type(Api.ADMIN);
+    form.find("input[name=password]").type(Api.ADMIN_PASSWORD);
+    form.find("button[type=submit]").click();
+    browser.waitFor("the dashboard", () -> browser.find("[data-view=app]").displayed());
+  }
+
+  private void showQueue(String status) {
+    browser.script("document.getElementById('filter-status').value = arguments[0]", status);
+    var filter = browser.find("#filter-article");
+    filter.clear();
+    filter.type(article);
+    browser.find("[data-filters] button[type=submit]").click();
+    browser.waitFor("this article's " + status + " queue", () ->
+        browser.find("[data-queue]").attr("aria-busy") == null
+            && !browser.all("[data-queue-item]").isEmpty()
+            && browser.all("[data-filter-article]").stream().allMatch(b -> article.equals(b.text())));
+  }
+
+  private JsonObject queueItem(String id) {
+    for (String status : List.of("PENDING", "APPROVED", "REJECTED")) {
+      var items = api.get("/api/moderation/queue?status=" + status + "&articleId=" + article + "&limit=200", Api.admin())
+          .json().getJsonArray("items");
+      for (JsonValue v : items) {
+        if (v.asJsonObject().getString("id").equals(id)) return v.asJsonObject();
+      }
+    }
+    throw new AssertionError("no comment " + id);
+  }
+
+  private int version(String id) {
+    return queueItem(id).getInt("version");
+  }
+
+  private JsonObject firstSpan(String id) {
+    for (JsonValue m : queueItem(id).getJsonObject("verdict").getJsonArray("matches")) {
+      JsonObject match = m.asJsonObject();
+      if (match.getInt("end") > match.getInt("start")) return match;
+    }
+    throw new AssertionError("the verdict of " + id + " has no text span");
+  }
+
+  /** Whatever the rules held or refused, an admin publishes: the test is about rendering. */
+  private void approveEverything() {
+    for (String status : List.of("PENDING", "REJECTED")) {
+      var items = api.get("/api/moderation/queue?status=" + status + "&articleId=" + article + "&limit=200", Api.admin())
+          .json().getJsonArray("items");
+      for (JsonValue v : items) {
+        JsonObject item = v.asJsonObject();
+        var r = api.post("/api/moderation/comments/" + item.getString("id") + "/approve",
+            "{\"version\":" + item.getInt("version") + "}", Api.admin());
+        assertEquals(200, r.status(), r::toString);
+      }
+    }
+  }
+}
