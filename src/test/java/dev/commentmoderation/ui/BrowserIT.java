@@ -56,7 +56,8 @@ class BrowserIT {
 
   @BeforeAll
   static void startBrowser() throws Exception {
-    assumeTrue(Browser.available(), "chromium and chromium-driver are not installed");
+    assertTrue(Browser.available(),
+        "the browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run does)");
     browser = Browser.start(1280, 1400);
   }
 
