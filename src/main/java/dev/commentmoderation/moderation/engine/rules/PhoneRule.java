@@ -48,10 +48,17 @@ public record PhoneRule(RuleHeader header, List<String> regions, int minDigits) 
       }
       if (runDigits >= minDigits && i - start <= MAX_CANDIDATE) {
         String run = body.substring(start, i);
+        // The first region that reads the run as numbers is enough: each run is tried against
+        // the others only when it is not a number there.
         for (String region : regions) {
+          boolean found = false;
           for (PhoneNumberMatch m :
               PHONES.findNumbers(run, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
             add(spans, start + m.start(), start + m.end());
+            found = true;
+          }
+          if (found) {
+            break;
           }
         }
       }

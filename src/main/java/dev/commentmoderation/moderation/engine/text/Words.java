@@ -38,6 +38,7 @@ public final class Words {
   private byte[] formKind = new byte[40];
   private int[] formScanStart = new int[40];
   private final StringBuilder scan;
+  private String scanText;
   private boolean anyMasked;
 
   private Words(NormalizedText text) {
@@ -99,15 +100,36 @@ public final class Words {
   }
 
   /** Every form, separated by single spaces, in form order. */
-  public CharSequence scanText() {
-    return scan;
+  public String scanText() {
+    if (scanText == null) {
+      scanText = scan.toString();
+    }
+    return scanText;
   }
 
   public int scanStart(int f) {
     return formScanStart[f];
   }
 
-  /** The form whose text covers scan offset {@code pos} (a separator belongs to no form). */
+  /**
+   * The form whose text covers scan offset {@code pos} (a separator belongs to no form). Hits come
+   * in text order, so the caller passes the previous answer and the search starts from there.
+   */
+  public int formAt(int pos, int hint) {
+    if (hint >= 0 && hint < formCount && formScanStart[hint] <= pos) {
+      int f = hint;
+      while (f + 1 < formCount && formScanStart[f + 1] <= pos) {
+        f++;
+        if (f - hint > 4) {
+          return formAt(pos);
+        }
+      }
+      return f;
+    }
+    return formAt(pos);
+  }
+
+  /** The form whose text covers scan offset {@code pos}. */
   public int formAt(int pos) {
     int lo = 0;
     int hi = formCount - 1;
