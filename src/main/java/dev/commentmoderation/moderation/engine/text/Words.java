@@ -74,7 +74,13 @@ public final class Words {
   }
 
   public String form(int f) {
-    return forms[f];
+    String form = forms[f];
+    if (form == null) {
+      int end = f + 1 < formCount ? formScanStart[f + 1] - 1 : scan.length() - 1;
+      form = scanText().substring(formScanStart[f], end);
+      forms[f] = form;
+    }
+    return form;
   }
 
   public byte kind(int f) {
@@ -227,7 +233,7 @@ public final class Words {
       }
     }
     if (cyrillic == to - from) {
-      addForm(collapse(s.substring(from, to)), w, w, PRIMARY);
+      addPlainForm(s, from, to, w);
     } else if (cyrillic > 0 && cyrillic >= latin) {
       boolean mapDigits = cyrillic >= 2 && digits < cyrillic;
       String visual = mapped(s, from, to, true, mapDigits);
@@ -385,6 +391,28 @@ public final class Words {
     return true;
   }
 
+  /**
+   * A plain Cyrillic word, the common case: its chars go straight into the scan text (runs
+   * collapsed as in {@link #collapse}) and its String is made only if a rule asks for it.
+   */
+  private void addPlainForm(String s, int from, int to, int w) {
+    addForm(null, w, w, PRIMARY);
+    scan.setLength(scan.length() - 1);
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      int j = i;
+      while (j + 1 < to && s.charAt(j + 1) == c) {
+        j++;
+      }
+      scan.append(c);
+      if (j - i == 1) {
+        scan.append(c);
+      }
+      i = j;
+    }
+    scan.append(' ');
+  }
+
   private void addForm(String form, int first, int last, byte kind) {
     if (formCount == forms.length) {
       int size = formCount * 2;
@@ -402,7 +430,10 @@ public final class Words {
     formLastWord[formCount] = last;
     formKind[formCount] = kind;
     formScanStart[formCount] = scan.length();
-    scan.append(form).append(' ');
+    if (form != null) {
+      scan.append(form);
+    }
+    scan.append(' ');
     formCount++;
   }
 }
