@@ -122,17 +122,14 @@ public final class Words {
    * in text order, so the caller passes the previous answer and the search starts from there.
    */
   public int formAt(int pos, int hint) {
-    if (hint >= 0 && hint < formCount && formScanStart[hint] <= pos) {
-      int f = hint;
-      while (f + 1 < formCount && formScanStart[f + 1] <= pos) {
-        f++;
-        if (f - hint > 4) {
-          return formAt(pos);
-        }
-      }
-      return f;
+    int f = Math.min(Math.max(hint, 0), formCount - 1);
+    while (f > 0 && formScanStart[f] > pos) {
+      f--;
     }
-    return formAt(pos);
+    while (f + 1 < formCount && formScanStart[f + 1] <= pos) {
+      f++;
+    }
+    return f;
   }
 
   /** The form whose text covers scan offset {@code pos}. */
