@@ -4,7 +4,9 @@ import dev.commentmoderation.moderation.engine.rules.Inspection;
 import dev.commentmoderation.moderation.engine.rules.Rule;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Judges submissions against one immutable {@link RuleSet}. Thread-safe. */
 public final class RuleEngine {
@@ -53,7 +55,10 @@ public final class RuleEngine {
     return new Verdict(strongest.action().decision(), matches, strongest.reason(), rules.version());
   }
 
-  /** Overlapping matches of one rule become one span with the stronger action. */
+  /**
+   * Overlapping matches of one rule become one span with the stronger action; each rule keeps at
+   * most {@link #MAX_MATCHES_PER_RULE}.
+   */
   private static void mergeAndCap(List<Match> matches, int from) {
     List<Match> added = new ArrayList<>(matches.subList(from, matches.size()));
     matches.subList(from, matches.size()).clear();
@@ -65,15 +70,18 @@ public final class RuleEngine {
           && last.end() > last.start()) {
         int end = Math.max(last.end(), m.end());
         Action a = m.action().compareTo(last.action()) > 0 ? m.action() : last.action();
-        String body = null;
         merged.set(merged.size() - 1, new Match(last.rule(), last.category(), a, last.start(), end,
             joinExcerpt(last, m, end), last.reason()));
         continue;
       }
       merged.add(m);
     }
-    int kept = Math.min(merged.size(), MAX_MATCHES_PER_RULE);
-    matches.addAll(merged.subList(0, kept));
+    Map<String, Integer> perRule = new HashMap<>();
+    for (Match m : merged) {
+      if (perRule.merge(m.rule(), 1, Integer::sum) <= MAX_MATCHES_PER_RULE) {
+        matches.add(m);
+      }
+    }
   }
 
   private static String joinExcerpt(Match first, Match second, int end) {

@@ -99,6 +99,32 @@ class RuleSetParseTest {
   }
 
   @Test
+  void aSlowRegexThatPassesTheCheckRunsOutOfBudgetAndHolds() throws Exception {
+    RuleEngine engine = new RuleEngine(RuleSet.parse("""
+        version: "1"
+        rules:
+          - {id: slow, type: regex, action: reject, reason: OTHER, pattern: "a*a*a*a*a*a*b"}
+        """));
+    long t0 = System.nanoTime();
+    Verdict v = engine.evaluate(Submission.ofText("a".repeat(3_000)));
+    assertTrue(System.nanoTime() - t0 < 2_000_000_000L, "the budget must stop it");
+    assertEquals(Decision.HOLD, v.decision(), "out of budget: held for a person, not refused");
+    assertEquals(0, v.matches().get(0).end());
+    assertEquals(Decision.REJECT, engine.evaluate(Submission.ofText("aaab")).decision());
+  }
+
+  @Test
+  void minHitsNeedsThatManyDifferentEntries() throws Exception {
+    RuleEngine engine = new RuleEngine(RuleSet.parse("""
+        version: "1"
+        rules:
+          - {id: weak, type: words, action: hold, reason: SPAM, min-hits: 2, words: [казино*, бонус*]}
+        """));
+    assertEquals(Decision.APPROVE, engine.evaluate(Submission.ofText("казино казино")).decision());
+    assertEquals(Decision.HOLD, engine.evaluate(Submission.ofText("казино и бонусы")).decision());
+  }
+
+  @Test
   void invalidRegexIsRefused() {
     RuleSetException e = refused("""
         version: "1"

@@ -90,7 +90,7 @@ final class KeywordAutomaton {
     }
   }
 
-  void scan(CharSequence text, Hits hits) {
+  void scan(String text, Hits hits) {
     int state = 0;
     for (int i = 0, n = text.length(); i < n; i++) {
       state = delta[state * width + alphabet[text.charAt(i)]];

@@ -4,6 +4,7 @@ import dev.commentmoderation.moderation.engine.Action;
 import dev.commentmoderation.moderation.engine.Match;
 import dev.commentmoderation.moderation.engine.text.Words;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 public final class LexiconMatcher {
 
-  private record Entry(int list, LexiconPattern pattern, Action action, int id) {}
+  private record Entry(int list, WordList words, LexiconPattern pattern, Action action, int id) {}
 
   private record Hit(int list, Action action, int start, int end, int entry) {}
 
@@ -27,9 +28,14 @@ public final class LexiconMatcher {
   private final KeywordAutomaton automaton;
   private final Entry[][] byKeyword;
   private final List<Entry> maskable = new ArrayList<>();
+  private final Map<WordList, int[]> chainHashes = new java.util.IdentityHashMap<>();
 
   public LexiconMatcher(List<WordList> lists) {
     this.lists = List.copyOf(lists);
+    for (WordList list : lists) {
+      chainHashes.put(list,
+          list.prefixChains().stream().mapToInt(String::hashCode).sorted().toArray());
+    }
     Map<String, Integer> keywordIds = new HashMap<>();
     List<String> keywords = new ArrayList<>();
     List<List<Entry>> entries = new ArrayList<>();
@@ -37,10 +43,10 @@ public final class LexiconMatcher {
     for (int l = 0; l < lists.size(); l++) {
       WordList list = lists.get(l);
       for (LexiconPattern p : list.block()) {
-        id = add(new Entry(l, p, list.action(), id), keywordIds, keywords, entries);
+        id = add(new Entry(l, list, p, list.action(), id), keywordIds, keywords, entries);
       }
       for (LexiconPattern p : list.suspect()) {
-        id = add(new Entry(l, p, list.suspectAction(), id), keywordIds, keywords, entries);
+        id = add(new Entry(l, list, p, list.suspectAction(), id), keywordIds, keywords, entries);
       }
     }
     automaton = new KeywordAutomaton(keywords);
@@ -72,10 +78,12 @@ public final class LexiconMatcher {
       return;
     }
     List<Hit> hits = new ArrayList<>();
+    int[] cursor = {0};
     automaton.scan(
         words.scanText(),
         (keyword, start, end) -> {
-          int f = words.formAt(start);
+          int f = words.formAt(start, cursor[0]);
+          cursor[0] = f;
           int local = start - words.scanStart(f);
           for (Entry e : byKeyword[keyword]) {
             check(words, f, local, local + e.pattern().literal().length(), e, hits);
@@ -92,7 +100,7 @@ public final class LexiconMatcher {
   private void check(Words words, int f, int localStart, int localEnd, Entry e, List<Hit> hits) {
     LexiconPattern p = e.pattern();
     String form = words.form(f);
-    WordList list = lists.get(e.list());
+    WordList list = e.words();
     if (!anchored(p, list, form, localStart, localEnd) || !admissible(words, f, list)) {
       return;
     }
@@ -116,13 +124,25 @@ public final class LexiconMatcher {
             words.originalEnd(lastWord), e.id()));
   }
 
-  private static boolean anchored(
+  /**
+   * True when {@code form[0, length)} is one of the list's prefix chains. Most candidates are not,
+   * so they are rejected by their hash before a substring is made for the set.
+   */
+  private boolean isPrefixChain(WordList list, String form, int length) {
+    int h = 0;
+    for (int i = 0; i < length; i++) {
+      h = 31 * h + form.charAt(i);
+    }
+    return Arrays.binarySearch(chainHashes.get(list), h) >= 0
+        && list.prefixChains().contains(form.substring(0, length));
+  }
+
+  private boolean anchored(
       LexiconPattern p, WordList list, String form, int localStart, int localEnd) {
     boolean startOk =
         switch (p.start()) {
           case WORD_START -> localStart == 0;
-          case PREFIXED -> localStart == 0
-              || list.prefixChains().contains(form.substring(0, localStart));
+          case PREFIXED -> localStart == 0 || isPrefixChain(list, form, localStart);
           case ANYWHERE -> true;
         };
     return startOk && (p.openEnd() || localEnd == form.length());
@@ -151,7 +171,7 @@ public final class LexiconMatcher {
         continue;
       }
       for (Entry e : maskable) {
-        WordList list = lists.get(e.list());
+        WordList list = e.words();
         String lit = e.pattern().literal();
         for (int p = 0; p + lit.length() <= form.length(); p++) {
           if (wildcardAt(form, p, lit) && anchored(e.pattern(), list, form, p, p + lit.length())) {

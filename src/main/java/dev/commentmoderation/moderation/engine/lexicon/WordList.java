@@ -30,6 +30,7 @@ public record WordList(
     prefixChains = Set.copyOf(prefixChains);
   }
 
+
   /** The action a suspect entry takes: hold, or flag when the whole rule only flags. */
   Action suspectAction() {
     return action == Action.FLAG ? Action.FLAG : Action.HOLD;

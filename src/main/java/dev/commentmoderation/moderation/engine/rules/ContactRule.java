@@ -56,13 +56,30 @@ public final class ContactRule implements Rule {
       }
     }
     // Every handle is Latin: a comment without a Latin letter cannot name one.
-    if (messengerHandle != null && LinkDetector.hasLatinLetter(text)
+    if (messengerHandle != null && mayNameHandle(text)
         && messengers.stream().anyMatch(text::contains)) {
       Matcher m = messengerHandle.matcher(text);
       while (m.find()) {
         add(inspection, t, m.start(), m.end(), out);
       }
     }
+  }
+
+  /** A separator followed by a Latin letter: the shape every "messenger: handle" has. */
+  private static boolean mayNameHandle(String text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (c == ':' || c == '=' || c == '@' || c == '-' || c == '–' || c == '—') {
+        int j = i + 1;
+        while (j < n && (text.charAt(j) == ' ' || text.charAt(j) == '@')) {
+          j++;
+        }
+        if (j < n && text.charAt(j) >= 'a' && text.charAt(j) <= 'z') {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private void add(Inspection inspection, NormalizedText t, int start, int end, List<Match> out) {

@@ -59,7 +59,8 @@ public final class ContextRules {
     @Override
     public void apply(Inspection inspection, List<Match> out) {
       String body = inspection.body();
-      int length = body.strip().codePointCount(0, body.strip().length());
+      String trimmed = body.strip();
+      int length = trimmed.codePointCount(0, trimmed.length());
       if (length < min || length > max) {
         out.add(header.match(body, 0, body.length()));
       }

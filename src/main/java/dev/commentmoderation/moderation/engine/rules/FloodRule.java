@@ -23,12 +23,19 @@ public record FloodRule(
     int firstEmoji = -1;
     int lastEmoji = -1;
     int i = 0;
-    while (i < s.length()) {
+    int n = s.length();
+    while (i < n) {
+      char c = s.charAt(i);
+      if (i + 1 < n && s.charAt(i + 1) != c && !Character.isSurrogate(c)
+          && (c < 0x2000 || !isEmoji(c))) {
+        i++; // the common case: a single char that is neither a run nor an emoji
+        continue;
+      }
       int cp = s.codePointAt(i);
       int w = Character.charCount(cp);
       int j = i + w;
       int run = 1;
-      while (j < s.length() && s.codePointAt(j) == cp) {
+      while (j < n && s.codePointAt(j) == cp) {
         j += w;
         run++;
       }

@@ -87,8 +87,7 @@ public final class LinkDetector {
         return true;
       }
     }
-    return text.contains(" dot ") || text.contains("(dot)") || text.contains("[dot]")
-        || text.contains("{dot}") || text.contains("точка");
+    return text.contains("dot") || text.contains("точка");
   }
 
   /** Links, handles and e-mail addresses need a Latin letter (or a .рф domain). */

@@ -43,15 +43,22 @@ public record PhoneRule(RuleHeader header, List<String> regions, int minDigits) 
       int start = i;
       int runDigits = 0;
       while (i < n && isPhoneChar(body.charAt(i))) {
-        runDigits += Character.isDigit(body.charAt(i)) ? 1 : 0;
+        runDigits += body.charAt(i) <= '9' && body.charAt(i) >= '0' || Character.isDigit(body.charAt(i)) ? 1 : 0;
         i++;
       }
       if (runDigits >= minDigits && i - start <= MAX_CANDIDATE) {
         String run = body.substring(start, i);
+        // The first region that reads the run as numbers is enough: each run is tried against
+        // the others only when it is not a number there.
         for (String region : regions) {
+          boolean found = false;
           for (PhoneNumberMatch m :
               PHONES.findNumbers(run, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
             add(spans, start + m.start(), start + m.end());
+            found = true;
+          }
+          if (found) {
+            break;
           }
         }
       }
@@ -82,14 +89,14 @@ public record PhoneRule(RuleHeader header, List<String> regions, int minDigits) 
 
   private static boolean isPhoneChar(char c) {
     return c >= '0' && c <= '9' || c == ' ' || c == '-' || c == '(' || c == ')' || c == '+'
-        || c == '.' || c == '\t' || c == '\u00A0' || c > 0x7f && Character.isDigit(c);
+        || c == '.' || c == '\t' || c == '\u00A0' || c >= 0x660 && Character.isDigit(c);
   }
 
   private static int digits(String body) {
     int n = 0;
     for (int i = 0; i < body.length(); i++) {
       char c = body.charAt(i);
-      if (c >= '0' && c <= '9' || c > 0x7f && Character.isDigit(c)) {
+      if (c >= '0' && c <= '9' || c >= 0x660 && Character.isDigit(c)) {
         n++;
       }
     }

@@ -63,10 +63,10 @@ public record ShoutingRule(
 
   /** Latin and Cyrillic by range (nearly every char of a comment), the rest by Unicode data. */
   private static int letterCase(int cp) {
-    if (cp >= 'a' && cp <= 'z' || cp >= 'а' && cp <= 'я') {
+    if (cp >= 'a' && cp <= 'z' || cp >= 'а' && cp <= 'я' || cp == 'ё') {
       return LOWER;
     }
-    if (cp >= 'A' && cp <= 'Z' || cp >= 'А' && cp <= 'Я') {
+    if (cp >= 'A' && cp <= 'Z' || cp >= 'А' && cp <= 'Я' || cp == 'Ё') {
       return UPPER;
     }
     if (cp < 0x80 || !Character.isLetter(cp)) {

@@ -38,6 +38,7 @@ public final class Words {
   private byte[] formKind = new byte[40];
   private int[] formScanStart = new int[40];
   private final StringBuilder scan;
+  private String scanText;
   private boolean anyMasked;
 
   private Words(NormalizedText text) {
@@ -73,7 +74,13 @@ public final class Words {
   }
 
   public String form(int f) {
-    return forms[f];
+    String form = forms[f];
+    if (form == null) {
+      int end = f + 1 < formCount ? formScanStart[f + 1] - 1 : scan.length() - 1;
+      form = scanText().substring(formScanStart[f], end);
+      forms[f] = form;
+    }
+    return form;
   }
 
   public byte kind(int f) {
@@ -99,15 +106,33 @@ public final class Words {
   }
 
   /** Every form, separated by single spaces, in form order. */
-  public CharSequence scanText() {
-    return scan;
+  public String scanText() {
+    if (scanText == null) {
+      scanText = scan.toString();
+    }
+    return scanText;
   }
 
   public int scanStart(int f) {
     return formScanStart[f];
   }
 
-  /** The form whose text covers scan offset {@code pos} (a separator belongs to no form). */
+  /**
+   * The form whose text covers scan offset {@code pos} (a separator belongs to no form). Hits come
+   * in text order, so the caller passes the previous answer and the search starts from there.
+   */
+  public int formAt(int pos, int hint) {
+    int f = Math.min(Math.max(hint, 0), formCount - 1);
+    while (f > 0 && formScanStart[f] > pos) {
+      f--;
+    }
+    while (f + 1 < formCount && formScanStart[f + 1] <= pos) {
+      f++;
+    }
+    return f;
+  }
+
+  /** The form whose text covers scan offset {@code pos}. */
   public int formAt(int pos) {
     int lo = 0;
     int hi = formCount - 1;
@@ -205,7 +230,7 @@ public final class Words {
       }
     }
     if (cyrillic == to - from) {
-      addForm(collapse(s.substring(from, to)), w, w, PRIMARY);
+      addPlainForm(s, from, to, w);
     } else if (cyrillic > 0 && cyrillic >= latin) {
       boolean mapDigits = cyrillic >= 2 && digits < cyrillic;
       String visual = mapped(s, from, to, true, mapDigits);
@@ -363,6 +388,28 @@ public final class Words {
     return true;
   }
 
+  /**
+   * A plain Cyrillic word, the common case: its chars go straight into the scan text (runs
+   * collapsed as in {@link #collapse}) and its String is made only if a rule asks for it.
+   */
+  private void addPlainForm(String s, int from, int to, int w) {
+    addForm(null, w, w, PRIMARY);
+    scan.setLength(scan.length() - 1);
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      int j = i;
+      while (j + 1 < to && s.charAt(j + 1) == c) {
+        j++;
+      }
+      scan.append(c);
+      if (j - i == 1) {
+        scan.append(c);
+      }
+      i = j;
+    }
+    scan.append(' ');
+  }
+
   private void addForm(String form, int first, int last, byte kind) {
     if (formCount == forms.length) {
       int size = formCount * 2;
@@ -380,7 +427,10 @@ public final class Words {
     formLastWord[formCount] = last;
     formKind[formCount] = kind;
     formScanStart[formCount] = scan.length();
-    scan.append(form).append(' ');
+    if (form != null) {
+      scan.append(form);
+    }
+    scan.append(' ');
     formCount++;
   }
 }
