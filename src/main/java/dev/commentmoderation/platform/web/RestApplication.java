@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 @ApplicationPath("/api")
-@DeclareRoles({"moderator", "admin"})
+@DeclareRoles({"moderator", "admin", "cms"})
 @OpenAPIDefinition(
     info =
         @Info(

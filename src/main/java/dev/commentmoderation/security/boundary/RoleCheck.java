@@ -29,6 +29,7 @@ import java.util.Locale;
 public class RoleCheck implements ContainerRequestFilter {
 
   static final String BAD_CREDENTIALS = RoleCheck.class.getName() + ".badCredentials";
+  static final String THROTTLED = RoleCheck.class.getName() + ".throttled";
   public static final String CHALLENGE = "Basic realm=\"comment-moderation\", charset=\"UTF-8\"";
 
   @Context ResourceInfo resource;
@@ -41,6 +42,14 @@ public class RoleCheck implements ContainerRequestFilter {
     if (allowed == null) return;
     SecurityContext security = request.getSecurityContext();
     Locale locale = Messages.negotiate(request.getAcceptableLanguages());
+    if (security.getUserPrincipal() == null && servletRequest.getAttribute(THROTTLED) != null) {
+      request.abortWith(
+          Problem.of(429, "Too Many Requests", messages.get(locale, "auth.throttled"))
+              .toResponse()
+              .header("Retry-After", String.valueOf(servletRequest.getAttribute(THROTTLED)))
+              .build());
+      return;
+    }
     if (security.getUserPrincipal() == null) {
       String key = servletRequest.getAttribute(BAD_CREDENTIALS) != null ? "auth.bad-credentials" : "auth.required";
       request.abortWith(
