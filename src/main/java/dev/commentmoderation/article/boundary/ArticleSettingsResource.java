@@ -8,8 +8,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -46,7 +44,7 @@ public class ArticleSettingsResource {
       String articleId,
       @NotNull(message = "{text.required}") Boolean commentsOpen,
       @NotNull(message = "{text.required}") Boolean premoderated,
-      @Min(value = 1, message = "{article.threshold}") @Max(value = 1000, message = "{article.threshold}") Integer reportThreshold) {
+      Integer reportThreshold) {
 
     static Settings of(String id, ArticlePolicy p) {
       return new Settings(id, p.commentsOpen(), p.premoderated(), p.reportThreshold());
@@ -85,6 +83,11 @@ public class ArticleSettingsResource {
   public Settings configure(
       @PathParam("articleId") @ArticleId String articleId,
       @Valid @NotNull(message = "{comment.required}") Settings settings) {
+    // checked here, not with @Min/@Max: Payara's OpenAPI generator fails on those on record components
+    Integer threshold = settings.reportThreshold();
+    if (threshold != null && (threshold < 1 || threshold > 1000)) {
+      throw new InvalidParameter("reportThreshold", "article.threshold");
+    }
     var policy = new ArticlePolicy(settings.commentsOpen(), settings.premoderated(), settings.reportThreshold());
     return Settings.of(articleId, articles.configure(articleId, policy, security.getUserPrincipal().getName()));
   }

@@ -62,7 +62,7 @@ public class Backtest {
       Verdict stored = VerdictJson.read(c.verdictJson());
       Verdict now = engine.evaluate(replay(c.body(), c.authorName(), c.authorEmail(), stored));
       CommentStatus moderator = moderatorStatus(c);
-      boolean contradicts = moderator != null && CommentStatus.of(now.decision()) != moderator;
+      boolean contradicts = contradicts(now.decision(), moderator);
       if (moderator != null) {
         decided++;
         if (!contradicts) agrees++;
@@ -78,6 +78,14 @@ public class Backtest {
     long contradicting = changes.stream().filter(Change::contradictsModerator).count();
     return new Result(candidate.version(), evaluated, changes,
         new Summary(changes.size(), decided, contradicting, agrees, transitions));
+  }
+
+  /**
+   * A hold never contradicts a moderator (it asks one); publishing what a moderator rejected, or
+   * refusing what one approved, does.
+   */
+  static boolean contradicts(Decision after, CommentStatus moderator) {
+    return moderator != null && after != Decision.HOLD && CommentStatus.of(after) != moderator;
   }
 
   /** What a moderator made of it; null when no moderator has decided (the engine's status stands). */

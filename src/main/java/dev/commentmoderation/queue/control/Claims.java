@@ -30,14 +30,16 @@ public class Claims {
 
   public Comment claim(long commentId, String actor) {
     OffsetDateTime now = Clocks.now(clock);
+    // native SQL: a JPQL bulk update would increment the comment's version
     int updated =
-        em.createQuery(
-                "update Comment c set c.claimedBy = :me, c.claimedUntil = :until where c.id = :id"
-                    + " and (c.claimedBy is null or c.claimedBy = :me or c.claimedUntil < :now)")
-            .setParameter("me", actor)
-            .setParameter("until", now.plus(Duration.ofMinutes(minutes)))
-            .setParameter("id", commentId)
-            .setParameter("now", now)
+        em.createNativeQuery(
+                "UPDATE comments SET claimed_by = ?, claimed_until = ? WHERE id = ?"
+                    + " AND (claimed_by IS NULL OR claimed_by = ? OR claimed_until < ?)")
+            .setParameter(1, actor)
+            .setParameter(2, now.plus(Duration.ofMinutes(minutes)))
+            .setParameter(3, commentId)
+            .setParameter(4, actor)
+            .setParameter(5, now)
             .executeUpdate();
     Comment comment = fresh(commentId);
     if (updated == 0) throw new AlreadyClaimed(comment.claimedBy(), comment.claimedUntil().toInstant().toString());
@@ -47,11 +49,11 @@ public class Claims {
   /** Releases one's own claim; an admin may release anyone's. */
   public Comment release(long commentId, String actor, boolean admin) {
     var update =
-        em.createQuery(
-                "update Comment c set c.claimedBy = null, c.claimedUntil = null where c.id = :id"
-                    + (admin ? "" : " and c.claimedBy = :me"))
-            .setParameter("id", commentId);
-    if (!admin) update.setParameter("me", actor);
+        em.createNativeQuery(
+                "UPDATE comments SET claimed_by = NULL, claimed_until = NULL WHERE id = ?"
+                    + (admin ? "" : " AND claimed_by = ?"))
+            .setParameter(1, commentId);
+    if (!admin) update.setParameter(2, actor);
     update.executeUpdate();
     return fresh(commentId);
   }

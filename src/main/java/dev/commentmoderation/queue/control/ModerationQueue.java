@@ -60,7 +60,9 @@ public class ModerationQueue {
       params.put("rule", filter.rule());
     }
     if (filter.author() != null) {
-      jpql.append(" and (lower(c.authorName) = :author or lower(c.authorEmail) = :author)");
+      // the exact name too: a database in the C locale lowercases ASCII only
+      jpql.append(" and (c.authorName = :name or lower(c.authorName) = :author or lower(c.authorEmail) = :author)");
+      params.put("name", filter.author());
       params.put("author", filter.author().toLowerCase(Locale.ROOT));
     }
     if (filter.unclaimed()) {

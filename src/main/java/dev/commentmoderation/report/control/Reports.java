@@ -81,7 +81,8 @@ public class Reports {
     OffsetDateTime now = Clocks.now(clock);
     em.persist(new Report(commentId, clientHash, reason.code(), note, now));
     audit.record(commentId, READER, "REPORTED", comment.status(), comment.status(), reason.code());
-    long open = openCount(commentId) + 1;
+    em.flush();
+    long open = openCount(commentId);
     boolean heldAgain = open >= threshold(comment.articleId());
     if (heldAgain) {
       comment.heldForReports();

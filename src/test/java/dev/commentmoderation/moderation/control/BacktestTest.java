@@ -35,4 +35,15 @@ class BacktestTest {
     var plain = Backtest.replay("text", "n", null, new Verdict(Decision.APPROVE, List.of(), null, "v1"));
     assertEquals(AuthorStanding.ESTABLISHED, plain.standing());
   }
+
+  @Test
+  void onlyPublishingWhatModeratorsRejectedOrRefusingWhatTheyApprovedContradictsThem() {
+    var approved = dev.commentmoderation.comment.entity.CommentStatus.APPROVED;
+    var rejected = dev.commentmoderation.comment.entity.CommentStatus.REJECTED;
+    assertTrue(Backtest.contradicts(Decision.REJECT, approved));
+    assertTrue(Backtest.contradicts(Decision.APPROVE, rejected));
+    assertFalse(Backtest.contradicts(Decision.HOLD, approved));
+    assertFalse(Backtest.contradicts(Decision.APPROVE, approved));
+    assertFalse(Backtest.contradicts(Decision.REJECT, null));
+  }
 }
