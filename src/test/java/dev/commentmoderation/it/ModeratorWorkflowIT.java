@@ -213,6 +213,18 @@ class ModeratorWorkflowIT {
     assertEquals(200, api.get("/api/comments/" + id).status(), "published again");
     var actions = audit(id).stream().map(v -> v.asJsonObject().getString("action")).toList();
     assertEquals(List.of("SUBMITTED", "REPORTED", "REPORTED", "HELD_FOR_REPORTS", "REPORTS_DISMISSED"), actions);
+
+    // held again by new reports; a moderator's approval closes them as well
+    assertEquals(202, api.post(flags, "{\"reason\":\"abuse\"}", from(reader())).status());
+    assertEquals(200, api.get("/api/comments/" + id).status(), "dismissed reports no longer count");
+    assertEquals(202, api.post(flags, "{\"reason\":\"abuse\"}", from(reader())).status());
+    var again = api.get("/api/moderation/queue?articleId=" + article, admin()).json().getJsonArray("items").getJsonObject(0);
+    assertEquals(2, again.getInt("reportCount"));
+    var approved = api.post("/api/moderation/comments/" + id + "/approve", "{\"version\":" + again.getInt("version") + "}", admin());
+    assertEquals(200, approved.status(), approved::toString);
+    assertEquals(0, approved.json().getInt("reportCount"));
+    assertEquals(202, api.post(flags, "{\"reason\":\"spam\"}", from(reader())).status());
+    assertEquals(200, api.get("/api/comments/" + id).status(), "one new report is under the threshold again");
   }
 
   @Test

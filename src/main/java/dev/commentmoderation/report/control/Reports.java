@@ -16,6 +16,7 @@ import dev.commentmoderation.platform.web.Throttle;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -131,6 +132,16 @@ public class Reports {
       decided.fire(new CommentDecided(commentId, comment.articleId(), from, comment.status(), actor, comment.version()));
     }
     return comment;
+  }
+
+  /**
+   * A moderator's decision answers the readers' reports too: they are closed with it, so that an
+   * approved comment does not go straight back to the queue with the next report.
+   */
+  void decided(@Observes CommentDecided event) {
+    if (event.to() == CommentStatus.PENDING) return;
+    OffsetDateTime now = Clocks.now(clock);
+    open(List.of(event.commentId())).getOrDefault(event.commentId(), List.of()).forEach(r -> r.dismiss(event.actor(), now));
   }
 
   /** The open reports of some comments, oldest first, by comment id. */
