@@ -1,5 +1,6 @@
 /**
- * Automatic moderation: the plain-Java rule engine ({@code engine}), the active rule set and its
- * reloads ({@code control}), and the dry-run and rule-set endpoints ({@code boundary}).
+ * Automatic moderation: the plain-Java rule engine ({@code engine}), the active rule set, its
+ * reloads, rule sets stored through the API and the backtest ({@code control}), and the dry-run,
+ * rules and backtest endpoints ({@code boundary}).
  */
 package dev.commentmoderation.moderation;

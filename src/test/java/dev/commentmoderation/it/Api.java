@@ -46,6 +46,18 @@ public final class Api {
     this.base = URI.create(base.getProtocol() + "://127.0.0.1:" + base.getPort() + path);
   }
 
+  /**
+   * The same service reached over the loopback interface, whose address the tests' configuration
+   * trusts as a proxy: requests can then speak for several readers with {@code X-Forwarded-For}.
+   */
+  public static URL loopback(URL base) {
+    try {
+      return new URL(base.getProtocol(), "127.0.0.1", base.getPort(), base.getFile());
+    } catch (java.net.MalformedURLException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
   public URI uri(String path) {
     return base.resolve(path.startsWith("/") ? path.substring(1) : path);
   }
@@ -84,6 +96,33 @@ public final class Api {
         headers);
   }
 
+  public Reply put(String path, String json, String... headers) {
+    return putRaw(path, "application/json", json, headers);
+  }
+
+  public Reply putRaw(String path, String contentType, String body, String... headers) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", contentType)
+            .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)),
+        headers);
+  }
+
+  public Reply delete(String path, String... headers) {
+    return send(HttpRequest.newBuilder(uri(path)).DELETE(), headers);
+  }
+
+  /** A request with a method and an optional JSON body, for table-driven checks. */
+  public Reply request(String method, String path, String json, String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));
+    if (json == null) {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+    return send(b, headers);
+  }
+
   public Reply postRaw(String path, String contentType, byte[] body, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (contentType != null) b.header("Content-Type", contentType);
@@ -118,6 +157,15 @@ public final class Api {
 
   public static String[] admin() {
     return basic(ADMIN, ADMIN_PASSWORD);
+  }
+
+  /** Headers that make the request come from another reader (trusted proxy in the tests). */
+  public static String[] from(String address, String... more) {
+    String[] all = new String[more.length + 2];
+    all[0] = "X-Forwarded-For";
+    all[1] = address;
+    System.arraycopy(more, 0, all, 2, more.length);
+    return all;
   }
 
   /** A JSON string literal. */

@@ -1,16 +1,76 @@
 package dev.commentmoderation.article.control;
 
 import dev.commentmoderation.article.entity.Article;
+import dev.commentmoderation.platform.Clocks;
+import dev.commentmoderation.queue.control.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 @ApplicationScoped
 public class Articles {
 
   @PersistenceContext EntityManager em;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
 
   public ArticlePolicy policy(String articleId) {
     return ArticlePolicy.of(em.find(Article.class, articleId));
+  }
+
+  /** Sets an article's policy (creating its row on first use); audited under "article:{id}". */
+  public ArticlePolicy configure(String articleId, ArticlePolicy policy, String actor) {
+    OffsetDateTime now = Clocks.now(clock);
+    Article article = em.find(Article.class, articleId);
+    if (article == null) {
+      article = new Article(articleId, now);
+      em.persist(article);
+    }
+    article.configure(policy.commentsOpen(), policy.premoderated(), policy.reportThreshold(), now);
+    audit.record("article:" + articleId, actor, "ARTICLE_SETTINGS",
+        "commentsOpen=" + policy.commentsOpen() + ", premoderated=" + policy.premoderated()
+            + ", reportThreshold=" + policy.reportThreshold());
+    return ArticlePolicy.of(article);
+  }
+
+  public record Known(
+      String articleId, long total, long pending, long approved, long rejected, OffsetDateTime lastCommentAt,
+      ArticlePolicy policy) {}
+
+  /** Articles known from their comments, most recently commented first, with counts per status. */
+  public List<Known> known(int limit) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT article_id, COUNT(*),"
+                    + " SUM(CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN status = 'APPROVED' THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN status = 'REJECTED' THEN 1 ELSE 0 END),"
+                    + " MAX(created_at)"
+                    + " FROM comments GROUP BY article_id ORDER BY MAX(created_at) DESC, article_id"
+                    + " LIMIT " + limit)
+            .getResultList();
+    List<Known> known = new ArrayList<>();
+    for (Object[] row : rows) {
+      String id = (String) row[0];
+      known.add(new Known(id, num(row[1]), num(row[2]), num(row[3]), num(row[4]), time(row[5]), policy(id)));
+    }
+    return known;
+  }
+
+  private static long num(Object o) {
+    return o == null ? 0 : ((Number) o).longValue();
+  }
+
+  private static OffsetDateTime time(Object o) {
+    if (o instanceof OffsetDateTime t) return t;
+    if (o instanceof java.sql.Timestamp t) return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
+    if (o instanceof java.time.Instant i) return i.atOffset(java.time.ZoneOffset.UTC);
+    return null;
   }
 }

@@ -2,13 +2,14 @@ package dev.commentmoderation.comment.control;
 
 import dev.commentmoderation.article.control.ArticlePolicy;
 import dev.commentmoderation.article.control.Articles;
+import dev.commentmoderation.author.control.AuthorStandings;
 import dev.commentmoderation.comment.boundary.CommentsClosed;
 import dev.commentmoderation.comment.boundary.ParentNotFound;
 import dev.commentmoderation.comment.entity.Comment;
 import dev.commentmoderation.comment.entity.CommentSubmitted;
 import dev.commentmoderation.moderation.control.VerdictJson;
 import dev.commentmoderation.moderation.control.ActiveRules;
-import dev.commentmoderation.moderation.engine.AuthorStanding;
+import dev.commentmoderation.moderation.engine.Action;
 import dev.commentmoderation.moderation.engine.Match;
 import dev.commentmoderation.moderation.engine.Submission;
 import dev.commentmoderation.moderation.engine.Verdict;
@@ -41,6 +42,7 @@ public class CommentSubmission {
   @PersistenceContext EntityManager em;
   @Inject ActiveRules rules;
   @Inject Articles articles;
+  @Inject AuthorStandings standings;
   @Inject Event<CommentSubmitted> submitted;
   @Inject Clock clock;
 
@@ -61,7 +63,7 @@ public class CommentSubmission {
             body,
             author.name(),
             author.email(),
-            standing(author),
+            standings.standing(author.name(), author.email(), author.clientHash(), now),
             policy.premoderated(),
             isRecentDuplicate(author, bodyHash, now));
     Verdict verdict = rules.engine().evaluate(submission);
@@ -78,7 +80,8 @@ public class CommentSubmission {
         VerdictJson.write(verdict),
         verdict.ruleSetVersion(),
         strongest == null ? null : strongest.category(),
-        strongest == null ? null : strongest.rule());
+        strongest == null ? null : strongest.rule(),
+        (int) verdict.matches().stream().filter(m -> m.action() != Action.FLAG).count());
     em.persist(comment);
     em.flush();
     submitted.fire(new CommentSubmitted(comment.id(), articleId, comment.status(), comment.topCategory()));
@@ -97,16 +100,6 @@ public class CommentSubmission {
       throw new ParentNotFound();
     }
     return parent;
-  }
-
-  private AuthorStanding standing(Author author) {
-    long approved =
-        em.createNamedQuery(Comment.APPROVED_BY_AUTHOR, Long.class)
-            .setParameter("email", author.email() == null ? "" : author.email())
-            .setParameter("client", author.clientHash())
-            .setParameter("name", author.name())
-            .getSingleResult();
-    return approved == 0 ? AuthorStanding.NEW : AuthorStanding.ESTABLISHED;
   }
 
   private boolean isRecentDuplicate(Author author, String bodyHash, OffsetDateTime now) {

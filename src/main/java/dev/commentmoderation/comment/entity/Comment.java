@@ -31,8 +31,15 @@ import java.time.OffsetDateTime;
     query =
         "select count(c) from Comment c where c.bodyHash = :hash and c.createdAt > :since"
             + " and (c.clientHash = :client or c.authorEmail = :email)")
+@NamedQuery(
+    name = Comment.AUTHOR_HISTORY,
+    query =
+        "select c.status, count(c) from Comment c where c.createdAt > :since"
+            + " and (c.authorEmail = :email or (c.clientHash = :client and c.authorName = :name))"
+            + " group by c.status")
 public class Comment {
 
+  public static final String AUTHOR_HISTORY = "Comment.authorHistory";
   public static final String APPROVED_BY_AUTHOR = "Comment.approvedByAuthor";
   public static final String RECENT_DUPLICATES = "Comment.recentDuplicates";
 
@@ -96,9 +103,20 @@ public class Comment {
   @Column(name = "top_rule", length = 128)
   private String topRule;
 
-  /** 0 approve, 1 hold, 2 reject: lets the queue sort by severity. */
+  /**
+   * Lets the queue sort by severity: 100 × (0 approve, 1 hold, 2 reject) plus the number of the
+   * verdict's holding or refusing matches (at most 99), so among held comments those with more
+   * problems come first.
+   */
   @Column(nullable = false)
   private int severity;
+
+  /** A moderator working on it; advisory only (another moderator may still decide). */
+  @Column(name = "claimed_by", length = 80)
+  private String claimedBy;
+
+  @Column(name = "claimed_until")
+  private OffsetDateTime claimedUntil;
 
   protected Comment() {}
 
@@ -132,18 +150,45 @@ public class Comment {
       String ruleSetVersion,
       String topCategory,
       String topRule) {
+    judged(decision, verdictJson, ruleSetVersion, topCategory, topRule, 0);
+  }
+
+  public void judged(
+      Decision decision,
+      String verdictJson,
+      String ruleSetVersion,
+      String topCategory,
+      String topRule,
+      int problems) {
     this.engineDecision = decision;
     this.verdictJson = verdictJson;
     this.ruleSetVersion = ruleSetVersion;
     this.topCategory = topCategory;
     this.topRule = topRule;
-    this.severity = decision.ordinal();
+    this.severity = decision.ordinal() * 100 + Math.min(99, Math.max(0, problems));
     this.status = CommentStatus.of(decision);
   }
 
   public void decide(CommentStatus to, OffsetDateTime at) {
     this.status = to;
     this.decidedAt = at;
+  }
+
+  /** Readers reported a published comment often enough: back to the moderators. */
+  public void heldForReports() {
+    this.status = CommentStatus.PENDING;
+  }
+
+  public int severity() {
+    return severity;
+  }
+
+  public String claimedBy() {
+    return claimedBy;
+  }
+
+  public OffsetDateTime claimedUntil() {
+    return claimedUntil;
   }
 
   public Long id() {

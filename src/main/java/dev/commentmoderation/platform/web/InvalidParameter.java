@@ -26,4 +26,14 @@ public class InvalidParameter extends ProblemException {
     }
     throw new InvalidParameter(name, "param.range", min, max);
   }
+
+  /** Parses an optional ISO-8601 time parameter (null when absent). */
+  public static java.time.OffsetDateTime timeParam(String name, String value) {
+    if (value == null || value.isBlank()) return null;
+    try {
+      return java.time.OffsetDateTime.parse(value.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new InvalidParameter(name, "param.time");
+    }
+  }
 }

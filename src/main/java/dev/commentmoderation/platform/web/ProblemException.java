@@ -17,6 +17,13 @@ public abstract class ProblemException extends WebApplicationException {
     this.args = args;
   }
 
+  /** With headers of its own (e.g. {@code Retry-After}), which the mapper keeps. */
+  protected ProblemException(jakarta.ws.rs.core.Response response, String messageKey, Object... args) {
+    super(messageKey, response);
+    this.messageKey = messageKey;
+    this.args = args;
+  }
+
   public String messageKey() {
     return messageKey;
   }
@@ -27,6 +34,11 @@ public abstract class ProblemException extends WebApplicationException {
 
   /** The request field at fault, for a {@code violations} entry; null when none. */
   public String field() {
+    return null;
+  }
+
+  /** Several violations at once (e.g. every problem of a rule set); null to use {@link #field()}. */
+  public java.util.List<Problem.Violation> violations() {
     return null;
   }
 }

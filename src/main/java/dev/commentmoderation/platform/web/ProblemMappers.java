@@ -100,7 +100,9 @@ public final class ProblemMappers {
       Response.StatusType status = e.getResponse().getStatusInfo();
       String detail = messages.get(locale, e.messageKey(), e.args());
       List<Problem.Violation> violations =
-          e.field() == null ? null : List.of(new Problem.Violation(e.field(), detail));
+          e.violations() != null
+              ? e.violations()
+              : e.field() == null ? null : List.of(new Problem.Violation(e.field(), detail));
       Response.ResponseBuilder response =
           new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, violations)
               .toResponse();

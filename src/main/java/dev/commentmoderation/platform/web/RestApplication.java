@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 @ApplicationPath("/api")
-@DeclareRoles({"moderator", "admin"})
+@DeclareRoles({"moderator", "admin", "cms"})
 @OpenAPIDefinition(
     info =
         @Info(

@@ -10,8 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -26,10 +24,11 @@ public class AuditResource {
   @Inject AuditLog audit;
 
   @GET
-  @Operation(summary = "Who decided what and when; by comment, actor and time range")
+  @Operation(summary = "Who changed what and when; by comment, actor, subject and time range")
   public AuditRecord.Page audit(
       @QueryParam("commentId") String commentId,
       @QueryParam("actor") String actor,
+      @QueryParam("subject") String subject,
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("limit") String limit) {
@@ -42,7 +41,7 @@ public class AuditResource {
       }
     }
     var entries =
-        audit.find(comment, blankToNull(actor), time("from", from), time("to", to),
+        audit.find(comment, blankToNull(actor), blankToNull(subject), InvalidParameter.timeParam("from", from), InvalidParameter.timeParam("to", to),
             InvalidParameter.intParam("limit", limit, 500, 1, 5000));
     return new AuditRecord.Page(entries.stream().map(AuditRecord::of).toList());
   }
@@ -51,12 +50,4 @@ public class AuditResource {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
-  private static OffsetDateTime time(String name, String value) {
-    if (value == null || value.isBlank()) return null;
-    try {
-      return OffsetDateTime.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      throw new InvalidParameter(name, "param.time");
-    }
-  }
 }

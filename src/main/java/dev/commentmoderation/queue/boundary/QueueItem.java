@@ -4,9 +4,15 @@ import dev.commentmoderation.comment.entity.Comment;
 import dev.commentmoderation.comment.entity.CommentStatus;
 import dev.commentmoderation.moderation.control.VerdictJson;
 import dev.commentmoderation.moderation.engine.Verdict;
+import dev.commentmoderation.report.boundary.ReportView;
+import dev.commentmoderation.report.entity.Report;
 import java.time.Instant;
+import java.util.List;
 
-/** A comment as a moderator sees it: everything but the client hash, with the engine's verdict. */
+/**
+ * A comment as a moderator sees it: everything but the client hash, with the engine's verdict,
+ * the readers' open reports and who has claimed it (until when).
+ */
 public record QueueItem(
     String id,
     String articleId,
@@ -17,9 +23,18 @@ public record QueueItem(
     CommentStatus status,
     Instant createdAt,
     int version,
-    Verdict verdict) {
+    Verdict verdict,
+    int severity,
+    String claimedBy,
+    Instant claimedUntil,
+    int reportCount,
+    List<ReportView> reports) {
 
   public static QueueItem of(Comment c) {
+    return of(c, List.of());
+  }
+
+  public static QueueItem of(Comment c, List<Report> openReports) {
     return new QueueItem(
         String.valueOf(c.id()),
         c.articleId(),
@@ -30,6 +45,11 @@ public record QueueItem(
         c.status(),
         c.createdAt().toInstant(),
         c.version(),
-        VerdictJson.read(c.verdictJson()));
+        VerdictJson.read(c.verdictJson()),
+        c.severity(),
+        c.claimedBy(),
+        c.claimedUntil() == null ? null : c.claimedUntil().toInstant(),
+        openReports.size(),
+        openReports.stream().map(ReportView::of).toList());
   }
 }

@@ -45,6 +45,10 @@ public class AuditEntry {
   @Column(nullable = false)
   private OffsetDateTime at;
 
+  /** What the entry is about when it is not one comment: "sanction:51", "account:anna", "rules". */
+  @Column(length = 200)
+  private String subject;
+
   protected AuditEntry() {}
 
   public AuditEntry(
@@ -62,6 +66,15 @@ public class AuditEntry {
     this.toStatus = toStatus;
     this.reason = reason;
     this.at = at;
+  }
+
+  public AuditEntry about(String subject) {
+    this.subject = subject;
+    return this;
+  }
+
+  public String subject() {
+    return subject;
   }
 
   public Long id() {

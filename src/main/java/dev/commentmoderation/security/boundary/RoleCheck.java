@@ -2,6 +2,7 @@ package dev.commentmoderation.security.boundary;
 
 import dev.commentmoderation.platform.i18n.Messages;
 import dev.commentmoderation.platform.web.Problem;
+import dev.commentmoderation.security.control.ApiKeys;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -29,6 +30,7 @@ import java.util.Locale;
 public class RoleCheck implements ContainerRequestFilter {
 
   static final String BAD_CREDENTIALS = RoleCheck.class.getName() + ".badCredentials";
+  static final String THROTTLED = RoleCheck.class.getName() + ".throttled";
   public static final String CHALLENGE = "Basic realm=\"comment-moderation\", charset=\"UTF-8\"";
 
   @Context ResourceInfo resource;
@@ -39,8 +41,21 @@ public class RoleCheck implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     RolesAllowed allowed = rolesAllowed(resource.getResourceMethod(), resource.getResourceClass());
     if (allowed == null) return;
+    if (isApiKey(request.getSecurityContext())) {
+      // the container maps an API key to no role; from here on (the runtime's own role check, the
+      // resources) it is in role "cms" and nothing else
+      request.setSecurityContext(new ApiKeySecurity(request.getSecurityContext()));
+    }
     SecurityContext security = request.getSecurityContext();
     Locale locale = Messages.negotiate(request.getAcceptableLanguages());
+    if (security.getUserPrincipal() == null && servletRequest.getAttribute(THROTTLED) != null) {
+      request.abortWith(
+          Problem.of(429, "Too Many Requests", messages.get(locale, "auth.throttled"))
+              .toResponse()
+              .header("Retry-After", String.valueOf(servletRequest.getAttribute(THROTTLED)))
+              .build());
+      return;
+    }
     if (security.getUserPrincipal() == null) {
       String key = servletRequest.getAttribute(BAD_CREDENTIALS) != null ? "auth.bad-credentials" : "auth.required";
       request.abortWith(
@@ -50,7 +65,7 @@ public class RoleCheck implements ContainerRequestFilter {
               .build());
       return;
     }
-    if (Arrays.stream(allowed.value()).noneMatch(security::isUserInRole)) {
+    if (Arrays.stream(allowed.value()).noneMatch(role -> hasRole(security, role))) {
       request.abortWith(
           Problem.of(Response.Status.FORBIDDEN.getStatusCode(), "Forbidden", messages.get(locale, "auth.forbidden"))
               .toResponse()
@@ -66,6 +81,43 @@ public class RoleCheck implements ContainerRequestFilter {
     return request.getHeaderString("X-Requested-With") != null
         ? "FormBasic realm=\"comment-moderation\""
         : CHALLENGE;
+  }
+
+  /**
+   * Account roles come from the container's role mapping (WEB-INF/payara-web.xml maps the groups
+   * moderator and admin); an API key's one role, "cms", is told by its principal, which the
+   * container maps to no role at all, so a key can never pass as an account.
+   */
+  static boolean hasRole(SecurityContext security, String role) {
+    boolean apiKey = isApiKey(security);
+    return ApiKeys.ROLE.equals(role) ? apiKey : !apiKey && security.isUserInRole(role);
+  }
+
+  static boolean isApiKey(SecurityContext security) {
+    return security.getUserPrincipal() != null
+        && security.getUserPrincipal().getName().startsWith(ApiKeys.PRINCIPAL_PREFIX);
+  }
+
+  private record ApiKeySecurity(SecurityContext container) implements SecurityContext {
+    @Override
+    public java.security.Principal getUserPrincipal() {
+      return container.getUserPrincipal();
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+      return ApiKeys.ROLE.equals(role);
+    }
+
+    @Override
+    public boolean isSecure() {
+      return container.isSecure();
+    }
+
+    @Override
+    public String getAuthenticationScheme() {
+      return "API-Key";
+    }
   }
 
   static RolesAllowed rolesAllowed(Method method, Class<?> type) {

@@ -1,0 +1,82 @@
+package dev.commentmoderation.author.control;
+
+import dev.commentmoderation.author.boundary.SanctionNotFound;
+import dev.commentmoderation.author.entity.Sanction;
+import dev.commentmoderation.author.entity.SanctionKind;
+import dev.commentmoderation.comment.boundary.CommentNotFound;
+import dev.commentmoderation.comment.entity.Comment;
+import dev.commentmoderation.platform.Clocks;
+import dev.commentmoderation.queue.control.AuditLog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Imposes, lists and lifts sanctions; every change is audited under "sanction:{id}". */
+@ApplicationScoped
+public class Sanctions {
+
+  @PersistenceContext EntityManager em;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
+
+  /** Whom a sanction is for; a comment id stands for that comment's author (e-mail and client). */
+  public record Target(
+      String authorName, String authorEmail, String emailDomain, String clientHash, Long commentId) {}
+
+  public Sanction impose(SanctionKind kind, Target target, OffsetDateTime until, String reason, String actor) {
+    Target t = target;
+    if (target.commentId() != null) {
+      Comment comment = em.find(Comment.class, target.commentId());
+      if (comment == null) throw new CommentNotFound();
+      t = new Target(null, comment.authorEmail(), null, comment.clientHash(), comment.id());
+    }
+    Sanction sanction =
+        new Sanction(kind, t.authorName(), t.authorEmail(), t.emailDomain(), t.clientHash(), until,
+            reason, actor, Clocks.now(clock));
+    em.persist(sanction);
+    em.flush();
+    audit.record(subject(sanction), actor, "SANCTION_" + kind.name(), describe(sanction, t.commentId()));
+    return sanction;
+  }
+
+  public List<Sanction> list(boolean includeInactive) {
+    OffsetDateTime now = Clocks.now(clock);
+    List<Sanction> all =
+        em.createQuery("select s from Sanction s order by s.createdAt desc, s.id desc", Sanction.class)
+            .setMaxResults(1000)
+            .getResultList();
+    return includeInactive ? all : all.stream().filter(s -> s.activeAt(now)).toList();
+  }
+
+  public Sanction lift(long id, String actor) {
+    Sanction sanction = em.find(Sanction.class, id);
+    if (sanction == null) throw new SanctionNotFound();
+    if (sanction.liftedAt() == null) {
+      sanction.lift(actor, Clocks.now(clock));
+      audit.record(subject(sanction), actor, "SANCTION_LIFTED", sanction.kind().name());
+    }
+    return sanction;
+  }
+
+  static String subject(Sanction s) {
+    return "sanction:" + s.id();
+  }
+
+  /** For the audit trail: what and whom, without the client hash itself. */
+  static String describe(Sanction s, Long commentId) {
+    List<String> parts = new ArrayList<>();
+    parts.add(s.kind().name() + (s.until() == null ? " permanent" : " until " + s.until()));
+    if (commentId != null) parts.add("author of comment " + commentId);
+    if (s.authorName() != null) parts.add("name " + s.authorName());
+    if (s.authorEmail() != null) parts.add("e-mail " + s.authorEmail());
+    if (s.emailDomain() != null) parts.add("domain " + s.emailDomain());
+    if (s.clientHash() != null) parts.add("client");
+    String text = String.join(", ", parts) + ": " + s.reason();
+    return text.length() > 1000 ? text.substring(0, 1000) : text;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.commentmoderation.live.boundary;
+
+import dev.commentmoderation.live.control.LiveEvents;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/**
+ * Server-sent events for dashboards: {@code ready} on connecting, then {@code held} (a new held
+ * comment, as a queue item), {@code decided} and {@code reported}.
+ */
+@Path("moderation/stream")
+@RequestScoped
+@RolesAllowed({"moderator", "admin"})
+@SecurityRequirement(name = "basic")
+public class ModerationStreamResource {
+
+  @Inject LiveEvents live;
+
+  @GET
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @Operation(summary = "Live queue events (server-sent events): held, decided, reported")
+  public void stream(@Context SseEventSink sink, @Context Sse sse) {
+    live.register(sink, sse);
+  }
+}

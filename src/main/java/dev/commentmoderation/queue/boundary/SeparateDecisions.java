@@ -1,0 +1,32 @@
+package dev.commentmoderation.queue.boundary;
+
+import dev.commentmoderation.comment.entity.Comment;
+import dev.commentmoderation.comment.entity.CommentStatus;
+import dev.commentmoderation.queue.control.Decisions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/**
+ * The transaction edge of a bulk decision: each item commits or fails on its own, so a stale item
+ * does not undo the others. A bean of its own because the transaction interceptor only applies to
+ * calls from outside.
+ */
+@ApplicationScoped
+public class SeparateDecisions {
+
+  @Inject Decisions decisions;
+  @PersistenceContext EntityManager em;
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Comment decide(long commentId, int version, CommentStatus to, String actor, boolean admin, String reason) {
+    return decisions.decide(commentId, version, to, actor, admin, reason);
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Comment current(long commentId) {
+    return em.find(Comment.class, commentId);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.commentmoderation.report.boundary;
+
+import dev.commentmoderation.comment.boundary.CommentNotFound;
+import dev.commentmoderation.platform.web.ClientIdentity;
+import dev.commentmoderation.platform.web.InvalidParameter;
+import dev.commentmoderation.report.control.Reports;
+import dev.commentmoderation.report.entity.ReportReason;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Readers report published comments; no login, one report per reader (client) and comment. */
+@Path("comments/{id}/flags")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class CommentFlagsResource {
+
+  @Inject Reports reports;
+  @Inject ClientIdentity clients;
+  @Context HttpServletRequest request;
+
+  @POST
+  @Transactional
+  @Operation(summary = "Report a published comment (spam, abuse, offtopic, other); a repeat is accepted, not counted")
+  public Response flag(@PathParam("id") String id, @Valid @NotNull(message = "{comment.required}") NewReport report) {
+    long commentId;
+    try {
+      commentId = Long.parseLong(id.strip());
+    } catch (NumberFormatException e) {
+      throw new CommentNotFound();
+    }
+    ReportReason reason =
+        ReportReason.of(report.reason()).orElseThrow(() -> new InvalidParameter("reason", "report.reason"));
+    String client = clients.hash(request);
+    reports.admit(client).ifPresent(wait -> {
+      throw new TooManyReports(wait.toSeconds() + 1);
+    });
+    String note = report.note() == null || report.note().isBlank() ? null : report.note().strip();
+    reports.report(commentId, client, reason, note);
+    return Response.accepted().build();
+  }
+}

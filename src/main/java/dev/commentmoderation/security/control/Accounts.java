@@ -1,0 +1,76 @@
+package dev.commentmoderation.security.control;
+
+import dev.commentmoderation.platform.Clocks;
+import dev.commentmoderation.queue.control.AuditLog;
+import dev.commentmoderation.security.boundary.AccountExists;
+import dev.commentmoderation.security.boundary.AccountNotFound;
+import dev.commentmoderation.security.boundary.LastAdmin;
+import dev.commentmoderation.security.entity.Account;
+import dev.commentmoderation.security.entity.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Moderator and admin accounts. Every change is audited under "account:{username}" without the
+ * password, and remembered logins are forgotten so that a disabled account or an old password
+ * stops working at once.
+ */
+@ApplicationScoped
+public class Accounts {
+
+  @PersistenceContext EntityManager em;
+  @Inject Passwords passwords;
+  @Inject AccountIdentityStore identities;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
+
+  public List<Account> list() {
+    return em.createQuery("select a from Account a order by a.username", Account.class).getResultList();
+  }
+
+  public Account create(String username, String password, Role role, String actor) {
+    if (em.find(Account.class, username) != null) throw new AccountExists();
+    Account account = new Account(username, passwords.hash(password), role, Clocks.now(clock));
+    em.persist(account);
+    em.flush();
+    audit.record(subject(username), actor, "ACCOUNT_CREATED", "role " + role.roleName());
+    return account;
+  }
+
+  public Account change(String username, Role role, Boolean enabled, String password, String actor) {
+    Account account = em.find(Account.class, username);
+    if (account == null) throw new AccountNotFound();
+    List<String> changes = new ArrayList<>();
+    if (role != null && role != account.role()) {
+      account.changeRole(role);
+      changes.add("role " + role.roleName());
+    }
+    if (enabled != null && enabled != account.enabled()) {
+      account.enable(enabled);
+      changes.add(enabled ? "enabled" : "disabled");
+    }
+    if (password != null) {
+      account.changePassword(passwords.hash(password));
+      changes.add("password changed");
+    }
+    if (changes.isEmpty()) return account;
+    em.flush();
+    long admins =
+        em.createQuery("select count(a) from Account a where a.role = :admin and a.enabled = true", Long.class)
+            .setParameter("admin", Role.ADMIN)
+            .getSingleResult();
+    if (admins == 0) throw new LastAdmin();
+    audit.record(subject(username), actor, "ACCOUNT_CHANGED", String.join(", ", changes));
+    identities.forgetAll();
+    return account;
+  }
+
+  static String subject(String username) {
+    return "account:" + username;
+  }
+}
