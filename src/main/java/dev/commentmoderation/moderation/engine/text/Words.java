@@ -242,7 +242,13 @@ public final class Words {
         }
       }
       if (at) {
-        addForm(collapse(visual.replace('а', MASK)), w, w, MASKED);
+        // @ stands for а in бл@дь's primary reading, and for any letter here (бл@дь is блядь).
+        StringBuilder masked = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+          char c = s.charAt(i);
+          masked.append(c == '@' ? MASK : ScriptFolding.toCyrillicVisual(c));
+        }
+        addForm(collapse(masked), w, w, MASKED);
       }
       anyMasked |= symbols > 0;
     } else if (latin > 0) {
