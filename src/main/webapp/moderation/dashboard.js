@@ -684,7 +684,14 @@
     if (name === 'decided') {
       var entry = state.items.get(p.id);
       if (!entry || entry.busy || entry.stale || p.version <= entry.data.version) return;
-      stale(entry, { status: 409, json: {} }, true);
+      // A card the moderator is working on stays, explained; any other one leaves with a note.
+      if (entry.el.contains(document.activeElement) || state.selected.has(p.id)) {
+        stale(entry, { status: 409, json: {} }, true);
+        return;
+      }
+      remove(p.id);
+      say('Комментарий #' + p.id + ': решение принял другой модератор' + (p.actor ? ' (' + p.actor + ')' : '') +
+        (p.to ? ' — ' + label(STATUS, p.to) : '') + '.', 'info');
     }
   }
 

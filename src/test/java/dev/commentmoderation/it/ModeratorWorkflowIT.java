@@ -411,10 +411,14 @@ class ModeratorWorkflowIT {
     String[] bakyt = moderator("bakyt");
     List<String> ids = new ArrayList<>();
     ids.add(submit("Петр", "Автор идиот", from(reader())).getString("id"));
-    ids.add(submit("Петр", "Автор идиот и дебил, и мудак", from(reader())).getString("id"));
+    ids.add(submit("Петр", "Автор идиот и дебил, полный придурок", from(reader())).getString("id"));
     ids.add(submit("Иван", "Идиот пишет про идиотов", from(reader())).getString("id"));
     ids.add(submit("Иван", "Смотрите https://example.com и идиот", from(reader())).getString("id"));
 
+    for (String id : ids) {
+      assertEquals("PENDING", api.get("/api/moderation/audit?commentId=" + id, anna).json()
+          .getJsonArray("items").getJsonObject(0).getString("toStatus"), "held by the engine: " + id);
+    }
     List<JsonObject> seen = new ArrayList<>();
     String cursor = null;
     boolean decidedOne = false;

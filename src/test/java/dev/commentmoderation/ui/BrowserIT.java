@@ -193,16 +193,42 @@ class BrowserIT {
   }
 
   @Test
+  void aSecondModeratorSeesTheItemLeaveLiveWhenTheFirstDecides() throws Exception {
+    String body = unique("Опять какой-то дебил это придумал");
+    var receipt = api.post(path(), comment("Вася", body)).json();
+    assertEquals("PENDING", receipt.getString("status"));
+    String id = receipt.getString("id");
+    try (Browser second = Browser.start(1280, 1000)) {
+      login(second);
+      showQueue(second, "PENDING");
+      second.waitFor("the live stream", () -> second.find("[data-live]").displayed());
+      assertTrue(second.exists("[data-queue-item='" + id + "']"));
+
+      login();
+      showQueue("PENDING");
+      browser.find("[data-queue-item='" + id + "'] [data-queue-body]").click();
+      browser.keys("a");
+      browser.waitFor("the first moderator's decision", () -> !browser.exists("[data-queue-item='" + id + "']"));
+
+      second.waitFor("the item leaves the second moderator's queue",
+          () -> !second.exists("[data-queue-item='" + id + "']"));
+      assertTrue(second.find("[data-notice]").text().contains("#" + id), second.find("[data-notice]").text());
+      second.screenshot(Path.of("target", "screenshots", test + "-second-moderator.png"));
+    }
+  }
+
+  @Test
   void aDecisionSomeoneElseMadeFirstIsExplainedAndTheCardKept() {
     var receipt = api.post(path(), comment("Вася", unique("Какой-то дебил опять всё перепутал"))).json();
     assertEquals("PENDING", receipt.getString("status"));
     String id = receipt.getString("id");
     login();
     showQueue("PENDING");
+    // the moderator is on this card when another one decides it
+    browser.find("[data-queue-item='" + id + "'] [data-queue-body]").click();
     var other = api.post("/api/moderation/comments/" + id + "/reject", "{\"version\":" + version(id) + "}", Api.admin());
     assertEquals(200, other.status(), other::toString);
 
-    browser.find("[data-queue-item='" + id + "'] [data-queue-body]").click();
     browser.keys("a");
     browser.waitFor("the conflict is explained", () -> browser.exists("[data-queue-item='" + id + "'][data-stale]"));
     assertTrue(browser.find("[data-queue-item='" + id + "'] [data-item-note]").displayed());
@@ -358,6 +384,10 @@ class BrowserIT {
   }
 
   private void login() {
+    login(browser);
+  }
+
+  private void login(Browser browser) {
     browser.open(url("/moderation/"));
     browser.script("sessionStorage.clear()");
     browser.open(url("/moderation/"));
@@ -369,6 +399,10 @@ class BrowserIT {
   }
 
   private void showQueue(String status) {
+    showQueue(browser, status);
+  }
+
+  private void showQueue(Browser browser, String status) {
     browser.script("document.getElementById('filter-status').value = arguments[0]", status);
     var filter = browser.find("#filter-article");
     filter.clear();
