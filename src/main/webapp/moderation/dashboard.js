@@ -452,7 +452,7 @@
     var latest = el('span', { 'data-latest': true });
     note.replaceChildren(el('strong', { text: what }), ' ', latest, ' ', dismiss);
     note.hidden = false;
-    if (!seenLive) say('Комментарий #' + id + ': ' + what + ' Карточка оставлена в списке — см. пояснение.', 'warn');
+    say('Комментарий #' + id + ': ' + what + ' Карточка оставлена в списке — см. пояснение.', 'warn');
     if (res.status === 409) {
       authed('GET', 'moderation/audit?commentId=' + encodeURIComponent(id)).then(function (a) {
         var last = (a.json.items || []).filter(function (x) { return x.action !== 'SUBMITTED'; }).pop();
