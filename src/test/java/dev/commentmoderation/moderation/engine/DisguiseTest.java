@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every disguise of issue 3 is refused, and the refusing match covers exactly the disguised word
@@ -50,6 +51,16 @@ class DisguiseTest {
         Arguments.of("what the fuсk", "fuсk"), // Cyrillic с in an English word
         Arguments.of("распиздяйство чиновников", "распиздяйство"),
         Arguments.of("иди нахуй", "нахуй"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "нах*й", "Хyйлo", "f u c k you", "f*ck", "sh1t", "п.и.з.д.а", "ху*ня", "ни х*я себе",
+      "охуенно", "похуй", "выебываться", "ебало завали", "хуесос", "мудило", "залупа",
+      "What a bitch", "Чурки понаехали", "пидорасы", "амыңды", "ПиЗдЕц", "ёбаный", "xyйня"})
+  void moreShapesRefused(String text) {
+    Verdict v = ENGINE.evaluate(Submission.ofText(text));
+    assertEquals(Decision.REJECT, v.decision(), () -> text + " -> " + v.matches());
   }
 
   @ParameterizedTest(name = "{0}")

@@ -75,7 +75,11 @@ class EngineFuzzTest {
         "@aaaa ".repeat(16_000),
         "ＡＢＣ".repeat(33_000),
         "www . x . ".repeat(10_000) + "com",
-        "хуй".repeat(33_000));
+        "хуй".repeat(33_000),
+        "a.com ".repeat(16_000),
+        "x@y.org ".repeat(12_000),
+        "+996555123456 ".repeat(7_000),
+        "https://a.b/c ".repeat(7_000));
     for (String text : hostile) {
       long t0 = System.nanoTime();
       check(text);

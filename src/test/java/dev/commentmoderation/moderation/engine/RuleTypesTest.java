@@ -153,6 +153,12 @@ class RuleTypesTest {
     assertEquals(Reason.SPAM, judge("Заработок в интернете, подробности у меня").reason());
     assertEquals(Reason.SPAM, judge("Зарабатываю от 5000 в день, пишите").reason());
     assertEquals(Reason.SPAM, judge("Казино, бонус, промокод — всё тут").reason());
+    for (String spam : List.of("Пиши в личку, расскажу как заработать",
+        "Займ без отказа на карту за 5 минут", "Подписывайтесь на канал, там всё подробно",
+        "Заработок без вложений для всех", "Казино Вулкан дарит бонус за регистрацию!",
+        "Инвестиции в крипту с доходом 30% в месяц")) {
+      assertEquals(Reason.SPAM, judge(spam).reason(), spam);
+    }
     assertEquals(Decision.APPROVE, judge("Закон о запрете казино приняли в 2012 году").decision());
   }
 }

@@ -226,13 +226,27 @@ public final class RuleSetParser {
     }
     Set<String> exceptions = new HashSet<>();
     for (String e : entries(raw.get("exceptions"), raw.get("exceptions-include"), h.id())) {
-      exceptions.add(Words.collapse(TextNormalizer.foldString(e.trim())));
+      exceptions.add(fold(e.trim()));
     }
     List<String> prefixes = raw.containsKey("prefixes") ? strings(raw.get("prefixes"))
         : RUSSIAN_PREFIXES;
     return new WordList(h.id(), h.category(), h.action(), h.reason(), block, suspect, exceptions,
         prefixChains(prefixes), bool(raw, "transliteration", false),
         integer(raw, "min-hits", 1, 1, 100));
+  }
+
+  /**
+   * Folds a lexicon word as comment text is folded. Generated lists hold thousands of words that
+   * are folded already (lower-case Cyrillic or Latin): they skip ICU, which keeps start-up fast.
+   */
+  private static String fold(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (!(c >= 'а' && c <= 'я' && c != 'ё' || c >= 'a' && c <= 'z')) {
+        return Words.collapse(TextNormalizer.foldString(word));
+      }
+    }
+    return Words.collapse(word);
   }
 
   /** Every chain of up to two prefixes, bare or with the hard/soft sign (подъ-, разъ-, сь-). */

@@ -56,24 +56,55 @@ public final class LinkDetector {
             host(body.substring(span.getBeginIndex(), span.getEndIndex()))));
       }
     }
-    if (!mayHaveBareDomain(body)) {
-      return links;
-    }
+    // The bare-domain pattern is costly at every position, so it only runs in windows around
+    // the places a domain could be: a dot followed by a Latin letter, a spelled-out dot, .рф.
+    // Transparent bounds let its look-behind see outside the window, so a window finds exactly
+    // what a scan of the whole text would.
     Matcher m = BARE.matcher(body);
-    while (m.find()) {
-      if (!overlaps(links, m.start(), m.end())) {
-        links.add(new Link(m.start(), m.end(), host(m.group())));
+    m.useTransparentBounds(true);
+    m.useAnchoringBounds(false);
+    List<Integer> dots = domainDots(body);
+    int withScheme = links.size();
+    int next = 0;
+    int lastEnd = 0;
+    int i = 0;
+    while (i < dots.size()) {
+      // Overlapping windows are merged, so no part of the text is searched twice.
+      int from = Math.max(0, dots.get(i) - WINDOW_BEFORE);
+      int to = Math.min(body.length(), dots.get(i) + WINDOW_AFTER);
+      while (++i < dots.size() && dots.get(i) - WINDOW_BEFORE <= to) {
+        to = Math.min(body.length(), dots.get(i) + WINDOW_AFTER);
+      }
+      m.region(from, to);
+      while (m.find()) {
+        // Both lists come in text order, so overlap is checked against neighbours only.
+        while (next < withScheme && links.get(next).end() <= m.start()) {
+          next++;
+        }
+        boolean inUrl = next < withScheme && links.get(next).start() < m.end();
+        if (!inUrl && m.start() >= lastEnd) {
+          links.add(new Link(m.start(), m.end(), host(m.group())));
+          lastEnd = m.end();
+        }
       }
     }
     links.sort((a, b) -> Integer.compare(a.start(), b.start()));
     return links;
   }
 
+  /** Before a dot: up to four labels of a domain with disguised dots between them. */
+  private static final int WINDOW_BEFORE = 300;
+
+  /** After a dot: the top-level domain and a path of up to 200 chars. */
+  private static final int WINDOW_AFTER = 230;
+
   /**
-   * A bare domain needs a dot (or a spelled-out or bracketed one) followed by a Latin letter, or a
-   * .рф domain: most comments have neither, and the pattern is costly at every position.
+   * Where a bare domain could be: a dot followed by a Latin letter (after spaces or a closing
+   * bracket when the dot itself is spaced or bracketed), a spelled-out dot, or ".рф". Most
+   * comments have none: sentence ends are followed by a space and a capital or Cyrillic.
    */
-  private static boolean mayHaveBareDomain(String text) {
+  private static List<Integer> domainDots(String text) {
+    List<Integer> dots = new ArrayList<>();
     for (int i = text.indexOf('.'); i >= 0; i = text.indexOf('.', i + 1)) {
       int j = i + 1;
       // A dot with spaces around it ("x . com") may be followed by spaces; a sentence end is not.
@@ -84,10 +115,16 @@ public final class LinkDetector {
       }
       if (j < text.length() && (text.charAt(j) | 0x20) >= 'a' && (text.charAt(j) | 0x20) <= 'z'
           || text.startsWith("рф", j) || text.startsWith("РФ", j)) {
-        return true;
+        dots.add(i);
       }
     }
-    return text.contains("dot") || text.contains("точка");
+    for (String spelled : new String[] {"dot", "точка"}) {
+      for (int i = text.indexOf(spelled); i >= 0; i = text.indexOf(spelled, i + 1)) {
+        dots.add(i);
+      }
+    }
+    dots.sort(null);
+    return dots;
   }
 
   /** Links, handles and e-mail addresses need a Latin letter (or a .рф domain). */
@@ -108,15 +145,6 @@ public final class LinkDetector {
 
   private static boolean containsIgnoreCase(String body, String word) {
     return body.toLowerCase(Locale.ROOT).contains(word);
-  }
-
-  private static boolean overlaps(List<Link> links, int start, int end) {
-    for (Link l : links) {
-      if (start < l.end() && l.start() < end) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static String host(String link) {
