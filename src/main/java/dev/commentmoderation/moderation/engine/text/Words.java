@@ -270,6 +270,9 @@ public final class Words {
           addForm(alt, w, w, ALTERNATIVE);
         }
       }
+      if (latin > 0) {
+        addLatinRunsForm(s, from, to, w, visual);
+      }
       if (at) {
         addForm(collapse(visual.replace('а', MASK)), w, w, MASKED);
       }
@@ -297,6 +300,7 @@ public final class Words {
         if (!phonetic.equals(visual)) {
           addForm(phonetic, w, w, ALTERNATIVE);
         }
+        addLatinRunsForm(s, from, to, w, visual);
       }
     } else {
       addForm(collapse(s.subSequence(from, to)), w, w, PRIMARY);
@@ -321,10 +325,42 @@ public final class Words {
     }
     // Chat habit: y is у by its look (typoj, xyj, hyjnja) while the rest reads by sound.
     if (latin.indexOf('y') >= 0) {
-      String chat = collapse(ScriptFolding.transliterate(latin.replace('y', '\u0443')) + soft);
+      String chat = collapse(ScriptFolding.transliterate(
+          latin.replace("ya", "\u0443\u044f").replace('y', '\u0443')) + soft);
       if (!chat.equals(phonetic) && !chat.equals(v)) {
         addForm(chat, first, last, TRANSLITERATED);
       }
+    }
+  }
+
+  /**
+   * A mixed word whose Latin runs are transliterated Russian ({@code блjaди}, {@code хуyarить},
+   * {@code Уyobki}, {@code хuy}): each Latin run read as transliteration, the rest as written.
+   */
+  private void addLatinRunsForm(String s, int from, int to, int w, String visual) {
+    StringBuilder b = new StringBuilder(to - from + 4);
+    int i = from;
+    while (i < to) {
+      char c = s.charAt(i);
+      if (ScriptFolding.isLatin(c)) {
+        int j = i;
+        while (j < to && ScriptFolding.isLatin(s.charAt(j))) {
+          j++;
+        }
+        String run = s.substring(i, j);
+        boolean afterCyrillicVowel = i > from && "аеиоуыэюя".indexOf(s.charAt(i - 1)) >= 0;
+        String t = ScriptFolding.transliterate(afterCyrillicVowel && run.charAt(0) == 'y'
+            ? "i" + run.substring(1) : run);
+        b.append(afterCyrillicVowel && run.charAt(0) == 'y' && t.charAt(0) == 'и' ? "й" + t.substring(1) : t);
+        i = j;
+      } else {
+        b.append(c == '*' || c == '#' ? MASK : ScriptFolding.toCyrillicVisual(c));
+        i++;
+      }
+    }
+    String form = collapse(b);
+    if (!form.equals(visual)) {
+      addForm(form, w, w, ALTERNATIVE);
     }
   }
 
@@ -376,11 +412,14 @@ public final class Words {
     int cyrillic = 0;
     int known = 0;
     boolean disguised = false;
+    boolean strictOnly = false;
     int i = from;
     while (i < to) {
       char c = s.charAt(i);
       String glyph = glyphAt(s, i, to);
-      if (glyph != null && letters.length() > 0 || glyph != null && glyph.length() == 2 && glyph.charAt(0) != '/') {
+      boolean beforeLetter = glyph != null && i + glyph.length() < to
+          && Character.isLetter(s.charAt(i + glyph.length()));
+      if (glyph != null && (letters.length() > 0 || beforeLetter)) {
         letters.append(glyphLetter(glyph));
         known++;
         disguised = true;
@@ -406,9 +445,11 @@ public final class Words {
           j++;
         }
         boolean inner = letters.length() > 0 && j < to && Character.isLetter(s.charAt(j));
-        boolean sentenceDot = s.substring(i, j).indexOf('.') >= 0
-            && (j - i > 1 || Character.isUpperCase(text.original().charAt(text.originalStart(j))));
+        boolean dots = s.substring(i, j).indexOf('.') >= 0;
+        boolean sentenceDot = dots && Character.isUpperCase(text.original().charAt(text.originalStart(j)));
         if (inner && j - i <= MAX_MASK_RUN && !sentenceDot) {
+          // dots are also sloppy punctuation (так...вот): their masks hide at most half a root
+          strictOnly |= dots;
           runs.add(new int[] {letters.length(), j - i});
           letters.append(repeatMask(j - i));
           disguised = true;
@@ -417,7 +458,7 @@ public final class Words {
         }
       }
       // any other character ends the word part: keep only what came before or after
-      if (letters.length() > 0 && !runs.isEmpty()) {
+      if (letters.length() > 0 && disguised) {
         break;
       }
       letters.setLength(0);
@@ -425,14 +466,23 @@ public final class Words {
       known = 0;
       cyrillic = 0;
       disguised = false;
+      strictOnly = false;
       i++;
     }
-    if (!disguised || cyrillic < 2 || known < 2 || runs.size() > 3) {
+    if (!disguised || cyrillic < 2 || known < 2) {
       return;
     }
     int first = wordAtOrAfter(from);
     int last = wordAtOrBefore(to);
     if (first < 0 || last < first) {
+      return;
+    }
+    if (runs.size() >= 2 && spacedByMasks(letters, runs)) {
+      // п*и*з*д*а: the symbols separate the letters, they hide none
+      addForm(collapse(letters.toString().replace(String.valueOf(MASK), "")), first, last, JOINED);
+      return;
+    }
+    if (runs.size() > 3) {
       return;
     }
     java.util.Set<String> variants = new java.util.LinkedHashSet<>();
@@ -443,9 +493,19 @@ public final class Words {
       if (added++ >= 12) {
         break;
       }
-      addForm(collapse(v), first, last, v.indexOf(MASK) >= 0 ? MASK_RUN : JOINED);
+      addForm(collapse(v), first, last,
+          v.indexOf(MASK) < 0 ? JOINED : strictOnly ? MASKED : MASK_RUN);
       anyMasked |= v.indexOf(MASK) >= 0;
     }
+  }
+
+  private static boolean spacedByMasks(CharSequence letters, java.util.List<int[]> runs) {
+    for (int[] r : runs) {
+      if (r[1] != 1 || r[0] != 1 && letters.charAt(r[0] - 2) != MASK) {
+        return false;
+      }
+    }
+    return runs.size() * 2 + 1 >= letters.length() - 1;
   }
 
   private static void expand(String base, java.util.List<int[]> runs, int r, int shift,
@@ -562,10 +622,14 @@ public final class Words {
         continue;
       }
       int last = w;
+      // The letters of one disguised word are split the same way all along (с|у|к|и, У . Р . О . Д);
+      // a different gap ends it (с|у|к|и в мэрии: в is the next word).
+      String gap = w + 1 < primaries ? s.substring(wordTo[w], Math.max(wordTo[w], wordFrom[w + 1])) : "";
       while (last + 1 < primaries
           && singleLetter(last + 1)
           && wordFrom[last + 1] - wordTo[last] <= MAX_JOIN_GAP
-          && noLineBreak(s, wordTo[last], wordFrom[last + 1])) {
+          && noLineBreak(s, wordTo[last], wordFrom[last + 1])
+          && (last == w || sameGap(s, wordTo[last], wordFrom[last + 1], gap))) {
         last++;
       }
       if (last - w + 1 >= MIN_JOINED_LETTERS) {
@@ -605,6 +669,10 @@ public final class Words {
 
   private boolean singleLetter(int w) {
     return wordTo[w] - wordFrom[w] == 1 && Character.isLetter(text.charAt(wordFrom[w]));
+  }
+
+  private static boolean sameGap(String s, int from, int to, String gap) {
+    return to - from == gap.length() && s.startsWith(gap, from);
   }
 
   private static boolean noLineBreak(String s, int from, int to) {
