@@ -323,6 +323,14 @@ public final class Words {
     if (!v.equals(phonetic)) {
       addForm(v, first, last, TRANSLITERATED);
     }
+    // y after a consonant is ы even before a vowel (vyebyvatsa), ts is т+с (sebatsya).
+    String plain = latin.replaceAll("(?<=[bcdfgklmnprstvwxz])y", "\u044b").replace("ts", "t\u0441");
+    if (!plain.equals(latin)) {
+      String p = collapse(ScriptFolding.transliterate(plain) + soft);
+      if (!p.equals(phonetic)) {
+        addForm(p, first, last, TRANSLITERATED);
+      }
+    }
     // Chat habit: y is у by its look (typoj, xyj, hyjnja) while the rest reads by sound.
     if (latin.indexOf('y') >= 0) {
       String chat = collapse(ScriptFolding.transliterate(
@@ -348,7 +356,8 @@ public final class Words {
           j++;
         }
         String run = s.substring(i, j);
-        boolean afterCyrillicVowel = i > from && "аеиоуыэюя".indexOf(s.charAt(i - 1)) >= 0;
+        boolean afterCyrillicVowel = i > from && "аеиоуыэюя".indexOf(s.charAt(i - 1)) >= 0
+            && (run.length() == 1 || "aeiou".indexOf(run.charAt(1)) < 0);
         String t = ScriptFolding.transliterate(afterCyrillicVowel && run.charAt(0) == 'y'
             ? "i" + run.substring(1) : run);
         b.append(afterCyrillicVowel && run.charAt(0) == 'y' && t.charAt(0) == 'и' ? "й" + t.substring(1) : t);
@@ -629,8 +638,13 @@ public final class Words {
           && singleLetter(last + 1)
           && wordFrom[last + 1] - wordTo[last] <= MAX_JOIN_GAP
           && noLineBreak(s, wordTo[last], wordFrom[last + 1])
-          && (last == w || sameGap(s, wordTo[last], wordFrom[last + 1], gap))) {
+          && (last == w || sameGap(s, wordTo[last], wordFrom[last + 1], gap))
+          && ScriptFolding.isLatin(s.charAt(wordFrom[last + 1])) == ScriptFolding.isLatin(s.charAt(wordFrom[w]))) {
         last++;
+      }
+      if (last - w + 1 < MIN_JOINED_LETTERS) {
+        w++; // the run may start at the next letter (а б~л~я~д~ь: а is a word of its own)
+        continue;
       }
       if (last - w + 1 >= MIN_JOINED_LETTERS) {
         StringBuilder joined = new StringBuilder(last - w + 1);
