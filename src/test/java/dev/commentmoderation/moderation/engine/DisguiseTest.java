@@ -50,7 +50,10 @@ class DisguiseTest {
             "\uD835\uDC1F\uD835\uDC2E\uD835\uDC1C\uD835\uDC24"),
         Arguments.of("what the fuсk", "fuсk"), // Cyrillic с in an English word
         Arguments.of("распиздяйство чиновников", "распиздяйство"),
-        Arguments.of("иди нахуй", "нахуй"));
+        Arguments.of("иди нахуй", "нахуй"),
+        Arguments.of("это п\u03B9здец", "п\u03B9здец"), // Greek iota, by ICU confusables
+        Arguments.of("\u03C1изда", "\u03C1изда"), // Greek rho read as п
+        Arguments.of("f\u03C5ck", "f\u03C5ck")); // Greek upsilon
   }
 
   @ParameterizedTest

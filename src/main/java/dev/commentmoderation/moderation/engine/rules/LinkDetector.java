@@ -127,17 +127,6 @@ public final class LinkDetector {
     return dots;
   }
 
-  /** Links, handles and e-mail addresses need a Latin letter (or a .рф domain). */
-  static boolean hasLatinLetter(String body) {
-    for (int i = 0, n = body.length(); i < n; i++) {
-      char c = (char) (body.charAt(i) | 0x20);
-      if (c >= 'a' && c <= 'z') {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** A cheap pre-check: no dot, no "dot"/"точка", no link. */
   private static boolean mayContainLink(String body) {
     return body.indexOf('.') >= 0 || containsIgnoreCase(body, "dot") || body.contains("точка");

@@ -1,10 +1,13 @@
 package dev.commentmoderation.moderation.engine.text;
 
+import com.ibm.icu.text.SpoofChecker;
+
 /**
  * Maps a word between scripts the way disguisers do. Inside a mostly-Cyrillic word, Latin letters,
  * digits and a few symbols stand for the Cyrillic letters they look like ({@code пuздец}, {@code
  * п1здец}, {@code 6лядь}); inside a mostly-Latin word, Cyrillic look-alikes stand for Latin ones
- * ({@code fuсk} with a Cyrillic с). An all-Latin word may be a transliteration ({@code pizdec},
+ * ({@code fuсk} with a Cyrillic с). Letters of other scripts (Greek ο, Armenian օ) count as the
+ * Latin letter ICU's confusables data says they look like. An all-Latin word may be a transliteration ({@code pizdec},
  * {@code blyad}) — that channel is separate so ordinary English is never read as Cyrillic by
  * accident; rules opt in to it and carry English exceptions.
  */
@@ -29,7 +32,34 @@ public final class ScriptFolding {
     }
   }
 
+  private static final SpoofChecker SPOOF = new SpoofChecker.Builder().build();
+
+  /**
+   * For letters of other scripts (Greek ο, Armenian օ, Latin small capitals...): the Latin letter
+   * ICU's confusables data says they look like, or '-' for none; 0 until first asked for. One char
+   * per entry, so threads racing to fill it write the same value.
+   */
+  private static final char[] CONFUSABLE = new char[65536];
+
   private ScriptFolding() {}
+
+  /** The Latin letter an other-script letter is confusable with, or 0. */
+  static char confusableLatin(char c) {
+    if (c < 0x250 || isCyrillic(c) || Character.isSurrogate(c)) {
+      return 0;
+    }
+    char known = CONFUSABLE[c];
+    if (known == 0) {
+      String skeleton;
+      synchronized (SPOOF) {
+        skeleton = SPOOF.getSkeleton(SpoofChecker.ANY_CASE, String.valueOf(c));
+      }
+      char first = skeleton.length() == 1 ? skeleton.charAt(0) : 0;
+      known = first >= 'a' && first <= 'z' ? first : '-';
+      CONFUSABLE[c] = known;
+    }
+    return known == '-' ? 0 : known;
+  }
 
   static boolean isCyrillic(char c) {
     return c >= 'а' && c <= 'я' || c >= '\u0400' && c <= '\u04ff';
@@ -41,17 +71,29 @@ public final class ScriptFolding {
 
   /** Latin letters, digits and symbols in a Cyrillic word read as Cyrillic look-alikes. */
   static char toCyrillicVisual(char c) {
-    return c < 128 && VISUAL[c] != 0 ? VISUAL[c] : c;
+    if (c >= 128) {
+      char latin = confusableLatin(c);
+      return latin != 0 && VISUAL[latin] != 0 ? VISUAL[latin] : c;
+    }
+    return VISUAL[c] != 0 ? VISUAL[c] : c;
   }
 
   /** The same, reading Latin letters by sound where they have no look-alike ({@code Пиzдец}). */
   static char toCyrillicPhonetic(char c) {
-    return c < 128 && PHONETIC[c] != 0 ? PHONETIC[c] : c;
+    if (c >= 128) {
+      char latin = confusableLatin(c);
+      return latin != 0 && PHONETIC[latin] != 0 ? PHONETIC[latin] : c;
+    }
+    return PHONETIC[c] != 0 ? PHONETIC[c] : c;
   }
 
   static char toLatin(char c) {
     if (c < TO_LATIN.length && TO_LATIN[c] != 0) {
       return TO_LATIN[c];
+    }
+    char confusable = confusableLatin(c);
+    if (confusable != 0) {
+      return confusable;
     }
     return switch (c) {
       case '0' -> 'o';

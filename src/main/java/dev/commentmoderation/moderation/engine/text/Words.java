@@ -232,6 +232,7 @@ public final class Words {
     int latin = 0;
     int digits = 0;
     int symbols = 0;
+    int foreign = 0;
     boolean at = false;
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
@@ -244,6 +245,8 @@ public final class Words {
       } else if (charClass(c) == 3) {
         symbols++;
         at |= c == '@';
+      } else {
+        foreign++; // a letter of another script: Greek ο, Armenian օ
       }
     }
     if (cyrillic == to - from) {
@@ -252,7 +255,7 @@ public final class Words {
       boolean mapDigits = cyrillic >= 2 && digits < cyrillic;
       String visual = mapped(s, from, to, true, mapDigits);
       addForm(visual, w, w, PRIMARY);
-      if (latin > 0) {
+      if (latin > 0 || foreign > 0) {
         String phonetic = mapped(s, from, to, false, mapDigits);
         if (!phonetic.equals(visual)) {
           addForm(phonetic, w, w, ALTERNATIVE);
@@ -274,7 +277,13 @@ public final class Words {
         addLatinRunsForm(s, from, to, w, visual);
       }
       if (at) {
-        addForm(collapse(visual.replace('а', MASK)), w, w, MASKED);
+        // @ stands for а in бл@дь's primary reading, and for any letter here (бл@дь is блядь).
+        StringBuilder masked = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+          char c = s.charAt(i);
+          masked.append(c == '@' ? MASK : ScriptFolding.toCyrillicVisual(c));
+        }
+        addForm(collapse(masked), w, w, MASKED);
       }
       anyMasked |= symbols > 0;
     } else if (latin > 0) {
