@@ -414,13 +414,29 @@ public final class Words {
         i++;
       }
       int from = i;
+      boolean candidate = false;
       while (i < n && !Character.isWhitespace(s.charAt(i))) {
+        // cheap test first: a mask symbol or glyph char that is not the token's last char
+        candidate |= i > from && MAYBE_DISGUISE.indexOf(s.charAt(i)) >= 0
+            || i == from && (s.charAt(i) == '(' || s.charAt(i) == '}' || s.charAt(i) == '€');
         i++;
       }
-      if (i - from >= 3 && i - from <= 40) {
+      if (candidate && i - from >= 3 && i - from <= 40
+          && MAYBE_DISGUISE.indexOf(s.charAt(i - 1)) < 0 | hasInnerDisguise(s, from, i)) {
         maskToken(s, from, i);
       }
     }
+  }
+
+  private static final String MAYBE_DISGUISE = "*#@_.$%!()/\\}{|¥€";
+
+  private static boolean hasInnerDisguise(String s, int from, int to) {
+    for (int i = from + 1; i < to - 1; i++) {
+      if (MAYBE_DISGUISE.indexOf(s.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void maskToken(String s, int from, int to) {
@@ -436,7 +452,7 @@ public final class Words {
       char c = s.charAt(i);
       String glyph = glyphAt(s, i, to);
       boolean beforeLetter = glyph != null && i + glyph.length() < to
-          && Character.isLetter(s.charAt(i + glyph.length()));
+          && (Character.isLetter(s.charAt(i + glyph.length())) || glyphAt(s, i + glyph.length(), to) != null);
       if (glyph != null && (letters.length() > 0 || beforeLetter)) {
         letters.append(glyphLetter(glyph));
         known++;
