@@ -341,9 +341,8 @@ public final class Words {
       }
     }
     // Chat habit: y is у by its look (typoj, xyj, hyjnja) while the rest reads by sound.
-    if (latin.indexOf('y') >= 0) {
-      String chat = collapse(ScriptFolding.transliterate(
-          latin.replace("ya", "\u0443\u044f").replace('y', '\u0443')) + soft);
+    if (latin.indexOf('y') >= 0 || latin.contains("bla") || latin.matches("(?:kh|h|x)ua.*")) {
+      String chat = collapse(ScriptFolding.transliterate(chatSpelling(latin)) + soft);
       if (!chat.equals(phonetic) && !chat.equals(v)) {
         addForm(chat, first, last, TRANSLITERATED);
       }
@@ -380,6 +379,12 @@ public final class Words {
     if (!form.equals(visual)) {
       addForm(form, w, w, ALTERNATIVE);
     }
+  }
+
+  /** Chat spellings: xy/hy is ху, yy is уй, hua- is хуя-, bla is бля (khyylo, nixya, bladina). */
+  private static String chatSpelling(String latin) {
+    return latin.replaceFirst("^(?:kh|h|x)ua", "хуя")
+        .replace("yy", "уй").replace("bla", "бля").replace("ya", "уя").replace('y', 'у');
   }
 
   /** An apostrophe right after a Latin word is a soft sign in transliteration (tvar', zaebis'). */
