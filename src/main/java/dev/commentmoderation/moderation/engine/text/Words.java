@@ -28,6 +28,9 @@ public final class Words {
   /** Symbols that hide letters when they stand between letters inside a word. */
   private static final String MASK_SYMBOLS = "*#@_.$%!";
   private static final int MAX_MASK_RUN = 3;
+  private static final java.util.regex.Pattern Y_AFTER_CONSONANT =
+      java.util.regex.Pattern.compile("(?<=[bcdfgklmnprstvwxz])y");
+  private static final java.util.regex.Pattern HUA = java.util.regex.Pattern.compile("^(?:kh|h|x)ua");
   private static final java.util.Set<String> ENGLISH_FUNCTION_WORDS = java.util.Set.of(
       "the", "is", "was", "are", "were", "of", "and", "with", "from", "for", "this", "that", "it",
       "my", "you", "we", "they", "he", "she", "have", "has", "but", "at", "by", "in", "his",
@@ -333,7 +336,8 @@ public final class Words {
       addForm(v, first, last, TRANSLITERATED);
     }
     // y after a consonant is ы even before a vowel (vyebyvatsa), ts is т+с (sebatsya).
-    String plain = latin.replaceAll("(?<=[bcdfgklmnprstvwxz])y", "\u044b").replace("ts", "t\u0441");
+    String plain = latin.indexOf('y') > 0 ? Y_AFTER_CONSONANT.matcher(latin).replaceAll("\u044b") : latin;
+    plain = plain.replace("ts", "t\u0441");
     if (!plain.equals(latin)) {
       String p = collapse(ScriptFolding.transliterate(plain) + soft);
       if (!p.equals(phonetic)) {
@@ -341,7 +345,7 @@ public final class Words {
       }
     }
     // Chat habit: y is у by its look (typoj, xyj, hyjnja) while the rest reads by sound.
-    if (latin.indexOf('y') >= 0 || latin.contains("bla") || latin.matches("(?:kh|h|x)ua.*")) {
+    if (latin.indexOf('y') >= 0 || latin.contains("bla") || HUA.matcher(latin).lookingAt()) {
       String chat = collapse(ScriptFolding.transliterate(chatSpelling(latin)) + soft);
       if (!chat.equals(phonetic) && !chat.equals(v)) {
         addForm(chat, first, last, TRANSLITERATED);
@@ -383,7 +387,7 @@ public final class Words {
 
   /** Chat spellings: xy/hy is ху, yy is уй, hua- is хуя-, bla is бля (khyylo, nixya, bladina). */
   private static String chatSpelling(String latin) {
-    return latin.replaceFirst("^(?:kh|h|x)ua", "хуя")
+    return HUA.matcher(latin).replaceFirst("хуя")
         .replace("yy", "уй").replace("bla", "бля").replace("ya", "уя").replace('y', 'у');
   }
 
@@ -397,7 +401,8 @@ public final class Words {
     int n = 0;
     for (int w = 0; w < wordCount && n < 2; w++) {
       int len = wordTo[w] - wordFrom[w];
-      if (len >= 2 && len <= 5 && ENGLISH_FUNCTION_WORDS.contains(s.substring(wordFrom[w], wordTo[w]))) {
+      if (len >= 2 && len <= 5 && ScriptFolding.isLatin(s.charAt(wordFrom[w]))
+          && ENGLISH_FUNCTION_WORDS.contains(s.substring(wordFrom[w], wordTo[w]))) {
         n++;
       }
     }
