@@ -160,6 +160,12 @@ public final class LexiconMatcher {
     if (list.exceptions().contains(words.form(f))) {
       return false;
     }
+    int next = words.lastWord(f) + 1;
+    if (next < words.wordCount() && words.kind(f) != Words.MASK_RUN
+        && list.exceptions().contains(words.form(f) + " " + words.form(words.primaryForm(next)))) {
+      // a phrase exception: тупой угол (geometry), not an insult
+      return false;
+    }
     return words.firstWord(f) != words.lastWord(f)
         || !list.exceptions().contains(words.form(words.primaryForm(words.firstWord(f))));
   }
@@ -173,8 +179,9 @@ public final class LexiconMatcher {
       for (Entry e : maskable) {
         WordList list = e.words();
         String lit = e.pattern().literal();
+        boolean loose = words.kind(f) == Words.MASK_RUN;
         for (int p = 0; p + lit.length() <= form.length(); p++) {
-          if (wildcardAt(form, p, lit) && anchored(e.pattern(), list, form, p, p + lit.length())) {
+          if (wildcardAt(form, p, lit, loose) && anchored(e.pattern(), list, form, p, p + lit.length())) {
             hits.add(new Hit(e.list(), e.action(), words.originalStart(words.firstWord(f)),
                 words.originalEnd(words.lastWord(f)), e.id()));
             break;
@@ -185,7 +192,7 @@ public final class LexiconMatcher {
   }
 
   /** True when the entry matches at {@code p} with masks standing for letters, at most half. */
-  private static boolean wildcardAt(String form, int p, String lit) {
+  private static boolean wildcardAt(String form, int p, String lit, boolean loose) {
     int masks = 0;
     for (int k = 0; k < lit.length(); k++) {
       char c = form.charAt(p + k);
@@ -195,7 +202,9 @@ public final class LexiconMatcher {
         return false;
       }
     }
-    return masks > 0 && masks * 2 <= lit.length();
+    // A run of mask symbols in a word (рас***чили) may hide the whole root; Words only makes such
+    // forms for words with letters of their own around the run.
+    return masks > 0 && (loose || masks * 2 <= lit.length());
   }
 
   private void emit(Words words, List<Hit> hits, List<Match> out) {

@@ -37,7 +37,9 @@ public final class ContactRule implements Rule {
             : Pattern.compile(
                 "(?<![\\p{L}\\p{N}])(?:"
                     + messengers.stream().map(Pattern::quote).collect(Collectors.joining("|"))
-                    + ")[\\p{L}]{0,4}[ \\t]{0,3}(?:[:=\\-–—][ \\t]{0,3}@?|@)[A-Za-z][A-Za-z0-9_]{3,31}",
+                    + ")[\\p{L}]{0,4}(?:[ \\t]{0,3}(?:[:=\\-–—][ \\t]{0,3}@?|@)[A-Za-z][A-Za-z0-9_]{3,31}"
+                    // or just a space and a handle-shaped word (телега casino_vip): with _ or digits
+                    + "|[ \\t]{1,3}[A-Za-z][A-Za-z0-9]*[_0-9][A-Za-z0-9_]{1,30}(?![\\p{L}\\p{N}_]))",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
@@ -56,7 +58,7 @@ public final class ContactRule implements Rule {
       }
     }
     // Every handle is Latin: a comment without a Latin letter cannot name one.
-    if (messengerHandle != null && mayNameHandle(text)
+    if (messengerHandle != null && (mayNameHandle(text) || text.indexOf('_') >= 0)
         && messengers.stream().anyMatch(text::contains)) {
       Matcher m = messengerHandle.matcher(text);
       while (m.find()) {

@@ -78,8 +78,52 @@ public record FloodRule(
       }
       if (last - w + 1 > maxWordRepeats) {
         out.add(header.match(body, words.originalStart(w), words.originalEnd(last)));
+      } else if (form.length() >= MIN_SYLLABLE_FLOOD && syllableFlood(form)) {
+        out.add(header.match(body, words.originalStart(w), words.originalEnd(w)));
       }
       w = last + 1;
+    }
+    phraseFlood(words, body, out);
+  }
+
+  /** A word this long made of one repeated syllable (хахахаха..., ахахах...) is a flood. */
+  private static final int MIN_SYLLABLE_FLOOD = 16;
+
+  private static boolean syllableFlood(String form) {
+    for (int unit = 2; unit <= 3; unit++) {
+      int same = 0;
+      for (int i = 0; i + unit < form.length(); i++) {
+        if (form.charAt(i) == form.charAt(i + unit)) {
+          same++;
+        }
+      }
+      if (same * 10 >= (form.length() - unit) * 9) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A phrase of two to four words said more than max-word-repeats times in a row. */
+  private void phraseFlood(Words words, String body, List<Match> out) {
+    int n = words.wordCount();
+    if (n < 2 * (maxWordRepeats + 1)) {
+      return;
+    }
+    String[] forms = new String[n];
+    for (int w = 0; w < n; w++) {
+      forms[w] = words.form(words.primaryForm(w));
+    }
+    for (int k = 2; k <= 4; k++) {
+      int run = 0;
+      for (int i = 0; i + k < n; i++) {
+        run = forms[i].equals(forms[i + k]) ? run + 1 : 0;
+        if (run >= k * maxWordRepeats) {
+          int start = i + k - run - k + 1;
+          out.add(header.match(body, words.originalStart(Math.max(0, start)), words.originalEnd(i + k)));
+          return;
+        }
+      }
     }
   }
 }

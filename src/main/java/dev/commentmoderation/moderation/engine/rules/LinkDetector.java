@@ -36,7 +36,7 @@ public final class LinkDetector {
       Pattern.compile(
           "(?<![\\p{L}\\p{N}_@.\\-/])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?" + DOT + "){1,4}"
               + TLD + "(?![\\p{L}\\p{N}_\\-])(?:/[^\\s]{0,200})?"
-              + "|(?<![\\p{L}\\p{N}_@.\\-/])[а-я0-9-]{2,63}\\.рф(?![\\p{L}\\p{N}_\\-])(?:/[^\\s]{0,200})?",
+              + "|(?<![\\p{L}\\p{N}_@.\\-/])[а-яa-z0-9-]{2,63}\\.рф(?![\\p{L}\\p{N}_\\-])(?:/[^\\s]{0,200})?",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern HOST_DISGUISE =
       Pattern.compile("\\s*[\\[({]\\s?(?:\\.|dot|точка)\\s?[\\])}]\\s*|\\s+(?:dot|точка)\\s+|\\s+\\.\\s+",

@@ -138,6 +138,8 @@ public final class ScriptFolding {
         out.append(afterVowel ? 'й' : 'ы');
       } else if (c == 'c') {
         out.append('ц');
+      } else if (c == '\u0443') {
+        out.append('у');
       } else {
         out.append(toCyrillicPhonetic(c));
       }

@@ -100,6 +100,9 @@ public final class TextNormalizer {
       case 'ө' -> 'о';
       case 'ң' -> 'н';
       case 'і' -> 'и';
+      case 'є' -> 'е';
+      case 'ї' -> 'и';
+      case 'ґ' -> 'г';
       default -> ch;
     };
   }

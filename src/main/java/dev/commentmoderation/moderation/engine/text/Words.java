@@ -18,6 +18,23 @@ public final class Words {
   public static final byte TRANSLITERATED = 2;
   public static final byte JOINED = 3;
   public static final byte MASKED = 4;
+  /**
+   * A masked reading of a word written with a run of mask symbols or look-alike glyphs ({@code
+   * рас***чили}, {@code х.йню}, {@code о##еть}, {@code х¥йню}): a run of one to three symbols
+   * stands for that many letters, one more, or one, and may stand for every letter of an entry.
+   */
+  public static final byte MASK_RUN = 5;
+
+  /** Symbols that hide letters when they stand between letters inside a word. */
+  private static final String MASK_SYMBOLS = "*#@_.$%!";
+  private static final int MAX_MASK_RUN = 3;
+  private static final java.util.regex.Pattern Y_AFTER_CONSONANT =
+      java.util.regex.Pattern.compile("(?<=[bcdfgklmnprstvwxz])y");
+  private static final java.util.regex.Pattern HUA = java.util.regex.Pattern.compile("^(?:kh|h|x)ua");
+  private static final java.util.Set<String> ENGLISH_FUNCTION_WORDS = java.util.Set.of(
+      "the", "is", "was", "are", "were", "of", "and", "with", "from", "for", "this", "that", "it",
+      "my", "you", "we", "they", "he", "she", "have", "has", "but", "at", "by", "in", "his",
+      "her", "an", "its", "be", "been", "will", "would", "our", "their", "about", "which");
 
   /** Mask characters that stand for any one letter inside a word ({@code п*здец}). */
   public static final char MASK = '*';
@@ -40,6 +57,7 @@ public final class Words {
   private final StringBuilder scan;
   private String scanText;
   private boolean anyMasked;
+  private boolean englishContext;
 
   private Words(NormalizedText text) {
     this.text = text;
@@ -49,11 +67,13 @@ public final class Words {
   public static Words of(NormalizedText text) {
     Words words = new Words(text);
     words.split();
+    words.englishContext = words.countEnglishFunctionWords() >= 2;
     int primaries = words.wordCount;
     for (int w = 0; w < primaries; w++) {
       words.addForms(w);
     }
     words.joinSpacedLetters();
+    words.addMaskRuns();
     return words;
   }
 
@@ -244,6 +264,21 @@ public final class Words {
           addForm(phonetic, w, w, ALTERNATIVE);
         }
       }
+      if (mapDigits && visual.indexOf('ч') >= 0 && s.substring(from, to).indexOf('4') >= 0) {
+        // 4 is а as often as ч (н4еб4ть)
+        StringBuilder four = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+          char c = s.charAt(i);
+          four.append(c == '4' ? 'а' : c);
+        }
+        String alt = mapped(four.toString(), 0, four.length(), true, true);
+        if (!alt.equals(visual)) {
+          addForm(alt, w, w, ALTERNATIVE);
+        }
+      }
+      if (latin > 0) {
+        addLatinRunsForm(s, from, to, w, visual);
+      }
       if (at) {
         // @ stands for а in бл@дь's primary reading, and for any letter here (бл@дь is блядь).
         StringBuilder masked = new StringBuilder(to - from);
@@ -265,24 +300,312 @@ public final class Words {
       addForm(primary, w, w, PRIMARY);
       anyMasked |= symbols > 0;
       if (cyrillic == 0 && primary.length() >= 3) {
-        addTransliterations(primary, w, w);
+        addTransliterations(primary, w, w, apostropheAfter(s, to));
+      } else if (cyrillic > 0) {
+        // A Cyrillic letter inside a Latin-looking word (дypa, Tynuцa, XYЙHЮ): the Latin letters
+        // are look-alikes of Cyrillic ones, so the word is read as Cyrillic too.
+        String visual = mapped(s, from, to, true, cyrillic + latin >= 2 && digits < cyrillic + latin);
+        if (!visual.equals(primary)) {
+          addForm(visual, w, w, ALTERNATIVE);
+        }
+        String phonetic = mapped(s, from, to, false, true);
+        if (!phonetic.equals(visual)) {
+          addForm(phonetic, w, w, ALTERNATIVE);
+        }
+        addLatinRunsForm(s, from, to, w, visual);
       }
     } else {
       addForm(collapse(s.subSequence(from, to)), w, w, PRIMARY);
     }
   }
 
-  private void addTransliterations(String latin, int first, int last) {
-    String phonetic = collapse(ScriptFolding.transliterate(latin));
+  private void addTransliterations(String latin, int first, int last, boolean softSign) {
+    if (englishContext) {
+      // Inside English sentences (Huy, Hui, Huynh) Latin words are English, not transliteration.
+      return;
+    }
+    String soft = softSign ? "ь" : "";
+    String phonetic = collapse(ScriptFolding.transliterate(latin) + soft);
     addForm(phonetic, first, last, TRANSLITERATED);
     StringBuilder visual = new StringBuilder(latin.length());
     for (int i = 0; i < latin.length(); i++) {
       visual.append(ScriptFolding.toCyrillicVisual(latin.charAt(i)));
     }
-    String v = collapse(visual);
+    String v = collapse(visual + soft);
     if (!v.equals(phonetic)) {
       addForm(v, first, last, TRANSLITERATED);
     }
+    // y after a consonant is ы even before a vowel (vyebyvatsa), ts is т+с (sebatsya).
+    String plain = latin.indexOf('y') > 0 ? Y_AFTER_CONSONANT.matcher(latin).replaceAll("\u044b") : latin;
+    plain = plain.replace("ts", "t\u0441");
+    if (!plain.equals(latin)) {
+      String p = collapse(ScriptFolding.transliterate(plain) + soft);
+      if (!p.equals(phonetic)) {
+        addForm(p, first, last, TRANSLITERATED);
+      }
+    }
+    // Chat habit: y is у by its look (typoj, xyj, hyjnja) while the rest reads by sound.
+    if (latin.indexOf('y') >= 0 || latin.contains("bla") || HUA.matcher(latin).lookingAt()) {
+      String chat = collapse(ScriptFolding.transliterate(chatSpelling(latin)) + soft);
+      if (!chat.equals(phonetic) && !chat.equals(v)) {
+        addForm(chat, first, last, TRANSLITERATED);
+      }
+    }
+  }
+
+  /**
+   * A mixed word whose Latin runs are transliterated Russian ({@code блjaди}, {@code хуyarить},
+   * {@code Уyobki}, {@code хuy}): each Latin run read as transliteration, the rest as written.
+   */
+  private void addLatinRunsForm(String s, int from, int to, int w, String visual) {
+    StringBuilder b = new StringBuilder(to - from + 4);
+    int i = from;
+    while (i < to) {
+      char c = s.charAt(i);
+      if (ScriptFolding.isLatin(c)) {
+        int j = i;
+        while (j < to && ScriptFolding.isLatin(s.charAt(j))) {
+          j++;
+        }
+        String run = s.substring(i, j);
+        boolean afterCyrillicVowel = i > from && "аеиоуыэюя".indexOf(s.charAt(i - 1)) >= 0
+            && (run.length() == 1 || "aeiou".indexOf(run.charAt(1)) < 0);
+        String t = ScriptFolding.transliterate(afterCyrillicVowel && run.charAt(0) == 'y'
+            ? "i" + run.substring(1) : run);
+        b.append(afterCyrillicVowel && run.charAt(0) == 'y' && t.charAt(0) == 'и' ? "й" + t.substring(1) : t);
+        i = j;
+      } else {
+        b.append(c == '*' || c == '#' ? MASK : ScriptFolding.toCyrillicVisual(c));
+        i++;
+      }
+    }
+    String form = collapse(b);
+    if (!form.equals(visual)) {
+      addForm(form, w, w, ALTERNATIVE);
+    }
+  }
+
+  /** Chat spellings: xy/hy is ху, yy is уй, hua- is хуя-, bla is бля (khyylo, nixya, bladina). */
+  private static String chatSpelling(String latin) {
+    return HUA.matcher(latin).replaceFirst("хуя")
+        .replace("yy", "уй").replace("bla", "бля").replace("ya", "уя").replace('y', 'у');
+  }
+
+  /** An apostrophe right after a Latin word is a soft sign in transliteration (tvar', zaebis'). */
+  private static boolean apostropheAfter(String s, int to) {
+    return to < s.length() && (s.charAt(to) == '\'' || s.charAt(to) == '\u2019' || s.charAt(to) == '\u02bc');
+  }
+
+  private int countEnglishFunctionWords() {
+    String s = text.text();
+    int n = 0;
+    for (int w = 0; w < wordCount && n < 2; w++) {
+      int len = wordTo[w] - wordFrom[w];
+      if (len >= 2 && len <= 5 && ScriptFolding.isLatin(s.charAt(wordFrom[w]))
+          && ENGLISH_FUNCTION_WORDS.contains(s.substring(wordFrom[w], wordTo[w]))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Words written with a run of mask symbols or look-alike glyphs between letters, the pieces
+   * of one token without spaces: {@code х.йню}, {@code рас__ячили}, {@code о##еть}, {@code
+   * сп!зд!ли}, {@code х¥йню}, {@code б/\\ядь}. Each run of one to three symbols is tried as one
+   * letter, as many letters as symbols, and one more.
+   */
+  private void addMaskRuns() {
+    String s = text.text();
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && Character.isWhitespace(s.charAt(i))) {
+        i++;
+      }
+      int from = i;
+      boolean candidate = false;
+      while (i < n && !Character.isWhitespace(s.charAt(i))) {
+        // cheap test first: a mask symbol or glyph char that is not the token's last char
+        candidate |= i > from && MAYBE_DISGUISE.indexOf(s.charAt(i)) >= 0
+            || i == from && (s.charAt(i) == '(' || s.charAt(i) == '}' || s.charAt(i) == '€');
+        i++;
+      }
+      if (candidate && i - from >= 3 && i - from <= 40
+          && MAYBE_DISGUISE.indexOf(s.charAt(i - 1)) < 0 | hasInnerDisguise(s, from, i)) {
+        maskToken(s, from, i);
+      }
+    }
+  }
+
+  private static final String MAYBE_DISGUISE = "*#@_.$%!()/\\}{|¥€";
+
+  private static boolean hasInnerDisguise(String s, int from, int to) {
+    for (int i = from + 1; i < to - 1; i++) {
+      if (MAYBE_DISGUISE.indexOf(s.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void maskToken(String s, int from, int to) {
+    // pieces: letters (mapped), look-alike glyphs, mask runs (negative lengths)
+    StringBuilder letters = new StringBuilder();
+    java.util.List<int[]> runs = new java.util.ArrayList<>(); // {position in letters, length}
+    int cyrillic = 0;
+    int known = 0;
+    boolean disguised = false;
+    boolean strictOnly = false;
+    int i = from;
+    while (i < to) {
+      char c = s.charAt(i);
+      String glyph = glyphAt(s, i, to);
+      boolean beforeLetter = glyph != null && i + glyph.length() < to
+          && (Character.isLetter(s.charAt(i + glyph.length())) || glyphAt(s, i + glyph.length(), to) != null);
+      if (glyph != null && (letters.length() > 0 || beforeLetter)) {
+        letters.append(glyphLetter(glyph));
+        known++;
+        disguised = true;
+        i += glyph.length();
+        continue;
+      }
+      if (Character.isLetter(c)) {
+        cyrillic += ScriptFolding.isCyrillic(c) ? 1 : 0;
+        letters.append(ScriptFolding.isCyrillic(c) ? c : ScriptFolding.toCyrillicVisual(c));
+        known++;
+        i++;
+        continue;
+      }
+      if (c >= '0' && c <= '9') {
+        letters.append(ScriptFolding.toCyrillicVisual(c));
+        known++;
+        i++;
+        continue;
+      }
+      if (MASK_SYMBOLS.indexOf(c) >= 0) {
+        int j = i;
+        while (j < to && MASK_SYMBOLS.indexOf(s.charAt(j)) >= 0) {
+          j++;
+        }
+        boolean inner = letters.length() > 0 && j < to && Character.isLetter(s.charAt(j));
+        boolean dots = s.substring(i, j).indexOf('.') >= 0;
+        boolean sentenceDot = dots && Character.isUpperCase(text.original().charAt(text.originalStart(j)));
+        if (inner && j - i <= MAX_MASK_RUN && !sentenceDot) {
+          // dots are also sloppy punctuation (так...вот): their masks hide at most half a root
+          strictOnly |= dots;
+          runs.add(new int[] {letters.length(), j - i});
+          letters.append(repeatMask(j - i));
+          disguised = true;
+          i = j;
+          continue;
+        }
+      }
+      // any other character ends the word part: keep only what came before or after
+      if (letters.length() > 0 && disguised) {
+        break;
+      }
+      letters.setLength(0);
+      runs.clear();
+      known = 0;
+      cyrillic = 0;
+      disguised = false;
+      strictOnly = false;
+      i++;
+    }
+    if (!disguised || cyrillic < 2 || known < 2) {
+      return;
+    }
+    int first = wordAtOrAfter(from);
+    int last = wordAtOrBefore(to);
+    if (first < 0 || last < first) {
+      return;
+    }
+    if (runs.size() >= 2 && spacedByMasks(letters, runs)) {
+      // п*и*з*д*а: the symbols separate the letters, they hide none
+      addForm(collapse(letters.toString().replace(String.valueOf(MASK), "")), first, last, JOINED);
+      return;
+    }
+    if (runs.size() > 3) {
+      return;
+    }
+    java.util.Set<String> variants = new java.util.LinkedHashSet<>();
+    variants.add(letters.toString());
+    expand(letters.toString(), runs, 0, 0, variants);
+    int added = 0;
+    for (String v : variants) {
+      if (added++ >= 12) {
+        break;
+      }
+      addForm(collapse(v), first, last,
+          v.indexOf(MASK) < 0 ? JOINED : strictOnly ? MASKED : MASK_RUN);
+      anyMasked |= v.indexOf(MASK) >= 0;
+    }
+  }
+
+  private static boolean spacedByMasks(CharSequence letters, java.util.List<int[]> runs) {
+    for (int[] r : runs) {
+      if (r[1] != 1 || r[0] != 1 && letters.charAt(r[0] - 2) != MASK) {
+        return false;
+      }
+    }
+    return runs.size() * 2 + 1 >= letters.length() - 1;
+  }
+
+  private static void expand(String base, java.util.List<int[]> runs, int r, int shift,
+      java.util.Set<String> out) {
+    if (r == runs.size()) {
+      out.add(base);
+      return;
+    }
+    int pos = runs.get(r)[0] + shift;
+    int len = runs.get(r)[1];
+    for (int j : new int[] {len, 1, len + 1}) {
+      String v = base.substring(0, pos) + repeatMask(j) + base.substring(pos + len);
+      expand(v, runs, r + 1, shift + j - len, out);
+    }
+  }
+
+  private static String repeatMask(int n) {
+    return String.valueOf(MASK).repeat(n);
+  }
+
+  private static String glyphAt(String s, int i, int to) {
+    for (String g : new String[] {"()", "/\\", "}{", "|\\|", "¥", "€", "є"}) {
+      if (s.startsWith(g, i) && i + g.length() <= to) {
+        return g;
+      }
+    }
+    return null;
+  }
+
+  private static char glyphLetter(String g) {
+    return switch (g) {
+      case "()" -> 'о';
+      case "/\\" -> 'л';
+      case "}{" -> 'х';
+      case "|\\|" -> 'н';
+      case "¥" -> 'у';
+      default -> 'е';
+    };
+  }
+
+  private int wordAtOrAfter(int pos) {
+    for (int w = 0; w < wordCount; w++) {
+      if (wordTo[w] > pos) {
+        return w;
+      }
+    }
+    return -1;
+  }
+
+  private int wordAtOrBefore(int pos) {
+    for (int w = wordCount - 1; w >= 0; w--) {
+      if (wordFrom[w] < pos) {
+        return w;
+      }
+    }
+    return -1;
   }
 
   private static String mapped(String s, int from, int to, boolean visual, boolean mapDigits) {
@@ -343,11 +666,20 @@ public final class Words {
         continue;
       }
       int last = w;
+      // The letters of one disguised word are split the same way all along (с|у|к|и, У . Р . О . Д);
+      // a different gap ends it (с|у|к|и в мэрии: в is the next word).
+      String gap = w + 1 < primaries ? s.substring(wordTo[w], Math.max(wordTo[w], wordFrom[w + 1])) : "";
       while (last + 1 < primaries
           && singleLetter(last + 1)
           && wordFrom[last + 1] - wordTo[last] <= MAX_JOIN_GAP
-          && noLineBreak(s, wordTo[last], wordFrom[last + 1])) {
+          && noLineBreak(s, wordTo[last], wordFrom[last + 1])
+          && (last == w || sameGap(s, wordTo[last], wordFrom[last + 1], gap))
+          && ScriptFolding.isLatin(s.charAt(wordFrom[last + 1])) == ScriptFolding.isLatin(s.charAt(wordFrom[w]))) {
         last++;
+      }
+      if (last - w + 1 < MIN_JOINED_LETTERS) {
+        w++; // the run may start at the next letter (а б~л~я~д~ь: а is a word of its own)
+        continue;
       }
       if (last - w + 1 >= MIN_JOINED_LETTERS) {
         StringBuilder joined = new StringBuilder(last - w + 1);
@@ -379,13 +711,17 @@ public final class Words {
       String primary = collapse(letters);
       addForm(primary, first, last, JOINED);
       if (cyrillic == 0) {
-        addTransliterations(primary, first, last);
+        addTransliterations(primary, first, last, false);
       }
     }
   }
 
   private boolean singleLetter(int w) {
     return wordTo[w] - wordFrom[w] == 1 && Character.isLetter(text.charAt(wordFrom[w]));
+  }
+
+  private static boolean sameGap(String s, int from, int to, String gap) {
+    return to - from == gap.length() && s.startsWith(gap, from);
   }
 
   private static boolean noLineBreak(String s, int from, int to) {

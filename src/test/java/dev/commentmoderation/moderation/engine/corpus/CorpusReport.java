@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 final class CorpusReport {
 
   static final String ALL = "all";
-  private static final int MISSES_SHOWN = 20;
+  private static final int MISSES_SHOWN = Integer.getInteger("corpus.misses", 20);
   private static final int TEXT_SHOWN = 220;
 
   record Judged(CorpusLine line, Verdict verdict) {

@@ -56,7 +56,7 @@ public final class ExceptionListGenerator {
   private record Target(String id, String file, boolean transliteration, Set<String> chains) {}
 
   /** The targeted rules as written, read strictly, and without the transliteration channel. */
-  private record Rules(List<Rule> loose, List<Rule> strict, List<Rule> latinOnly) {}
+  private record Rules(List<Rule> loose, List<Rule> strict, List<Rule> latinOnly, List<Rule> anchored) {}
 
   public static void main(String[] args) throws Exception {
     Path base = Path.of(args.length > 0 ? args[0] : ".");
@@ -65,7 +65,8 @@ public final class ExceptionListGenerator {
     Map<String, Object> root = load(yaml);
     List<Target> targets = targets(root);
     Rules rules = new Rules(rules(root, targets, resources, false, false),
-        rules(root, targets, resources, true, false), rules(root, targets, resources, false, true));
+        rules(root, targets, resources, true, false), rules(root, targets, resources, false, true),
+        anchoredRules(root, targets, resources));
     Map<String, Set<String>> exceptions = new LinkedHashMap<>();
     Map<String, Set<String>> caught = new LinkedHashMap<>();
     for (Target t : targets) {
@@ -150,6 +151,11 @@ public final class ExceptionListGenerator {
   private static boolean innocentAfterPrefix(String form, Target t, Rules rules,
       DictionaryLookup lookup) {
     String lower = form.toLowerCase(java.util.Locale.ROOT);
+    // An entry that names the word from its first letter (урод, заткнись, понаехавш*) is not a
+    // root hidden behind a prefix: у+род or за+ткнись must not excuse it.
+    if (ruleIds(rules.anchored(), lower).contains(t.id())) {
+      return false;
+    }
     for (int i = 1; i < lower.length() - 1; i++) {
       if (t.chains().contains(lower.substring(0, i))) {
         String rest = lower.substring(i);
@@ -231,6 +237,42 @@ public final class ExceptionListGenerator {
       }
     }
     return out;
+  }
+
+  /**
+   * The targeted rules read as naming words from their first letter: no prefixes, {@code *root*}
+   * and {@code ~root} entries anchored at the start of the word.
+   */
+  @SuppressWarnings("unchecked")
+  private static List<Rule> anchoredRules(Map<String, Object> root, List<Target> targets,
+      Path resources) throws Exception {
+    Set<String> ids = targets.stream().map(Target::id).collect(Collectors.toSet());
+    List<Map<String, Object>> selected = new ArrayList<>();
+    for (Map<String, Object> rule : (List<Map<String, Object>>) root.get("rules")) {
+      if (ids.contains(rule.get("id"))) {
+        Map<String, Object> copy = new TreeMap<>(rule);
+        copy.put("prefixes", List.of());
+        copy.put("transliteration", false);
+        copy.remove("exceptions");
+        for (String key : List.of("words", "suspect")) {
+          if (copy.get(key) instanceof List<?> l) {
+            copy.put(key, l.stream().map(o -> anchor(String.valueOf(o))).toList());
+          }
+        }
+        selected.add(copy);
+      }
+    }
+    Map<String, Object> set = new LinkedHashMap<>();
+    set.put("version", "generator");
+    set.put("rules", selected);
+    LexiconSource source = path -> path.endsWith(".exceptions.txt") ? ""
+        : Files.readString(resources.resolve(path)).lines().map(ExceptionListGenerator::anchor)
+            .collect(Collectors.joining("\n"));
+    return RuleSetParser.parse(new Yaml().dump(set), source).rules();
+  }
+
+  private static String anchor(String entry) {
+    return entry.startsWith("*") || entry.startsWith("~") ? entry.substring(1) : entry;
   }
 
   /** The targeted rules alone, exceptions emptied; strict: anywhere-entries read as prefixed. */
