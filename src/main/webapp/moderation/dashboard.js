@@ -458,7 +458,8 @@
     var latest = el('span', { 'data-latest': true });
     note.replaceChildren(el('strong', { text: what }), ' ', latest, ' ', dismiss);
     note.hidden = false;
-    if (!seenLive) say('Комментарий #' + id + ': ' + what + ' Карточка оставлена в списке — см. пояснение.', 'warn');
+    // also when the news came live: the moderator was about to decide this one and should hear why it stopped
+    say('Комментарий #' + id + ': ' + what + ' Карточка оставлена в списке — см. пояснение.', 'warn');
     if (res.status === 409) {
       authed('GET', 'moderation/audit?commentId=' + encodeURIComponent(id)).then(function (a) {
         var last = (a.json.items || []).filter(function (x) { return x.action !== 'SUBMITTED'; }).pop();
@@ -945,7 +946,7 @@
         el('div', null, el('dt', { text: 'Решено модераторами' }), el('dd', { text: String(s.moderatorDecided || 0) })),
         el('div', null, el('dt', { text: 'Согласуется с модераторами' }), el('dd', { text: String(s.agreesWithModerator || 0) })),
         el('div', { class: s.contradictsModerator ? 'bad' : null }, el('dt', { text: 'Противоречит модераторам' }), el('dd', { 'data-contradicts-count': true, text: String(s.contradictsModerator || 0) }))),
-      transitions.length ? el('ul', { class: 'transitions' }, transitions) : null);
+      el('ul', { class: 'transitions', hidden: !transitions.length }, transitions));
     backtestSummary.hidden = false;
     var changed = r.changed || [];
     if (!changed.length) {
