@@ -165,6 +165,7 @@
     show('queue');
     $('#main').focus();
     load(true);
+    probeAdmin();
   }
 
   function logout() {
@@ -174,6 +175,7 @@
     state.user = null;
     clearQueue();
     $('[data-check-result]').replaceChildren();
+    resetAdminScreens();
     $('[data-view=app]').hidden = true;
     $('[data-userbar]').hidden = true;
     $('[data-nav]').hidden = true;
@@ -196,7 +198,9 @@
       if (t.getAttribute('data-tab') === name) t.setAttribute('aria-current', 'page');
       else t.removeAttribute('aria-current');
     });
+    if (LOADERS[name]) LOADERS[name]();
   }
+  var LOADERS = {};
   document.querySelectorAll('[data-tab]').forEach(function (t) {
     t.addEventListener('click', function () {
       show(t.getAttribute('data-tab'));
@@ -300,6 +304,7 @@
     var approve = el('button', { type: 'button', class: 'btn btn-approve', 'data-approve': true, text: 'Одобрить', 'aria-keyshortcuts': 'a', hidden: item.status === 'APPROVED' });
     var reject = el('button', { type: 'button', class: 'btn btn-reject', 'data-reject': true, text: 'Отклонить', 'aria-keyshortcuts': 'r', hidden: item.status === 'REJECTED' });
     var history = el('button', { type: 'button', class: 'btn btn-quiet', 'data-audit': true, text: 'История', 'aria-keyshortcuts': 'h' });
+    var ban = el('button', { type: 'button', class: 'btn btn-quiet', 'data-ban-author': true, text: 'Забанить автора' });
     var only = el('button', { type: 'button', class: 'link', 'data-filter-article': true, text: item.articleId, title: 'Показать только эту статью' });
     var box = el('input', { type: 'checkbox', 'data-select': true, 'aria-label': 'Выбрать комментарий ' + id });
     var node = el('article', { class: 'item', 'data-queue-item': id, 'data-status': item.status, tabindex: -1, 'aria-labelledby': 'item-' + id + '-head' },
@@ -315,11 +320,12 @@
         ' · ', verdictLine(v)),
       body,
       matchList(v && v.matches),
-      el('div', { class: 'item-actions' }, reason, approve, reject, history),
+      el('div', { class: 'item-actions' }, reason, approve, reject, history, ban),
       el('p', { class: 'item-note', 'data-item-note': true, role: 'status', hidden: true }));
     approve.addEventListener('click', function () { decide(id, 'approve'); });
     reject.addEventListener('click', function () { decide(id, 'reject'); });
     history.addEventListener('click', function () { openAudit(id, history); });
+    ban.addEventListener('click', function () { banAuthor(item, ban); });
     only.addEventListener('click', function () {
       $('#filter-article').value = item.articleId;
       applyFilters();
@@ -452,6 +458,7 @@
     var latest = el('span', { 'data-latest': true });
     note.replaceChildren(el('strong', { text: what }), ' ', latest, ' ', dismiss);
     note.hidden = false;
+    // also when the news came live: the moderator was about to decide this one and should hear why it stopped
     say('Комментарий #' + id + ': ' + what + ' Карточка оставлена в списке — см. пояснение.', 'warn');
     if (res.status === 409) {
       authed('GET', 'moderation/audit?commentId=' + encodeURIComponent(id)).then(function (a) {
@@ -767,6 +774,591 @@
       })
       .catch(function (e) {
         if (!e || e.status !== 401) result.replaceChildren(el('p', { class: 'error', text: 'Нет связи с сервером.' }));
+      });
+  });
+
+  // ---------- admin screens: rules, stats, sanctions, articles, accounts
+  // Whether the user is an admin is learnt by asking for the accounts (200 admin, 403 moderator);
+  // the server checks every call anyway, this only hides what would be refused.
+  state.admin = false;
+  function probeAdmin() {
+    return authed('GET', 'moderation/accounts').then(function (res) {
+      setAdmin(res.status === 200);
+      if (res.status === 200) renderAccounts(res.json.items || []);
+    }).catch(function () { /* stays a moderator's view */ });
+  }
+  function setAdmin(on) {
+    state.admin = on;
+    document.querySelectorAll('[data-admin-only]').forEach(function (n) { n.hidden = !on; });
+    document.body.setAttribute('data-role', on ? 'admin' : 'moderator');
+  }
+  function resetAdminScreens() {
+    setAdmin(false);
+    ['[data-stats]', '[data-sanctions]', '[data-articles]', '[data-accounts]', '[data-backtest-changes]', '[data-rules-violations]']
+      .forEach(function (sel) { $(sel).replaceChildren(); });
+    $('[data-backtest-summary]').hidden = true;
+    $('[data-rules-violations]').hidden = true;
+    rulesEditor.value = '';
+    rulesLoaded = false;
+  }
+  function busyText(box, text) {
+    box.replaceChildren(el('p', { class: 'muted', text: text || 'Загрузка…' }));
+  }
+  function failed(box) {
+    return function (e) {
+      if (!e || e.status !== 401) box.replaceChildren(el('p', { class: 'error', text: 'Нет связи с сервером.' }));
+    };
+  }
+  function table(hook, heads, rows) {
+    var attrs = { class: 'data-table' };
+    if (hook) attrs[hook] = true;
+    return el('table', attrs,
+      el('thead', null, el('tr', null, heads.map(function (h) { return el('th', { scope: 'col', text: h }); }))),
+      el('tbody', null, rows));
+  }
+  function duration(seconds) {
+    if (seconds == null || isNaN(seconds)) return '—';
+    var s = Math.round(Number(seconds));
+    if (s < 60) return s + ' с';
+    var m = Math.round(s / 60);
+    if (m < 60) return m + ' мин';
+    var h = Math.floor(m / 60);
+    if (h < 48) return h + ' ч ' + (m % 60) + ' мин';
+    return Math.floor(h / 24) + ' дн ' + (h % 24) + ' ч';
+  }
+  function field(form, name) {
+    var v = form.elements[name].value.trim();
+    return v || null;
+  }
+  function markViolations(form, res) {
+    form.querySelectorAll('[aria-invalid]').forEach(function (n) { n.removeAttribute('aria-invalid'); });
+    (res.json.violations || []).forEach(function (v) {
+      var name = String(v.field || '').split('.').pop();
+      var input = form.elements[name];
+      if (input && input.setAttribute) input.setAttribute('aria-invalid', 'true');
+    });
+  }
+
+  // ----- rules
+  var rulesEditor = $('[data-rules-editor]');
+  var rulesViolations = $('[data-rules-violations]');
+  var backtestSummary = $('[data-backtest-summary]');
+  var backtestChanges = $('[data-backtest-changes]');
+  var rulesLoaded = false;
+  function loadRules(force) {
+    if (rulesLoaded && !force) return;
+    rulesEditor.setAttribute('aria-busy', 'true');
+    authed('GET', 'moderation/rules').then(function (res) {
+      if (res.status !== 200) {
+        say('Правила не загрузились: ' + problemText(res), 'error');
+        return;
+      }
+      rulesLoaded = true;
+      rulesEditor.value = res.json.source || '';
+      rulesEditor.removeAttribute('aria-invalid');
+      rulesViolations.hidden = true;
+      $('[data-rules-version]').textContent = 'Действующий набор правил: версия ' + (res.json.version || '—') + '.';
+      $('[data-rules-version]').setAttribute('data-version', res.json.version || '');
+    }).catch(function (e) {
+      if (!e || e.status !== 401) networkError();
+    }).then(function () {
+      rulesEditor.removeAttribute('aria-busy');
+    });
+  }
+  LOADERS.rules = function () { loadRules(false); };
+  $('[data-rules-reload]').addEventListener('click', function () { loadRules(true); });
+
+  function showViolations(res) {
+    var list = res.json.violations || [];
+    if (!list.length) list = [{ message: problemText(res) }];
+    rulesEditor.setAttribute('aria-invalid', 'true');
+    rulesViolations.replaceChildren(
+      el('p', { class: 'error', text: 'Набор правил не загружается (' + list.length + '):' }),
+      el('ul', { class: 'violation-list' }, list.map(function (v) {
+        var m = /line (\d+)/i.exec(v.message || '');
+        var item = el('li', { 'data-violation': true, 'data-line': m ? m[1] : null });
+        if (m) {
+          var go = el('button', { type: 'button', class: 'link', text: 'строка ' + m[1] });
+          go.addEventListener('click', function () { gotoLine(Number(m[1])); });
+          item.append(go, ': ');
+        }
+        item.append(v.message || '');
+        return item;
+      })));
+    rulesViolations.hidden = false;
+  }
+  function gotoLine(n) {
+    var lines = rulesEditor.value.split('\n');
+    var start = 0;
+    for (var i = 0; i < n - 1 && i < lines.length; i++) start += lines[i].length + 1;
+    var end = start + (lines[n - 1] || '').length;
+    rulesEditor.focus();
+    rulesEditor.setSelectionRange(start, end);
+    var lineHeight = rulesEditor.scrollHeight / Math.max(lines.length, 1);
+    rulesEditor.scrollTop = Math.max(0, (n - 3) * lineHeight);
+  }
+  function clearViolations() {
+    rulesEditor.removeAttribute('aria-invalid');
+    rulesViolations.hidden = true;
+    rulesViolations.replaceChildren();
+  }
+
+  var backtestButton = $('[data-rules-backtest]');
+  backtestButton.addEventListener('click', function () {
+    var text = rulesEditor.value;
+    if (!text.trim()) {
+      rulesEditor.focus();
+      return;
+    }
+    backtestButton.disabled = true;
+    backtestSummary.hidden = true;
+    busyText(backtestChanges, 'Прогоняю правила по сохранённым комментариям…');
+    authed('POST', 'moderation/rules/backtest', { rules: text }).then(function (res) {
+      if (res.status === 400) {
+        backtestChanges.replaceChildren();
+        showViolations(res);
+        return;
+      }
+      if (res.status !== 200) {
+        backtestChanges.replaceChildren(el('p', { class: 'error', text: problemText(res) }));
+        return;
+      }
+      clearViolations();
+      renderBacktest(res.json);
+    }).catch(failed(backtestChanges)).then(function () {
+      backtestButton.disabled = false;
+    });
+  });
+
+  function renderBacktest(r) {
+    var s = r.summary || {};
+    var transitions = Object.keys(s.transitions || {}).map(function (k) {
+      var parts = k.split('->');
+      return el('li', { 'data-transition': k },
+        label(DECISION, parts[0]) + ' → ' + label(DECISION, parts[1]) + ': ' + s.transitions[k]);
+    });
+    backtestSummary.replaceChildren(
+      el('h3', { text: 'Итог проверки на истории' }),
+      el('dl', { class: 'summary' },
+        el('div', null, el('dt', { text: 'Версия кандидата' }), el('dd', { text: r.candidateVersion || '—' })),
+        el('div', null, el('dt', { text: 'Проверено комментариев' }), el('dd', { 'data-evaluated': true, text: String(r.evaluated || 0) })),
+        el('div', null, el('dt', { text: 'Решение изменится' }), el('dd', { 'data-changed-count': true, text: String(s.changed || 0) })),
+        el('div', null, el('dt', { text: 'Решено модераторами' }), el('dd', { text: String(s.moderatorDecided || 0) })),
+        el('div', null, el('dt', { text: 'Согласуется с модераторами' }), el('dd', { text: String(s.agreesWithModerator || 0) })),
+        el('div', { class: s.contradictsModerator ? 'bad' : null }, el('dt', { text: 'Противоречит модераторам' }), el('dd', { 'data-contradicts-count': true, text: String(s.contradictsModerator || 0) }))),
+      el('ul', { class: 'transitions', hidden: !transitions.length }, transitions));
+    backtestSummary.hidden = false;
+    var changed = r.changed || [];
+    if (!changed.length) {
+      backtestChanges.replaceChildren(el('p', { class: 'muted', text: 'Ни одно решение не изменится.' }));
+      return;
+    }
+    backtestChanges.replaceChildren(table('data-backtest-table', ['Комментарий', 'Было → станет', 'Модератор', 'Правила', ''],
+      changed.map(function (c) {
+        var open = el('button', { type: 'button', class: 'link', text: '#' + c.id, title: 'История решений' });
+        open.addEventListener('click', function () { openAudit(c.id, open); });
+        return el('tr', { 'data-backtest-row': c.id, class: c.contradictsModerator ? 'row-bad' : null },
+          el('td', null, open),
+          el('td', null,
+            el('span', { class: 'decision decision-' + String(c.before).toLowerCase(), text: label(DECISION, c.before) }), ' → ',
+            el('span', { class: 'decision decision-' + String(c.after).toLowerCase(), text: label(DECISION, c.after) })),
+          el('td', { text: c.moderatorStatus ? label(STATUS, c.moderatorStatus) : '—' }),
+          el('td', { class: 'small', text: (c.rules || []).join(', ') }),
+          el('td', null, c.contradictsModerator ? el('strong', { class: 'error', 'data-contradicts': true, text: 'противоречит модератору' }) : null));
+      })));
+  }
+
+  var publishButton = $('[data-rules-publish]');
+  publishButton.addEventListener('click', function () {
+    var text = rulesEditor.value;
+    if (!text.trim()) return;
+    if (!window.confirm('Опубликовать этот набор правил? Он сразу начнёт действовать для новых комментариев.')) return;
+    publishButton.disabled = true;
+    authed('PUT', 'moderation/rules', { rules: text }).then(function (res) {
+      if (res.status === 200) {
+        clearViolations();
+        rulesEditor.value = res.json.source || text;
+        $('[data-rules-version]').textContent = 'Действующий набор правил: версия ' + (res.json.version || '—') + '.';
+        $('[data-rules-version]').setAttribute('data-version', res.json.version || '');
+        say('Правила опубликованы: версия ' + (res.json.version || '—') + '.', 'success');
+      } else if (res.status === 400) {
+        showViolations(res);
+        say('Правила не опубликованы: исправьте ошибки рядом с редактором.', 'error');
+      } else {
+        say('Правила не опубликованы: ' + problemText(res), 'error');
+      }
+    }).catch(function (e) {
+      if (!e || e.status !== 401) networkError();
+    }).then(function () {
+      publishButton.disabled = false;
+    });
+  });
+
+  // ----- stats
+  var statsBox = $('[data-stats]');
+  var statsForm = $('[data-stats-form]');
+  function loadStats() {
+    var days = parseInt(statsForm.days.value, 10) || 30;
+    busyText(statsBox);
+    authed('GET', 'moderation/stats?days=' + encodeURIComponent(days)).then(function (res) {
+      if (res.status !== 200) {
+        statsBox.replaceChildren(el('p', { class: 'error', text: problemText(res) }));
+        return;
+      }
+      var r = res.json;
+      var rules = r.rules || [];
+      statsBox.replaceChildren(
+        el('dl', { class: 'summary', 'data-stats-summary': true },
+          el('div', null, el('dt', { text: 'В очереди' }), el('dd', { 'data-queue-depth': true, text: String(r.queueDepth || 0) })),
+          el('div', null, el('dt', { text: 'Самый старый ждёт' }), el('dd', null,
+            r.oldestPendingAt ? [duration(r.oldestPendingAgeSeconds), ' (с ', time(r.oldestPendingAt), ')'] : '—')),
+          el('div', null, el('dt', { text: 'Решений за ' + r.days + ' дн.' }), el('dd', { text: String(r.decided || 0) })),
+          el('div', null, el('dt', { text: 'Медиана до решения' }), el('dd', { text: duration(r.medianSecondsToDecision) }))),
+        rules.length
+          ? table('data-stats-rules', ['Правило', 'Версия набора', 'Задержано', 'Отклонено', 'Решено', 'Отменено', 'Точность'],
+            rules.map(function (x) {
+              return el('tr', { 'data-stats-rule': x.rule },
+                el('td', null, el('code', { text: x.rule })),
+                el('td', { text: x.ruleSetVersion || '—' }),
+                el('td', { class: 'num', text: String(x.held) }),
+                el('td', { class: 'num', text: String(x.refused) }),
+                el('td', { class: 'num', text: String(x.decided) }),
+                el('td', { class: 'num', text: String(x.overturned) }),
+                el('td', { class: 'num', text: x.precision == null ? '—' : Math.round(x.precision * 1000) / 10 + ' %' }));
+            }))
+          : el('p', { class: 'muted', text: 'За этот период правила ничего не задерживали.' }));
+    }).catch(failed(statsBox));
+  }
+  LOADERS.stats = loadStats;
+  statsForm.addEventListener('submit', function (e) {
+    e.preventDefault();
+    loadStats();
+  });
+
+  // ----- sanctions
+  var KIND = { BAN: 'бан', PREMODERATE: 'на проверку', TRUST: 'доверие' };
+  var sanctionsBox = $('[data-sanctions]');
+  var sanctionForm = $('[data-sanction-form]');
+  var sanctionsAll = $('[data-sanctions-all]');
+  function loadSanctions() {
+    busyText(sanctionsBox);
+    authed('GET', 'moderation/sanctions' + (sanctionsAll.checked ? '?all=true' : '')).then(function (res) {
+      if (res.status !== 200) {
+        sanctionsBox.replaceChildren(el('p', { class: 'error', text: problemText(res) }));
+        return;
+      }
+      var list = res.json.items || [];
+      if (!list.length) {
+        sanctionsBox.replaceChildren(el('p', { class: 'empty muted', text: 'Санкций нет.' }));
+        return;
+      }
+      sanctionsBox.replaceChildren(table('data-sanctions-table', ['№', 'Вид', 'Кому', 'До', 'Причина', 'Кто ввёл', ''],
+        list.map(function (x) {
+          var who = [];
+          if (x.authorName) who.push(el('span', { class: 'author', text: x.authorName }), ' ');
+          if (x.authorEmail) who.push(el('span', { class: 'email', text: x.authorEmail }), ' ');
+          if (x.emailDomain) who.push(el('span', { class: 'email', text: '@' + x.emailDomain }), ' ');
+          if (x.byClient) who.push(el('span', { class: 'muted small', text: '(и по устройству)' }));
+          var lift = null;
+          if (!x.liftedAt) {
+            lift = el('button', { type: 'button', class: 'btn btn-quiet', 'data-sanction-lift': true, text: 'Снять' });
+            lift.addEventListener('click', function () { liftSanction(x, lift); });
+          }
+          return el('tr', { 'data-sanction': x.id, 'data-kind': x.kind, 'data-lifted': x.liftedAt ? 'true' : null },
+            el('td', { class: 'item-id', text: x.id }),
+            el('td', null, el('span', { class: 'tag tag-' + (x.kind === 'BAN' ? 'reject' : x.kind === 'TRUST' ? 'flag' : 'hold'), text: label(KIND, x.kind) })),
+            el('td', null, who),
+            el('td', null, x.until ? time(x.until) : 'бессрочно'),
+            el('td', { text: x.reason || '' }),
+            el('td', null, x.createdBy || '', x.createdAt ? [', ', time(x.createdAt)] : null),
+            el('td', null, x.liftedAt ? el('span', { class: 'muted small' }, 'снята ' + (x.liftedBy || ''), ', ', time(x.liftedAt)) : lift));
+        })));
+    }).catch(failed(sanctionsBox));
+  }
+  LOADERS.sanctions = loadSanctions;
+  sanctionsAll.addEventListener('change', loadSanctions);
+
+  function imposeSanction(payload) {
+    return authed('POST', 'moderation/sanctions', payload);
+  }
+  sanctionForm.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var target = {};
+    ['authorEmail', 'emailDomain', 'authorName', 'commentId'].forEach(function (n) {
+      var v = field(sanctionForm, n);
+      if (v) target[n] = v;
+    });
+    var reason = field(sanctionForm, 'reason');
+    if (!target.authorEmail && !target.emailDomain && !target.commentId) {
+      say('Укажите e-mail, домен или номер комментария.', 'error');
+      sanctionForm.authorEmail.focus();
+      return;
+    }
+    if (!reason) {
+      say('Укажите причину санкции.', 'error');
+      sanctionForm.reason.setAttribute('aria-invalid', 'true');
+      sanctionForm.reason.focus();
+      return;
+    }
+    var payload = { kind: sanctionForm.kind.value, target: target, reason: reason };
+    var until = sanctionForm.until.value;
+    if (until) {
+      var d = new Date(until);
+      if (isNaN(d)) {
+        say('Не удалось прочитать дату окончания.', 'error');
+        return;
+      }
+      payload.until = d.toISOString();
+    }
+    var button = $('button[type=submit]', sanctionForm);
+    button.disabled = true;
+    imposeSanction(payload).then(function (res) {
+      markViolations(sanctionForm, res);
+      if (res.status === 201 || res.status === 200) {
+        sanctionForm.reset();
+        say('Санкция №' + res.json.id + ' введена: ' + label(KIND, res.json.kind) + '.', 'success');
+        loadSanctions();
+      } else {
+        say('Санкция не введена: ' + problemText(res), 'error');
+      }
+    }).catch(function (e) {
+      if (!e || e.status !== 401) networkError();
+    }).then(function () {
+      button.disabled = false;
+    });
+  });
+
+  function liftSanction(x, button) {
+    button.disabled = true;
+    authed('DELETE', 'moderation/sanctions/' + encodeURIComponent(x.id)).then(function (res) {
+      if (res.status === 200) {
+        say('Санкция №' + x.id + ' снята.', 'success');
+        loadSanctions();
+      } else {
+        button.disabled = false;
+        say('Санкция не снята: ' + problemText(res), 'error');
+      }
+    }).catch(function (e) {
+      button.disabled = false;
+      if (!e || e.status !== 401) networkError();
+    });
+  }
+
+  function banAuthor(item, button) {
+    var who = (item.authorName || 'автор') + (item.authorEmail ? ' <' + item.authorEmail + '>' : '');
+    if (!window.confirm('Забанить автора комментария #' + item.id + ' (' + who + ')? Новые комментарии этого автора будут отклоняться.')) return;
+    var reason = $('[name=reason]', state.items.has(item.id) ? state.items.get(item.id).el : document).value.trim();
+    button.disabled = true;
+    imposeSanction({ kind: 'BAN', target: { commentId: String(item.id) }, reason: reason || 'бан из очереди, комментарий #' + item.id })
+      .then(function (res) {
+        if (res.status === 201 || res.status === 200) {
+          say('Автор комментария #' + item.id + ' забанен (санкция №' + res.json.id + ').', 'success');
+          button.textContent = 'Автор забанен';
+          button.setAttribute('data-banned', 'true');
+        } else {
+          button.disabled = false;
+          say('Бан не введён: ' + problemText(res), 'error');
+        }
+      }).catch(function (e) {
+        button.disabled = false;
+        if (!e || e.status !== 401) networkError();
+      });
+  }
+
+  // ----- articles
+  var articlesBox = $('[data-articles]');
+  function loadArticles() {
+    $('[data-articles-note]').textContent = state.admin
+      ? 'Настройки применяются сразу. Порог жалоб пустой — значение по умолчанию.'
+      : 'Настройки статей меняют администраторы.';
+    busyText(articlesBox);
+    authed('GET', 'moderation/articles?limit=200').then(function (res) {
+      if (res.status !== 200) {
+        articlesBox.replaceChildren(el('p', { class: 'error', text: problemText(res) }));
+        return;
+      }
+      var list = res.json.items || [];
+      if (!list.length) {
+        articlesBox.replaceChildren(el('p', { class: 'empty muted', text: 'Статей с комментариями пока нет.' }));
+        return;
+      }
+      articlesBox.replaceChildren(table('data-articles-table',
+        ['Статья', 'Всего', 'На проверке', 'Одобрено', 'Отклонено', 'Последний', 'Комментарии открыты', 'Премодерация', 'Порог жалоб', ''],
+        list.map(articleRow)));
+    }).catch(failed(articlesBox));
+  }
+  LOADERS.articles = loadArticles;
+
+  function articleRow(a) {
+    var id = a.articleId;
+    var ro = !state.admin;
+    var open = el('input', { type: 'checkbox', name: 'commentsOpen', 'aria-label': 'Комментарии открыты: ' + id, disabled: ro });
+    open.checked = !!a.commentsOpen;
+    var pre = el('input', { type: 'checkbox', name: 'premoderated', 'aria-label': 'Премодерация: ' + id, disabled: ro });
+    pre.checked = !!a.premoderated;
+    var threshold = el('input', { type: 'number', name: 'reportThreshold', min: 1, max: 1000, class: 'narrow', placeholder: 'по умолч.', 'aria-label': 'Порог жалоб: ' + id, disabled: ro });
+    threshold.value = a.reportThreshold == null ? '' : String(a.reportThreshold);
+    var save = state.admin ? el('button', { type: 'button', class: 'btn btn-quiet', 'data-article-save': true, text: 'Сохранить' }) : null;
+    var filter = el('button', { type: 'button', class: 'link', text: id, title: 'Показать очередь этой статьи' });
+    filter.addEventListener('click', function () {
+      $('#filter-article').value = id;
+      show('queue');
+      applyFilters();
+    });
+    var row = el('tr', { 'data-article': id, 'data-comments-open': String(!!a.commentsOpen), 'data-premoderated': String(!!a.premoderated) },
+      el('td', null, filter),
+      el('td', { class: 'num', text: String(a.total) }),
+      el('td', { class: 'num', text: String(a.pending) }),
+      el('td', { class: 'num', text: String(a.approved) }),
+      el('td', { class: 'num', text: String(a.rejected) }),
+      el('td', null, a.lastCommentAt ? time(a.lastCommentAt) : '—'),
+      el('td', { class: 'center' }, open),
+      el('td', { class: 'center' }, pre),
+      el('td', null, threshold),
+      el('td', null, save));
+    if (save) {
+      save.addEventListener('click', function () {
+        var t = threshold.value.trim();
+        var n = t ? parseInt(t, 10) : null;
+        if (t && (!(n >= 1 && n <= 1000) || String(n) !== t)) {
+          threshold.setAttribute('aria-invalid', 'true');
+          say('Порог жалоб: целое число от 1 до 1000 или пусто.', 'error');
+          threshold.focus();
+          return;
+        }
+        threshold.removeAttribute('aria-invalid');
+        save.disabled = true;
+        authed('PUT', 'moderation/articles/' + encodeURIComponent(id),
+          { commentsOpen: open.checked, premoderated: pre.checked, reportThreshold: n })
+          .then(function (res) {
+            if (res.status === 200) {
+              row.setAttribute('data-comments-open', String(!!res.json.commentsOpen));
+              row.setAttribute('data-premoderated', String(!!res.json.premoderated));
+              row.setAttribute('data-saved', 'true');
+              open.checked = !!res.json.commentsOpen;
+              pre.checked = !!res.json.premoderated;
+              threshold.value = res.json.reportThreshold == null ? '' : String(res.json.reportThreshold);
+              say('Настройки статьи ' + id + ' сохранены.', 'success');
+            } else {
+              say('Настройки статьи ' + id + ' не сохранены: ' + problemText(res), 'error');
+            }
+          }).catch(function (e) {
+            if (!e || e.status !== 401) networkError();
+          }).then(function () {
+            save.disabled = false;
+          });
+      });
+    }
+    return row;
+  }
+
+  // ----- accounts
+  var ROLE = { moderator: 'модератор', admin: 'администратор' };
+  var accountsBox = $('[data-accounts]');
+  var accountForm = $('[data-account-form]');
+  function loadAccounts() {
+    if (!state.admin) return;
+    busyText(accountsBox);
+    authed('GET', 'moderation/accounts').then(function (res) {
+      if (res.status !== 200) {
+        accountsBox.replaceChildren(el('p', { class: 'error', text: problemText(res) }));
+        return;
+      }
+      renderAccounts(res.json.items || []);
+    }).catch(failed(accountsBox));
+  }
+  LOADERS.accounts = loadAccounts;
+
+  function renderAccounts(list) {
+    accountsBox.replaceChildren(table('data-accounts-table', ['Имя', 'Роль', 'Состояние', 'Создана', 'Новый пароль'],
+      list.map(accountRow)));
+  }
+
+  function accountRow(a) {
+    var name = a.username;
+    var role = el('select', { name: 'role', 'aria-label': 'Роль: ' + name, 'data-account-role': true },
+      Object.keys(ROLE).map(function (r) { return el('option', { value: r, text: ROLE[r] }); }));
+    role.value = a.role;
+    var toggle = el('button', { type: 'button', class: 'btn ' + (a.enabled ? 'btn-quiet' : 'btn-approve'), 'data-account-toggle': true,
+      text: a.enabled ? 'Отключить' : 'Включить' });
+    var password = el('input', { type: 'password', name: 'password', autocomplete: 'new-password', minlength: 10, 'aria-label': 'Новый пароль: ' + name, placeholder: 'не короче 10 символов' });
+    var setPassword = el('button', { type: 'button', class: 'btn btn-quiet', 'data-account-password': true, text: 'Сменить' });
+    var row = el('tr', { 'data-account': name, 'data-role': a.role, 'data-enabled': String(!!a.enabled), class: a.enabled ? null : 'row-off' },
+      el('td', null, el('strong', { text: name }), name === state.user ? el('span', { class: 'muted small', text: ' (вы)' }) : null),
+      el('td', null, role),
+      el('td', null, el('span', { class: 'muted', text: a.enabled ? 'включена' : 'отключена' }), ' ', toggle),
+      el('td', null, a.createdAt ? time(a.createdAt) : '—'),
+      el('td', null, el('span', { class: 'inline' }, password, setPassword)));
+    function change(body, what, control) {
+      control.disabled = true;
+      return authed('PUT', 'moderation/accounts/' + encodeURIComponent(name), body).then(function (res) {
+        if (res.status === 200) {
+          say('Учётная запись ' + name + ': ' + what + '.', 'success');
+          var fresh = accountRow(res.json);
+          row.replaceWith(fresh);
+          return;
+        }
+        control.disabled = false;
+        if (body.role) role.value = a.role;
+        say('Учётная запись ' + name + ' не изменена: ' +
+          (res.status === 409 ? 'нельзя отключить или понизить последнего администратора.' : problemText(res)), 'error');
+      }).catch(function (e) {
+        control.disabled = false;
+        if (!e || e.status !== 401) networkError();
+      });
+    }
+    role.addEventListener('change', function () {
+      change({ role: role.value }, 'роль — ' + label(ROLE, role.value), role);
+    });
+    toggle.addEventListener('click', function () {
+      if (a.enabled && !window.confirm('Отключить учётную запись ' + name + '? Вход станет невозможен сразу.')) return;
+      change({ enabled: !a.enabled }, a.enabled ? 'отключена' : 'включена', toggle);
+    });
+    setPassword.addEventListener('click', function () {
+      if (password.value.length < 10) {
+        password.setAttribute('aria-invalid', 'true');
+        say('Пароль должен быть не короче 10 символов.', 'error');
+        password.focus();
+        return;
+      }
+      change({ password: password.value }, 'пароль изменён', setPassword);
+    });
+    return row;
+  }
+
+  accountForm.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var username = accountForm.username.value.trim();
+    var password = accountForm.password.value;
+    markViolations(accountForm, { json: {} });
+    if (!/^[A-Za-z0-9._@-]{2,80}$/.test(username)) {
+      accountForm.username.setAttribute('aria-invalid', 'true');
+      say('Имя пользователя: латинские буквы, цифры и . _ @ -, от 2 до 80 символов.', 'error');
+      accountForm.username.focus();
+      return;
+    }
+    if (password.length < 10) {
+      accountForm.password.setAttribute('aria-invalid', 'true');
+      say('Пароль должен быть не короче 10 символов.', 'error');
+      accountForm.password.focus();
+      return;
+    }
+    var button = $('button[type=submit]', accountForm);
+    button.disabled = true;
+    authed('POST', 'moderation/accounts', { username: username, password: password, role: accountForm.role.value })
+      .then(function (res) {
+        markViolations(accountForm, res);
+        if (res.status === 201 || res.status === 200) {
+          accountForm.reset();
+          say('Учётная запись ' + res.json.username + ' создана (' + label(ROLE, res.json.role) + ').', 'success');
+          loadAccounts();
+        } else {
+          say('Учётная запись не создана: ' + (res.status === 409 ? 'такое имя уже занято.' : problemText(res)), 'error');
+        }
+      }).catch(function (e) {
+        if (!e || e.status !== 401) networkError();
+      }).then(function () {
+        button.disabled = false;
       });
   });
 

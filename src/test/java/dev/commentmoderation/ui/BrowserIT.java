@@ -236,6 +236,79 @@ class BrowserIT {
     shot("stale");
   }
 
+  @Test
+  void anAdminUsesTheRulesStatisticsSanctionsArticlesAndAccountsScreens() {
+    String held = api.post(path(), comment("Вася", unique("Опять какой-то идиот это придумал"))).json().getString("id");
+    assertNotNull(held);
+    login();
+    browser.waitFor("the admin's tabs", () -> browser.find("[data-tab=accounts]").displayed());
+
+    // rules: the active set in the editor, backtested as it stands
+    browser.find("[data-tab=rules]").click();
+    browser.waitFor("the active rules", () -> !browser.find("[data-rules-editor]").prop("value").isBlank());
+    assertTrue(browser.find("[data-rules-publish]").displayed(), "an admin may publish");
+    browser.find("[data-rules-backtest]").click();
+    browser.waitFor("the backtest summary", () -> browser.find("[data-backtest-summary]").displayed());
+    assertEquals("0", browser.find("[data-backtest-summary] [data-changed-count]").text(), "the active set changes nothing");
+    assertFalse(browser.find("[data-backtest-summary] [data-evaluated]").text().isBlank());
+    shot("rules");
+
+    // statistics
+    browser.find("[data-tab=stats]").click();
+    browser.waitFor("the statistics", () -> browser.exists("[data-stats] [data-queue-depth]"));
+    assertTrue(Integer.parseInt(browser.find("[data-stats] [data-queue-depth]").text()) >= 1, "the held comment is in the queue");
+    shot("stats");
+
+    // sanctions: impose one by e-mail, then lift it
+    String email = "troll-" + System.nanoTime() + "@example.kg";
+    browser.find("[data-tab=sanctions]").click();
+    browser.waitFor("the sanctions", () -> browser.find("[data-sanctions]").attr("aria-busy") == null
+        && !browser.find("[data-sanctions]").text().startsWith("Загрузка"));
+    var form = browser.find("form[data-sanction-form]");
+    browser.script("document.getElementById('sanction-kind').value = 'PREMODERATE'");
+    form.find("input[name=authorEmail]").type(email);
+    form.find("input[name=reason]").type("проверка санкций");
+    form.find("button[type=submit]").click();
+    browser.waitFor("the new sanction", () -> sanctionRow(email) != null);
+    assertEquals("PREMODERATE", sanctionRow(email).attr("data-kind"));
+    shot("sanction");
+    sanctionRow(email).find("[data-sanction-lift]").click();
+    browser.waitFor("the sanction lifted", () -> sanctionRow(email) == null);
+    assertTrue(browser.find("[data-notice]").text().contains("снята"), browser.find("[data-notice]").text());
+
+    // articles: premoderate this test's article
+    browser.find("[data-tab=articles]").click();
+    String row = "[data-articles] [data-article='" + article + "']";
+    browser.waitFor("this test's article", () -> browser.exists(row));
+    assertEquals("false", browser.find(row).attr("data-premoderated"));
+    browser.find(row + " input[name=premoderated]").click();
+    browser.find(row + " [data-article-save]").click();
+    browser.waitFor("the saved settings", () -> "true".equals(browser.find(row).attr("data-saved")));
+    assertEquals("true", browser.find(row).attr("data-premoderated"));
+    assertTrue(api.get("/api/moderation/articles/" + article, Api.admin()).json().getBoolean("premoderated"));
+    shot("articles");
+
+    // accounts: a new moderator
+    String user = "mod-" + System.nanoTime();
+    browser.find("[data-tab=accounts]").click();
+    var account = browser.find("form[data-account-form]");
+    account.find("input[name=username]").type(user);
+    account.find("input[name=password]").type("a-long-enough-password");
+    account.find("button[type=submit]").click();
+    browser.waitFor("the new account", () -> browser.exists("[data-accounts] [data-account='" + user + "']"));
+    assertEquals("moderator", browser.find("[data-account='" + user + "']").attr("data-role"));
+    assertEquals("true", browser.find("[data-account='" + user + "']").attr("data-enabled"));
+    shot("accounts");
+    assertEquals(200, api.get("/api/moderation/queue?limit=1", Api.basic(user, "a-long-enough-password")).status());
+  }
+
+  private Browser.El sanctionRow(String email) {
+    for (var r : browser.all("[data-sanctions] [data-sanction]")) {
+      if (r.text().contains(email)) return r;
+    }
+    return null;
+  }
+
   // ---------------------------------------------------------------- hostile text
 
   @Test
