@@ -153,7 +153,14 @@ public final class ProblemMappers {
 
     @Override
     public Response toResponse(JsonbException e) {
-      Locale locale = locale(headers);
+      return unreadableBody(e, locale(headers), messages);
+    }
+
+    /**
+     * 400, unless reading stopped because of a limit (the size bound throws 413 from inside the
+     * parser), whose own status then stands.
+     */
+    static Response unreadableBody(Throwable e, Locale locale, Messages messages) {
       WebApplicationException underneath = cause(e, WebApplicationException.class);
       if (underneath != null) return Web.render(underneath, locale, messages);
       return Problem.of(400, "Bad Request", messages.get(locale, "problem.json")).toResponse().build();
@@ -168,10 +175,7 @@ public final class ProblemMappers {
 
     @Override
     public Response toResponse(ProcessingException e) {
-      Locale locale = locale(headers);
-      WebApplicationException underneath = cause(e, WebApplicationException.class);
-      if (underneath != null) return Web.render(underneath, locale, messages);
-      return Problem.of(400, "Bad Request", messages.get(locale, "problem.json")).toResponse().build();
+      return Json.unreadableBody(e, locale(headers), messages);
     }
   }
 
