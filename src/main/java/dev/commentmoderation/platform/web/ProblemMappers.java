@@ -6,7 +6,6 @@ import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
-import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -32,6 +31,17 @@ public final class ProblemMappers {
       if (type.isInstance(t)) return type.cast(t);
     }
     return null;
+  }
+
+  /**
+   * The headers the condition itself set ({@code Allow}, {@code Retry-After}, {@code
+   * WWW-Authenticate}, ...) survive the problem document; its entity headers do not.
+   */
+  static Response.ResponseBuilder keepHeaders(Response original, Response.ResponseBuilder problem) {
+    original.getHeaders().forEach((name, values) -> {
+      if (!name.regionMatches(true, 0, "Content-", 0, 8)) values.forEach(v -> problem.header(name, v));
+    });
+    return problem;
   }
 
   static Locale locale(HttpHeaders headers) {
@@ -106,10 +116,7 @@ public final class ProblemMappers {
       Response.ResponseBuilder response =
           new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, violations)
               .toResponse();
-      e.getResponse().getHeaders().forEach((name, values) -> {
-        if (!"Content-Type".equalsIgnoreCase(name)) values.forEach(v -> response.header(name, v));
-      });
-      return response.build();
+      return keepHeaders(e.getResponse(), response).build();
     }
   }
 
@@ -134,14 +141,7 @@ public final class ProblemMappers {
       String detail = messages.has(key) ? messages.get(locale, key) : original.getStatusInfo().getReasonPhrase();
       Response.ResponseBuilder response =
           Problem.of(status, original.getStatusInfo().getReasonPhrase(), detail).toResponse();
-      if (e instanceof NotAllowedException) {
-        response.allow(original.getAllowedMethods());
-      }
-      String retryAfter = original.getHeaderString("Retry-After");
-      if (retryAfter != null) response.header("Retry-After", retryAfter);
-      String authenticate = original.getHeaderString("WWW-Authenticate");
-      if (authenticate != null) response.header("WWW-Authenticate", authenticate);
-      return response.build();
+      return keepHeaders(original, response).build();
     }
   }
 

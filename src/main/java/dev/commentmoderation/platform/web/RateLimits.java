@@ -1,10 +1,5 @@
 package dev.commentmoderation.platform.web;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +12,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -29,8 +26,7 @@ import org.eclipse.microprofile.config.Config;
 @Priority(Priorities.AUTHENTICATION - 100)
 public class RateLimits implements ContainerRequestFilter {
 
-  private static final Cache<String, Bucket> BUCKETS =
-      Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).maximumSize(200_000).build();
+  private static final ConcurrentMap<String, Throttle> GROUPS = new ConcurrentHashMap<>();
 
   @Context ResourceInfo resource;
   @Context HttpServletRequest servletRequest;
@@ -43,20 +39,15 @@ public class RateLimits implements ContainerRequestFilter {
     if (limited == null) limited = resource.getResourceClass().getAnnotation(RateLimited.class);
     if (limited == null) return;
     String group = limited.value();
-    Bucket bucket = BUCKETS.get(group + "|" + clients.hash(servletRequest), k -> bucket(group));
-    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-    if (!probe.isConsumed()) {
-      long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+    GROUPS.computeIfAbsent(group, this::throttle).take(clients.hash(servletRequest)).ifPresent(wait -> {
       throw new WebApplicationException(
-          Response.status(429).header("Retry-After", String.valueOf(seconds)).build());
-    }
+          Response.status(429).header("Retry-After", Throttle.retryAfterSeconds(wait)).build());
+    });
   }
 
-  private Bucket bucket(String group) {
+  private Throttle throttle(String group) {
     long perMinute = config.getOptionalValue("comments.rate." + group + ".per.minute", Long.class).orElse(10L);
     long burst = config.getOptionalValue("comments.rate." + group + ".burst", Long.class).orElse(perMinute);
-    return Bucket.builder()
-        .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-        .build();
+    return new Throttle(burst, perMinute, Duration.ofMinutes(1));
   }
 }

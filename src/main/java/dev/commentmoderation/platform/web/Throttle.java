@@ -14,19 +14,26 @@ import java.util.Optional;
  */
 public final class Throttle {
 
-  private final long capacity;
+  private final long burst;
+  private final long perPeriod;
   private final Duration period;
   private final Cache<String, Bucket> buckets;
 
   public Throttle(long capacity, Duration period) {
-    this.capacity = capacity;
+    this(capacity, capacity, period);
+  }
+
+  /** {@code perPeriod} tokens refilled over {@code period}, at most {@code burst} held at once. */
+  public Throttle(long burst, long perPeriod, Duration period) {
+    this.burst = burst;
+    this.perPeriod = perPeriod;
     this.period = period;
     this.buckets = Caffeine.newBuilder().expireAfterAccess(period.multipliedBy(2)).maximumSize(100_000).build();
   }
 
   private Bucket bucket(String key) {
     return buckets.get(key, k -> Bucket.builder()
-        .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
+        .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perPeriod, period).build())
         .build());
   }
 
@@ -42,6 +49,11 @@ public final class Throttle {
     if (b == null) return Optional.empty();
     var probe = b.estimateAbilityToConsume(1);
     return probe.canBeConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+  }
+
+  /** A wait as a {@code Retry-After} value: whole seconds, rounded up, at least one. */
+  public static long retryAfterSeconds(Duration wait) {
+    return Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
   }
 
   public void forget(String key) {

@@ -1,5 +1,6 @@
 package dev.commentmoderation.report.boundary;
 
+import dev.commentmoderation.platform.web.Throttle;
 import dev.commentmoderation.comment.boundary.CommentNotFound;
 import dev.commentmoderation.platform.web.ClientIdentity;
 import dev.commentmoderation.platform.web.InvalidParameter;
@@ -46,7 +47,7 @@ public class CommentFlagsResource {
         ReportReason.of(report.reason()).orElseThrow(() -> new InvalidParameter("reason", "report.reason"));
     String client = clients.hash(request);
     reports.admit(client).ifPresent(wait -> {
-      throw new TooManyReports(wait.toSeconds() + 1);
+      throw new TooManyReports(Throttle.retryAfterSeconds(wait));
     });
     String note = report.note() == null || report.note().isBlank() ? null : report.note().strip();
     reports.report(commentId, client, reason, note);

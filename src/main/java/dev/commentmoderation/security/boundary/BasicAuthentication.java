@@ -1,5 +1,6 @@
 package dev.commentmoderation.security.boundary;
 
+import dev.commentmoderation.platform.web.Throttle;
 import dev.commentmoderation.platform.web.ClientIdentity;
 import dev.commentmoderation.security.control.ApiKeys;
 import dev.commentmoderation.security.control.LoginThrottle;
@@ -47,7 +48,7 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
     var wait = throttle.blocked(credential.getCaller(), client);
     if (wait.isPresent()) {
       // refused without checking the password, so guessing gains nothing while blocked
-      request.setAttribute(RoleCheck.THROTTLED, wait.get().toSeconds() + 1);
+      request.setAttribute(RoleCheck.THROTTLED, Throttle.retryAfterSeconds(wait.get()));
       return context.doNothing();
     }
     CredentialValidationResult result = identityStores.validate(credential);
