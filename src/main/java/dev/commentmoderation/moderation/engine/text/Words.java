@@ -290,16 +290,19 @@ public final class Words {
       }
       anyMasked |= symbols > 0;
     } else if (latin > 0) {
+      // Digits stand for letters (p1zdec, 6lyad) only when they are few and apart; runs of digits
+      // in a Latin word are numbers or codes (36q1jzblj, order A-2024), never read as Cyrillic.
+      boolean leet = digits <= 2 && !hasDigitRun(s, from, to);
       StringBuilder b = new StringBuilder(to - from);
       for (int i = from; i < to; i++) {
         char c = s.charAt(i);
-        char m = ScriptFolding.toLatin(c);
+        char m = !leet && c >= '0' && c <= '9' ? c : ScriptFolding.toLatin(c);
         b.append(m == '*' || m == '#' ? MASK : m);
       }
       String primary = collapse(b);
       addForm(primary, w, w, PRIMARY);
       anyMasked |= symbols > 0;
-      if (cyrillic == 0 && primary.length() >= 3) {
+      if (cyrillic == 0 && primary.length() >= 3 && leet) {
         addTransliterations(primary, w, w, apostropheAfter(s, to));
       } else if (cyrillic > 0) {
         // A Cyrillic letter inside a Latin-looking word (дypa, Tynuцa, XYЙHЮ): the Latin letters
@@ -317,6 +320,15 @@ public final class Words {
     } else {
       addForm(collapse(s.subSequence(from, to)), w, w, PRIMARY);
     }
+  }
+
+  private static boolean hasDigitRun(String s, int from, int to) {
+    for (int i = from + 1; i < to; i++) {
+      if (Character.isDigit(s.charAt(i)) && Character.isDigit(s.charAt(i - 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void addTransliterations(String latin, int first, int last, boolean softSign) {
