@@ -3,24 +3,60 @@ package dev.commentmoderation.article.control;
 import dev.commentmoderation.article.entity.Article;
 import dev.commentmoderation.platform.Clocks;
 import dev.commentmoderation.queue.control.AuditLog;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+/**
+ * Articles' policies. Every submission reads one, so they are cached for a few seconds: a change
+ * made here is seen at once (the entry is dropped when its transaction ends), a change made by
+ * another instance on the same database within {@code comments.cache.ttl.seconds}.
+ */
 @ApplicationScoped
 public class Articles {
 
   @PersistenceContext EntityManager em;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject Event<Configured> configured;
+
+  @Inject
+  @ConfigProperty(name = "comments.cache.ttl.seconds", defaultValue = "5")
+  int cacheSeconds;
+
+  private Cache<String, ArticlePolicy> policies;
+
+  /** An article's policy was set (fired inside the transaction that set it). */
+  public record Configured(String articleId) {}
+
+  @PostConstruct
+  void caches() {
+    policies = Caffeine.newBuilder()
+        .maximumSize(20_000)
+        .expireAfterWrite(Duration.ofSeconds(cacheSeconds))
+        .build();
+  }
 
   public ArticlePolicy policy(String articleId) {
-    return ArticlePolicy.of(em.find(Article.class, articleId));
+    return policies.get(articleId, id -> ArticlePolicy.of(em.find(Article.class, id)));
+  }
+
+  /** After commit or rollback alike: a value read inside that transaction must not outlive it. */
+  void forget(@Observes(during = TransactionPhase.AFTER_COMPLETION) Configured event) {
+    policies.invalidate(event.articleId());
   }
 
   /** Sets an article's policy (creating its row on first use); audited under "article:{id}". */
@@ -32,6 +68,7 @@ public class Articles {
       em.persist(article);
     }
     article.configure(policy.commentsOpen(), policy.premoderated(), policy.reportThreshold(), now);
+    configured.fire(new Configured(articleId));
     audit.record("article:" + articleId, actor, "ARTICLE_SETTINGS",
         "commentsOpen=" + policy.commentsOpen() + ", premoderated=" + policy.premoderated()
             + ", reportThreshold=" + policy.reportThreshold());

@@ -8,6 +8,7 @@ import dev.commentmoderation.comment.entity.Comment;
 import dev.commentmoderation.platform.Clocks;
 import dev.commentmoderation.queue.control.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,6 +24,10 @@ public class Sanctions {
   @PersistenceContext EntityManager em;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject Event<Changed> changed;
+
+  /** A sanction was imposed or lifted (fired inside that transaction). */
+  public record Changed(long sanctionId) {}
 
   /** Whom a sanction is for; a comment id stands for that comment's author (e-mail and client). */
   public record Target(
@@ -41,6 +46,7 @@ public class Sanctions {
     em.persist(sanction);
     em.flush();
     audit.record(subject(sanction), actor, "SANCTION_" + kind.name(), describe(sanction, t.commentId()));
+    changed.fire(new Changed(sanction.id()));
     return sanction;
   }
 
@@ -59,6 +65,7 @@ public class Sanctions {
     if (sanction.liftedAt() == null) {
       sanction.lift(actor, Clocks.now(clock));
       audit.record(subject(sanction), actor, "SANCTION_LIFTED", sanction.kind().name());
+      changed.fire(new Changed(sanction.id()));
     }
     return sanction;
   }

@@ -42,8 +42,8 @@ public class ArticleCommentsResource {
   @Context HttpHeaders headers;
   @Context HttpServletRequest request;
 
+  /** No transaction here: the comment is committed by the group-commit writer before this returns. */
   @POST
-  @Transactional
   @RateLimited("submit")
   @Operation(summary = "Submit a comment or a reply; judged at once, committed before the answer")
   public Response submit(

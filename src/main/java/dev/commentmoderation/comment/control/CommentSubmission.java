@@ -6,16 +6,11 @@ import dev.commentmoderation.author.control.AuthorStandings;
 import dev.commentmoderation.comment.boundary.CommentsClosed;
 import dev.commentmoderation.comment.boundary.ParentNotFound;
 import dev.commentmoderation.comment.entity.Comment;
-import dev.commentmoderation.comment.entity.CommentSubmitted;
-import dev.commentmoderation.moderation.control.VerdictJson;
 import dev.commentmoderation.moderation.control.ActiveRules;
-import dev.commentmoderation.moderation.engine.Action;
-import dev.commentmoderation.moderation.engine.Match;
 import dev.commentmoderation.moderation.engine.Submission;
 import dev.commentmoderation.moderation.engine.Verdict;
 import dev.commentmoderation.platform.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,25 +20,29 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * The submission path: check the article and the parent, judge the text with the author's standing,
- * store comment and verdict together, announce it. Runs inside the caller's transaction, so the
- * comment, its verdict and the event's effects commit or fail as one.
+ * The submission path: check the article and the parent, judge the text with the author's standing
+ * on the request thread, then hand the judged comment to the {@link CommentWriter}, which commits
+ * it together with the others waiting at that moment (group commit) and returns once it is
+ * committed. Reads come mostly from short-lived caches (article policy, author standing), so a
+ * typical submission makes no database round trip of its own before the shared commit. Runs
+ * outside any transaction: the writer's transaction is the one that counts.
  */
 @ApplicationScoped
 public class CommentSubmission {
 
   static final Duration DUPLICATE_WINDOW = Duration.ofHours(24);
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
   @PersistenceContext EntityManager em;
   @Inject ActiveRules rules;
   @Inject Articles articles;
   @Inject AuthorStandings standings;
-  @Inject Event<CommentSubmitted> submitted;
+  @Inject CommentWriter writer;
   @Inject Clock clock;
 
   public record Author(String name, String email, String clientHash) {}
@@ -55,9 +54,9 @@ public class CommentSubmission {
     if (!policy.commentsOpen()) throw new CommentsClosed();
     Comment parent = parentId == null ? null : approvedParent(articleId, parentId);
     String body = rawBody.strip();
-    String bodyHash = bodyHash(body);
     OffsetDateTime now = Clocks.now(clock);
 
+    // the duplicate rule is applied by the writer, which sees every comment committed before
     Submission submission =
         new Submission(
             body,
@@ -65,27 +64,13 @@ public class CommentSubmission {
             author.email(),
             standings.standing(author.name(), author.email(), author.clientHash(), now),
             policy.premoderated(),
-            isRecentDuplicate(author, bodyHash, now));
-    Verdict verdict = rules.engine().evaluate(submission);
-
-    Comment comment =
-        new Comment(articleId, parent, author.name(), author.email(), body, bodyHash,
-            author.clientHash(), language.getLanguage(), now);
-    Match strongest = verdict.matches().stream()
-        .filter(m -> m.action().decision() == verdict.decision())
-        .max(Comparator.comparing(Match::action))
-        .orElse(null);
-    comment.judged(
-        verdict.decision(),
-        VerdictJson.write(verdict),
-        verdict.ruleSetVersion(),
-        strongest == null ? null : strongest.category(),
-        strongest == null ? null : strongest.rule(),
-        (int) verdict.matches().stream().filter(m -> m.action() != Action.FLAG).count());
-    em.persist(comment);
-    em.flush();
-    submitted.fire(new CommentSubmitted(comment.id(), articleId, comment.status(), comment.topCategory()));
-    return new Submitted(comment, verdict);
+            false);
+    PreparedComment prepared =
+        PreparedComment.judged(articleId, parent, author, body, bodyHash(body), language.getLanguage(), now,
+            submission, rules.engine());
+    Submitted stored = writer.write(prepared);
+    standings.committed(author.name(), author.email(), author.clientHash(), stored.comment().status());
+    return stored;
   }
 
   private Comment approvedParent(String articleId, String parentId) {
@@ -102,19 +87,9 @@ public class CommentSubmission {
     return parent;
   }
 
-  private boolean isRecentDuplicate(Author author, String bodyHash, OffsetDateTime now) {
-    return em.createNamedQuery(Comment.RECENT_DUPLICATES, Long.class)
-            .setParameter("hash", bodyHash)
-            .setParameter("since", now.minus(DUPLICATE_WINDOW))
-            .setParameter("client", author.clientHash())
-            .setParameter("email", author.email() == null ? "" : author.email())
-            .getSingleResult()
-        > 0;
-  }
-
   /** Same text up to case and white space counts as the same comment. */
   static String bodyHash(String body) {
-    String canonical = body.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+    String canonical = WHITE_SPACE.matcher(body.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));

@@ -32,6 +32,12 @@ import java.time.OffsetDateTime;
         "select count(c) from Comment c where c.bodyHash = :hash and c.createdAt > :since"
             + " and (c.clientHash = :client or c.authorEmail = :email)")
 @NamedQuery(
+    name = Comment.RECENT_DUPLICATES_OF_BATCH,
+    query =
+        "select c.bodyHash, c.clientHash, c.authorEmail, c.createdAt from Comment c"
+            + " where c.bodyHash in :hashes and c.createdAt > :since"
+            + " and (c.clientHash in :clients or c.authorEmail in :emails)")
+@NamedQuery(
     name = Comment.AUTHOR_HISTORY,
     query =
         "select c.status, count(c) from Comment c where c.createdAt > :since"
@@ -42,6 +48,7 @@ public class Comment {
   public static final String AUTHOR_HISTORY = "Comment.authorHistory";
   public static final String APPROVED_BY_AUTHOR = "Comment.approvedByAuthor";
   public static final String RECENT_DUPLICATES = "Comment.recentDuplicates";
+  public static final String RECENT_DUPLICATES_OF_BATCH = "Comment.recentDuplicatesOfBatch";
 
   @Id
   @SequenceGenerator(name = "comment_seq", sequenceName = "comment_seq", allocationSize = 50)
@@ -130,11 +137,26 @@ public class Comment {
       String clientHash,
       String language,
       OffsetDateTime createdAt) {
+    this(articleId, parent == null ? null : parent.id,
+        parent == null ? null : parent.rootId == null ? parent.id : parent.rootId,
+        authorName, authorEmail, body, bodyHash, clientHash, language, createdAt);
+  }
+
+  /** A reply names its parent and the thread's top-level comment by id. */
+  public Comment(
+      String articleId,
+      Long parentId,
+      Long rootId,
+      String authorName,
+      String authorEmail,
+      String body,
+      String bodyHash,
+      String clientHash,
+      String language,
+      OffsetDateTime createdAt) {
     this.articleId = articleId;
-    if (parent != null) {
-      this.parentId = parent.id;
-      this.rootId = parent.rootId == null ? parent.id : parent.rootId;
-    }
+    this.parentId = parentId;
+    this.rootId = rootId;
     this.authorName = authorName;
     this.authorEmail = authorEmail;
     this.body = body;

@@ -1,0 +1,79 @@
+package dev.commentmoderation.comment.control;
+
+import dev.commentmoderation.comment.control.CommentSubmission.Submitted;
+import dev.commentmoderation.comment.entity.Comment;
+import dev.commentmoderation.comment.entity.CommentSubmitted;
+import dev.commentmoderation.moderation.control.ActiveRules;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes a batch of prepared comments in one transaction: one query finds recent texts they
+ * repeat, then every comment is persisted and announced ({@code CommentSubmitted} inside this
+ * transaction, so the audit entry joins it and AFTER_SUCCESS observers run on its commit). The
+ * inserts leave as JDBC batches at commit.
+ */
+@ApplicationScoped
+public class CommentStore {
+
+  @PersistenceContext EntityManager em;
+  @Inject ActiveRules rules;
+  @Inject Event<CommentSubmitted> submitted;
+
+  @Transactional
+  public List<Submitted> store(List<PreparedComment> batch) {
+    List<Submitted> stored = new ArrayList<>(batch.size());
+    for (PreparedComment prepared : withDuplicatesJudged(batch)) {
+      Comment comment = prepared.toEntity();
+      em.persist(comment);
+      if (comment.id() == null) em.flush();
+      submitted.fire(new CommentSubmitted(comment.id(), comment.articleId(), comment.status(), comment.topCategory()));
+      stored.add(new Submitted(comment, prepared.verdict()));
+    }
+    return stored;
+  }
+
+  /**
+   * The duplicate rule for the whole batch with one query. Batches are written one after another,
+   * so every earlier one has committed and is seen here; earlier comments of this batch are
+   * remembered in memory.
+   */
+  private List<PreparedComment> withDuplicatesJudged(List<PreparedComment> batch) {
+    Set<String> hashes = new HashSet<>();
+    Set<String> clients = new HashSet<>();
+    Set<String> emails = new HashSet<>(Set.of(""));
+    for (PreparedComment p : batch) {
+      hashes.add(p.bodyHash());
+      clients.add(p.author().clientHash() == null ? "" : p.author().clientHash());
+      if (p.author().email() != null) emails.add(p.author().email());
+    }
+    OffsetDateTime earliest =
+        batch.stream().map(PreparedComment::createdAt).min(Comparator.naturalOrder()).orElseThrow();
+    RecentTexts recent = new RecentTexts(CommentSubmission.DUPLICATE_WINDOW);
+    em.createNamedQuery(Comment.RECENT_DUPLICATES_OF_BATCH, Object[].class)
+        .setParameter("hashes", hashes)
+        .setParameter("since", earliest.minus(CommentSubmission.DUPLICATE_WINDOW))
+        .setParameter("clients", clients)
+        .setParameter("emails", emails)
+        .getResultList()
+        .forEach(r -> recent.add((String) r[0], (String) r[1], (String) r[2], (OffsetDateTime) r[3]));
+    List<PreparedComment> judged = new ArrayList<>(batch.size());
+    for (PreparedComment p : batch) {
+      var a = p.author();
+      boolean repeats = recent.repeats(p.bodyHash(), a.clientHash(), a.email(), p.createdAt());
+      recent.add(p.bodyHash(), a.clientHash(), a.email(), p.createdAt());
+      judged.add(repeats && !p.submission().duplicateOfRecent() ? p.asDuplicate(rules.engine()) : p);
+    }
+    return judged;
+  }
+}

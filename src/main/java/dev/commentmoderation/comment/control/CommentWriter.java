@@ -1,0 +1,110 @@
+package dev.commentmoderation.comment.control;
+
+import dev.commentmoderation.comment.boundary.CommentNotStored;
+import dev.commentmoderation.comment.control.CommentSubmission.Submitted;
+import dev.commentmoderation.platform.web.ProblemException;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The container side of group commit: request threads hand their prepared comment to a {@link
+ * GroupCommit} whose batches {@link CommentStore} writes in one JTA transaction on a managed
+ * thread; a request returns only after its batch committed, or fails with {@link
+ * CommentNotStored} (503) when it did not commit within the bounded wait.
+ */
+@ApplicationScoped
+public class CommentWriter {
+
+  private static final Logger LOG = Logger.getLogger(CommentWriter.class.getName());
+
+  @Resource ManagedExecutorService executor;
+  @Inject CommentStore store;
+
+  @Inject
+  @ConfigProperty(name = "comments.write.batch.size", defaultValue = "64")
+  int batchSize;
+
+  @Inject
+  @ConfigProperty(name = "comments.write.batch.linger.micros", defaultValue = "0")
+  long lingerMicros;
+
+  @Inject
+  @ConfigProperty(name = "comments.write.queue.max", defaultValue = "4096")
+  int queueMax;
+
+  @Inject
+  @ConfigProperty(name = "comments.write.timeout.millis", defaultValue = "10000")
+  long timeoutMillis;
+
+  private GroupCommit<PreparedComment, Submitted> commits;
+
+  @PostConstruct
+  void start() {
+    commits = new GroupCommit<>(this::storeBatch, executor, batchSize, TimeUnit.MICROSECONDS.toNanos(lingerMicros),
+        queueMax, CommentWriter::aboutTheComments);
+  }
+
+  @PreDestroy
+  void stop() {
+    commits.close();
+  }
+
+  /** Blocks until the comment is committed; {@link CommentNotStored} when it was not. */
+  public Submitted write(PreparedComment comment) {
+    CompletableFuture<Submitted> result = commits.submit(comment);
+    try {
+      return result.get(timeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      result.cancel(false);
+      LOG.warning(() -> "no commit within " + timeoutMillis + " ms");
+      throw new CommentNotStored();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof ProblemException typed) throw typed;
+      throw new CommentNotStored();
+    } catch (InterruptedException e) {
+      result.cancel(false);
+      Thread.currentThread().interrupt();
+      throw new CommentNotStored();
+    }
+  }
+
+  private List<Submitted> storeBatch(List<PreparedComment> batch) {
+    try {
+      return store.store(batch);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "a batch of " + batch.size() + " comments was not stored", e);
+      throw e;
+    }
+  }
+
+  /**
+   * A failure that may be one comment's fault, so that each is worth trying alone; not when the
+   * database cannot be reached (every comment would fail again, each after a wait).
+   */
+  static boolean aboutTheComments(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLTransientConnectionException
+          || t instanceof SQLNonTransientConnectionException
+          || t instanceof jakarta.resource.ResourceException
+          || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
