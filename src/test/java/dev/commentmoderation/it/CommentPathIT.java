@@ -398,4 +398,75 @@ class CommentPathIT {
       assertEquals("APPROVE", r.json().getString("decision"), trap + " -> " + r);
     }
   }
+
+  /**
+   * Group commit from outside: 64 submissions at once, among them eight pairs of the same text from
+   * the same e-mail sent together. Every 201 is there with its verdict and exactly one engine audit
+   * entry, the held ones are in the queue, and of each pair exactly one is held as a duplicate.
+   */
+  @Test
+  void sixtyFourConcurrentSubmissionsAreEachCommittedOnceWithTheirVerdict() throws Exception {
+    List<String> texts = List.of(
+        "Спасибо за новость, очень важная тема.", // approved
+        "Автор — идиот, ничего не понимает", // held
+        "Пиздец, опять цены подняли"); // refused
+    int n = 64;
+    String path = "/api/articles/" + article + "/comments";
+    long run = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Api.Reply>> replies = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      boolean paired = i < 16;
+      String email = "reader" + (paired ? i / 2 : i) + "." + article + "@example.kg";
+      String body = paired ? "Согласен с автором, хорошая статья." : texts.get(i % texts.size());
+      String json = "{\"authorName\":\"Читатель\",\"authorEmail\":" + q(email) + ",\"body\":" + q(body) + "}";
+      String address = "2001:db8:" + Long.toHexString((run >>> 16) & 0xffff) + ":" + Long.toHexString(run & 0xffff)
+          + "::" + Integer.toHexString(i + 1);
+      replies.add(pool.submit(() -> {
+        start.await();
+        return api.post(path, json, Api.from(address));
+      }));
+    }
+    start.countDown();
+    List<JsonObject> receipts = new ArrayList<>();
+    for (var f : replies) {
+      var r = f.get();
+      assertEquals(201, r.status(), r::toString);
+      receipts.add(r.json());
+    }
+    pool.shutdown();
+
+    assertEquals(n, receipts.stream().map(r -> r.getString("id")).distinct().count(), "one comment per 201");
+    for (int pair = 0; pair < 8; pair++) {
+      var a = receipts.get(2 * pair);
+      var b = receipts.get(2 * pair + 1);
+      long duplicates = List.of(a, b).stream().filter(r -> "DUPLICATE".equals(r.getString("reason", null))).count();
+      assertEquals(1, duplicates, "exactly one of a pair sent together is the duplicate: " + a + " " + b);
+    }
+    var queued = api.get("/api/moderation/queue?status=PENDING&limit=100&articleId=" + article, admin()).json()
+        .getJsonArray("items").stream().map(i -> i.asJsonObject())
+        .collect(java.util.stream.Collectors.toMap(i -> i.getString("id"), i -> i));
+    int held = 0;
+    for (var receipt : receipts) {
+      String id = receipt.getString("id");
+      String status = receipt.getString("status");
+      var audit = api.get("/api/moderation/audit?commentId=" + id, admin()).json().getJsonArray("items");
+      assertEquals(1, audit.size(), "exactly one engine entry for " + id + ": " + audit);
+      assertEquals("engine", audit.getJsonObject(0).getString("actor"));
+      assertEquals(status, audit.getJsonObject(0).getString("toStatus"));
+      switch (status) {
+        case "APPROVED" -> assertEquals(200, api.get("/api/comments/" + id).status(), "published " + id);
+        case "PENDING" -> {
+          held++;
+          assertTrue(queued.containsKey(id), "held comment " + id + " is in the queue");
+          assertEquals("HOLD", queued.get(id).getJsonObject("verdict").getString("decision"));
+        }
+        case "REJECTED" -> assertEquals("PROFANITY", receipt.getString("reason"));
+        default -> throw new AssertionError(receipt);
+      }
+    }
+    assertEquals(held, queued.size(), "nothing else of this article is queued");
+    assertTrue(held >= 8 + 16, "the duplicates and the insults are held: " + held);
+  }
 }

@@ -65,4 +65,19 @@ class AuthorStandingsTest {
     assertFalse(nameAndMail.matches("Иван", "p@b.kg", null));
     assertFalse(sanction(SanctionKind.BAN, null, null, null, "c1", null).matches("n", null, null));
   }
+
+  @Test
+  void cachedHistoryIsCountedForwardByTheAuthorsOwnCommentsOrReadAgainWhenTrustComesIntoReach() {
+    var fresh = new AuthorStandings.History(0, 0, 0, false);
+    var once = fresh.plus(dev.commentmoderation.comment.entity.CommentStatus.APPROVED, 5);
+    assertEquals(new AuthorStandings.History(1, 0, 0, false), once, "NEW becomes ESTABLISHED at once");
+    assertEquals(once, once.plus(dev.commentmoderation.comment.entity.CommentStatus.PENDING, 5));
+    assertNull(new AuthorStandings.History(4, 0, 0, false).plus(dev.commentmoderation.comment.entity.CommentStatus.APPROVED, 5),
+        "the window counts were never read: read them now");
+    var trusted = new AuthorStandings.History(9, 6, 0, true);
+    assertEquals(new AuthorStandings.History(9, 6, 1, true),
+        trusted.plus(dev.commentmoderation.comment.entity.CommentStatus.REJECTED, 5), "a refusal ends earned trust");
+    assertEquals(new AuthorStandings.History(10, 7, 0, true),
+        trusted.plus(dev.commentmoderation.comment.entity.CommentStatus.APPROVED, 5));
+  }
 }
