@@ -6,8 +6,10 @@ import dev.commentmoderation.platform.web.ProblemException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -15,6 +17,8 @@ import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -24,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The container side of group commit: request threads hand their prepared comment to a {@link
  * GroupCommit} whose batches {@link CommentStore} writes in one JTA transaction on a managed
- * thread; a request returns only after its batch committed, or fails with {@link
+ * thread of its own; a request returns only after its batch committed, or fails with {@link
  * CommentNotStored} (503) when it did not commit within the bounded wait.
  */
 @ApplicationScoped
@@ -32,7 +36,7 @@ public class CommentWriter {
 
   private static final Logger LOG = Logger.getLogger(CommentWriter.class.getName());
 
-  @Resource ManagedExecutorService executor;
+  @Resource ManagedThreadFactory threads;
   @Inject CommentStore store;
 
   @Inject
@@ -51,17 +55,32 @@ public class CommentWriter {
   @ConfigProperty(name = "comments.write.timeout.millis", defaultValue = "10000")
   long timeoutMillis;
 
+  private ThreadPoolExecutor committer;
   private GroupCommit<PreparedComment, Submitted> commits;
 
+  /**
+   * One committer thread, made at deployment. Not a task of the managed executor submitted by a
+   * request: such a task carries a copy of that request's invocation context, and the container
+   * then cleans up the request's non-transactional entity managers from the task as well (and the
+   * AFTER_SUCCESS observers' tasks from it), which failed requests with "closed EntityManager".
+   */
   @PostConstruct
   void start() {
-    commits = new GroupCommit<>(this::storeBatch, executor, batchSize, TimeUnit.MICROSECONDS.toNanos(lingerMicros),
+    committer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+    committer.prestartCoreThread();
+    commits = new GroupCommit<>(this::storeBatch, committer, batchSize, TimeUnit.MICROSECONDS.toNanos(lingerMicros),
         queueMax, CommentWriter::aboutTheComments);
+  }
+
+  /** Makes this bean, and so the committer thread, at deployment rather than in the first request. */
+  void atDeployment(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    LOG.fine(() -> "group commit ready: batches of up to " + batchSize);
   }
 
   @PreDestroy
   void stop() {
     commits.close();
+    committer.shutdown();
   }
 
   /** Blocks until the comment is committed; {@link CommentNotStored} when it was not. */
