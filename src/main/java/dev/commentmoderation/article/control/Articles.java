@@ -1,10 +1,10 @@
 package dev.commentmoderation.article.control;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.commentmoderation.article.entity.Article;
 import dev.commentmoderation.platform.Clocks;
 import dev.commentmoderation.queue.control.AuditLog;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

@@ -1,14 +1,14 @@
 package dev.commentmoderation.author.control;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.commentmoderation.author.entity.Sanction;
 import dev.commentmoderation.author.entity.SanctionKind;
 import dev.commentmoderation.comment.entity.Comment;
-import dev.commentmoderation.comment.entity.CommentStatus;
-import dev.commentmoderation.moderation.engine.AuthorStanding;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.commentmoderation.comment.entity.CommentDecided;
 import dev.commentmoderation.comment.entity.CommentReported;
+import dev.commentmoderation.comment.entity.CommentStatus;
+import dev.commentmoderation.moderation.engine.AuthorStanding;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
