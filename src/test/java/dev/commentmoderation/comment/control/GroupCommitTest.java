@@ -116,8 +116,10 @@ class GroupCommitTest {
   @Test
   void oneBadItemFailsAloneAndTheOthersOfItsBatchAreWritten() throws Exception {
     CountDownLatch gate = new CountDownLatch(1);
+    CountDownLatch entered = new CountDownLatch(1);
     var writer = new RecordingWriter();
     GroupCommit.BatchWriter<Integer, String> picky = items -> {
+      entered.countDown();
       gate.await();
       if (items.contains(13)) throw new SQLException("value too long");
       return writer.write(items);
@@ -125,7 +127,7 @@ class GroupCommitTest {
     var commits = new GroupCommit<>(picky, committer, 64, 0, 1000, e -> true);
     var blocker = commits.submit(0);
     List<CompletableFuture<String>> batch = new ArrayList<>();
-    Thread.sleep(50); // the blocker's batch has started and waits at the gate
+    assertTrue(entered.await(5, TimeUnit.SECONDS), "the blocker's batch has started and waits at the gate");
     for (int i = 10; i < 20; i++) batch.add(commits.submit(i));
     gate.countDown();
     assertEquals("#0", blocker.get(5, TimeUnit.SECONDS));
@@ -145,14 +147,16 @@ class GroupCommitTest {
   @Test
   void aCallerThatStopsWaitingIsNotWrittenWhenItsBatchHasNotStarted() throws Exception {
     CountDownLatch gate = new CountDownLatch(1);
+    CountDownLatch entered = new CountDownLatch(1);
     var writer = new RecordingWriter();
     GroupCommit.BatchWriter<Integer, String> slow = items -> {
+      entered.countDown();
       gate.await();
       return writer.write(items);
     };
     var commits = new GroupCommit<>(slow, committer, 64, 0, 1000, e -> true);
     var first = commits.submit(1);
-    Thread.sleep(50);
+    assertTrue(entered.await(5, TimeUnit.SECONDS));
     var second = commits.submit(2);
     assertThrows(TimeoutException.class, () -> second.get(100, TimeUnit.MILLISECONDS), "bounded wait");
     second.cancel(false);
@@ -165,13 +169,15 @@ class GroupCommitTest {
   @Test
   void aFullQueueAndAClosedBatcherRefuseAtOnce() throws Exception {
     CountDownLatch gate = new CountDownLatch(1);
+    CountDownLatch entered = new CountDownLatch(1);
     GroupCommit.BatchWriter<Integer, String> stuck = items -> {
+      entered.countDown();
       gate.await();
       return items.stream().map(String::valueOf).toList();
     };
     var commits = new GroupCommit<>(stuck, committer, 1, 0, 2, e -> true);
     var writing = commits.submit(1);
-    Thread.sleep(50);
+    assertTrue(entered.await(5, TimeUnit.SECONDS));
     var queued = List.of(commits.submit(2), commits.submit(3));
     var refused = commits.submit(4);
     var e = assertThrows(ExecutionException.class, () -> refused.get(1, TimeUnit.SECONDS));
