@@ -54,7 +54,18 @@ public final class ScriptFolding {
       synchronized (SPOOF) {
         skeleton = SPOOF.getSkeleton(SpoofChecker.ANY_CASE, String.valueOf(c));
       }
-      char first = skeleton.length() == 1 ? skeleton.charAt(0) : 0;
+      char first = skeleton.length() == 1 ? Character.toLowerCase(skeleton.charAt(0)) : 0;
+      if (!(first >= 'a' && first <= 'z')) {
+        // Case folding has already turned capitals into small letters that may look like nothing
+        // (Greek Χ is X, its small χ is not x): read the capital's look.
+        char upper = Character.toUpperCase(c);
+        if (upper != c && upper >= 0x250) {
+          synchronized (SPOOF) {
+            skeleton = SPOOF.getSkeleton(SpoofChecker.ANY_CASE, String.valueOf(upper));
+          }
+          first = skeleton.length() == 1 ? Character.toLowerCase(skeleton.charAt(0)) : 0;
+        }
+      }
       known = first >= 'a' && first <= 'z' ? first : '-';
       CONFUSABLE[c] = known;
     }
