@@ -70,6 +70,10 @@ def spaced_mixed(form):
     return " ".join(letters)
 
 
+def nine_for_ya(form):
+    return form.replace("я", "9") if "я" in form else None
+
+
 def long_star(form, n):
     if len(form) < n + 2:
         return None
@@ -97,6 +101,8 @@ def main():
         v = final_at(form)
         add("HARD", "obscene-obf", fill(s2, v) if v else None)
         v = glyph_i(form)
+        add("HARD", "obscene-obf", fill(s2, v) if v else None)
+        v = nine_for_ya(form)
         add("HARD", "obscene-obf", fill(s2, v) if v else None)
         v = spaced_mixed(form)
         add("HARD", "obscene-obf", fill(s, v) if v else None)
@@ -131,6 +137,8 @@ def main():
         "Рейтинг ресторана ***** на картах, а обслуживание так себе.",
         "Сноска** внизу страницы объясняет, откуда цифры.",
         "Пункты a, б, в закона меняются с первого января.",
+        "Рейс Ил-96 и МС-21 задерживаются, табло обновили в 9ч30.",
+        "Праздник 9мая отметили парадом, а 1сентября дети пошли в школу.",
         "Варианты ответа: а) да, б) нет, в) не знаю — голосуйте!",
     ]:
         add("OK", "clean-trap" if any(w in text for w in ["Небан", "Дебан", "Переб", "Ребр", "Небал", "Телеб"]) else "clean", text)

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Mechanisms of rule set 2026.11.26-3: Greek capitals read by their look, Ukrainian or Latin i
  * after a soft sign as ы, @ as a word's final а, the glyph |/| for и, spaced letters that mix
  * Cyrillic with Latin look-alikes, runs of four or five stars, a word cut short by stars, and
- * the seam of a productive prefix ending in е (ре|бал..., не|бан...).
+ * 9 for я, and the seam of a productive prefix ending in е (ре|бал..., не|бан...).
  */
 class SeamsAndGlyphsTest {
 
@@ -28,7 +28,7 @@ class SeamsAndGlyphsTest {
       "Экономике скоро пизд@.", "Это залуп@ какая-то.", "Он п|/|здит и не краснеет.",
       "Одни бляд|/| кругом.", "Опять x y е т а с отоплением.", "Ну п и з д e ц.",
       "Это п*****ц полный.", "Нас н****ли с ипотекой.", "Иди на х** со своими тарифами.",
-      "Бл** опять свет выключили."})
+      "Бл** опять свет выключили.", "Одни бл9ди кругом.", "Будем ху9рить дальше."})
   void disguisesAreNotApproved(String text) {
     Verdict v = judge(text);
     assertTrue(v.decision() != Decision.APPROVE, () -> text + " -> " + v.matches());
@@ -41,7 +41,8 @@ class SeamsAndGlyphsTest {
       "Статьи о семьях судей: чьи дети получают льготы?", "Воробьи и соловьи вернулись.",
       "Коэффициент β равен 1,2, а показатель Χ не раскрыт.", "Оценка отеля — ****, сервис хуже.",
       "Сноска** внизу страницы.", "Пункты a, б, в закона меняются.", "Претензий нет!!!",
-      "Вот это да!!! 👍", "Ну!!!!!да, конечно.", "Пишите: ivan@mail.ru"})
+      "Вот это да!!! 👍", "Ну!!!!!да, конечно.", "Пишите: ivan@mail.ru",
+      "Праздник 9мая отметили парадом.", "Рейс Ил-96 задерживается."})
   void innocentTextsAreNotRefused(String text) {
     Verdict v = judge(text);
     assertTrue(v.decision() != Decision.REJECT, () -> text + " -> " + v.matches());

@@ -18,8 +18,8 @@ public final class ScriptFolding {
   private static final char[] TO_LATIN = new char[0x500];
 
   static {
-    String visual = "aаbвcсeеhнkкmмnпoоpрrгtтuиxхyуdдfфgгiиjйlлsсvвwшzзqк0о1и3з4ч6б8в@а$с";
-    String phonetic = "aаbбcсdдeеfфgгhхiиjйkкlлmмnнoоpпqкrрsсtтuуvвwвxхyуzз0о1и3з4ч6б8в@а$с";
+    String visual = "aаbвcсeеhнkкmмnпoоpрrгtтuиxхyуdдfфgгiиjйlлsсvвwшzзqк0о1и3з4ч6б8в9я@а$с";
+    String phonetic = "aаbбcсdдeеfфgгhхiиjйkкlлmмnнoоpпqкrрsсtтuуvвwвxхyуzз0о1и3з4ч6б8в9я@а$с";
     for (int i = 0; i < visual.length(); i += 2) {
       VISUAL[visual.charAt(i)] = visual.charAt(i + 1);
     }
