@@ -107,6 +107,10 @@ public final class LexiconMatcher {
     if (words.kind(f) == Words.TRANSLITERATED && p.literal().length() < MIN_TRANSLITERATED) {
       return;
     }
+    if (p.start() == LexiconPattern.Start.ANYWHERE && localStart > 0
+        && p.literal().charAt(0) == 'е' && prefixSeam(form, localStart)) {
+      return;
+    }
     int lastWord = words.lastWord(f);
     if (!p.tail().isEmpty()) {
       if (words.kind(f) != Words.PRIMARY) {
@@ -122,6 +126,24 @@ public final class LexiconMatcher {
     hits.add(
         new Hit(e.list(), e.action(), words.originalStart(words.firstWord(f)),
             words.originalEnd(lastWord), e.id()));
+  }
+
+  /**
+   * Productive prefixes ending in е that new words are made with faster than dictionaries list
+   * them (ре+балансировка, де+банкинг, не+банальный, пере+бал..., теле+бал...). A root read from
+   * that е on (е+бал) crosses the seam between prefix and stem: the е is the prefix's, and the
+   * word is the prefix on an innocent stem. Prefixes ending in other letters could complete a
+   * root (за+лупа) and are not listed; a root that starts before the е (де+бил) is not affected.
+   */
+  private static final String[] SEAM_PREFIXES = {"ре", "де", "не", "пре", "пере", "теле"};
+
+  private static boolean prefixSeam(String form, int localStart) {
+    for (String prefix : SEAM_PREFIXES) {
+      if (localStart == prefix.length() - 1 && form.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -18,8 +18,8 @@ public final class ScriptFolding {
   private static final char[] TO_LATIN = new char[0x500];
 
   static {
-    String visual = "aаbвcсeеhнkкmмnпoоpрrгtтuиxхyуdдfфgгiиjйlлsсvвwшzзqк0о1и3з4ч6б8в@а$с";
-    String phonetic = "aаbбcсdдeеfфgгhхiиjйkкlлmмnнoоpпqкrрsсtтuуvвwвxхyуzз0о1и3з4ч6б8в@а$с";
+    String visual = "aаbвcсeеhнkкmмnпoоpрrгtтuиxхyуdдfфgгiиjйlлsсvвwшzзqк0о1и3з4ч6б8в9я@а$с";
+    String phonetic = "aаbбcсdдeеfфgгhхiиjйkкlлmмnнoоpпqкrрsсtтuуvвwвxхyуzз0о1и3з4ч6б8в9я@а$с";
     for (int i = 0; i < visual.length(); i += 2) {
       VISUAL[visual.charAt(i)] = visual.charAt(i + 1);
     }
@@ -54,7 +54,18 @@ public final class ScriptFolding {
       synchronized (SPOOF) {
         skeleton = SPOOF.getSkeleton(SpoofChecker.ANY_CASE, String.valueOf(c));
       }
-      char first = skeleton.length() == 1 ? skeleton.charAt(0) : 0;
+      char first = skeleton.length() == 1 ? Character.toLowerCase(skeleton.charAt(0)) : 0;
+      if (!(first >= 'a' && first <= 'z')) {
+        // Case folding has already turned capitals into small letters that may look like nothing
+        // (Greek Χ is X, its small χ is not x): read the capital's look.
+        char upper = Character.toUpperCase(c);
+        if (upper != c && upper >= 0x250) {
+          synchronized (SPOOF) {
+            skeleton = SPOOF.getSkeleton(SpoofChecker.ANY_CASE, String.valueOf(upper));
+          }
+          first = skeleton.length() == 1 ? Character.toLowerCase(skeleton.charAt(0)) : 0;
+        }
+      }
       known = first >= 'a' && first <= 'z' ? first : '-';
       CONFUSABLE[c] = known;
     }

@@ -28,6 +28,8 @@ public final class Words {
   /** Symbols that hide letters when they stand between letters inside a word. */
   private static final String MASK_SYMBOLS = "*#@_.$%!";
   private static final int MAX_MASK_RUN = 3;
+  /** Stars and hashes are never typing slips: longer runs of them hide letters too (п****ц). */
+  private static final int MAX_STAR_RUN = 5;
   private static final java.util.regex.Pattern Y_AFTER_CONSONANT =
       java.util.regex.Pattern.compile("(?<=[bcdfgklmnprstvwxz])y");
   private static final java.util.regex.Pattern HUA = java.util.regex.Pattern.compile("^(?:kh|h|x)ua");
@@ -203,12 +205,19 @@ public final class Words {
         i++;
       }
       int to = i;
+      // @ ending a Cyrillic word is its last letter а (манд@, сук@): a handle starts with @ and
+      // an e-mail address goes on after it.
+      boolean finalA = to - from >= 3 && s.charAt(to - 1) == '@'
+          && ScriptFolding.isCyrillic(s.charAt(to - 2)) && ScriptFolding.isCyrillic(s.charAt(to - 3));
       // Symbols at the edges are punctuation or handles (@name, *bold*, #tag), not disguises.
       while (from < to && charClass(s.charAt(from)) == 3) {
         from++;
       }
       while (to > from && charClass(s.charAt(to - 1)) == 3) {
         to--;
+      }
+      if (finalA && to == i - 1) {
+        to = i;
       }
       if (from < to) {
         addWord(from, to);
@@ -254,6 +263,9 @@ public final class Words {
     }
     if (cyrillic == to - from) {
       addPlainForm(s, from, to, w);
+      if (softSignBeforeI(s, from, to)) {
+        addYeryForm(s, from, to, w);
+      }
     } else if (cyrillic > 0 && cyrillic >= latin) {
       boolean mapDigits = cyrillic >= 2 && digits < cyrillic;
       String visual = mapped(s, from, to, true, mapDigits);
@@ -278,6 +290,11 @@ public final class Words {
       }
       if (latin > 0) {
         addLatinRunsForm(s, from, to, w, visual);
+        String word = s.substring(from, to);
+        if (word.contains("ьi") || word.contains("ъi")) {
+          // вьiебьiваться: a Latin i after a soft sign draws ы (see addYeryForm)
+          addForm(collapse(visual.replace("ьи", "ы").replace("ъи", "ы")), w, w, ALTERNATIVE);
+        }
       }
       if (at) {
         // @ stands for а in бл@дь's primary reading, and for any letter here (бл@дь is блядь).
@@ -319,6 +336,65 @@ public final class Words {
       }
     } else {
       addForm(collapse(s.subSequence(from, to)), w, w, PRIMARY);
+      if (foreign >= 3 && digits == 0 && symbols == 0) {
+        // Capitals of another script that all look like Cyrillic ones (ΧΥΕΤΑ)
+        StringBuilder caps = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+          char written = text.original().charAt(text.originalStart(i));
+          caps.append(Character.isUpperCase(written) ? Character.toUpperCase(s.charAt(i)) : s.charAt(i));
+        }
+        String visual = mapped(caps.toString(), 0, caps.length(), true, false);
+        if (allCyrillic(visual)) {
+          addForm(visual, w, w, ALTERNATIVE);
+        }
+      }
+    }
+  }
+
+  private static boolean allCyrillic(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!ScriptFolding.isCyrillic(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Ukrainian or Latin i after a soft or hard sign is how ы is drawn without a Russian keyboard
+   * ({@code вьiебьiваться}, {@code вьіёбьіваєтся}): the word is read with ы as well. Only when
+   * the i was not a Russian и, since ьи is ordinary Russian (статьи, семьи, воробьи).
+   */
+  private static boolean softSignBeforeI(String s, int from, int to) {
+    for (int i = from + 1; i < to; i++) {
+      if (s.charAt(i) == 'и' && (s.charAt(i - 1) == 'ь' || s.charAt(i - 1) == 'ъ')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void addYeryForm(String s, int from, int to, int w) {
+    StringBuilder b = null;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if ((c == 'ь' || c == 'ъ') && i + 1 < to && s.charAt(i + 1) == 'и') {
+        char written = text.original().charAt(text.originalStart(i + 1));
+        if (written != 'и' && written != 'И') {
+          if (b == null) {
+            b = new StringBuilder(to - from).append(s, from, i);
+          }
+          b.append('ы');
+          i++;
+          continue;
+        }
+      }
+      if (b != null) {
+        b.append(c);
+      }
+    }
+    if (b != null) {
+      addForm(collapse(b), w, w, ALTERNATIVE);
     }
   }
 
@@ -469,6 +545,7 @@ public final class Words {
     int known = 0;
     boolean disguised = false;
     boolean strictOnly = false;
+    boolean trailing = false;
     int i = from;
     while (i < to) {
       char c = s.charAt(i);
@@ -503,7 +580,19 @@ public final class Words {
         boolean inner = letters.length() > 0 && j < to && Character.isLetter(s.charAt(j));
         boolean dots = s.substring(i, j).indexOf('.') >= 0;
         boolean sentenceDot = dots && Character.isUpperCase(text.original().charAt(text.originalStart(j)));
-        if (inner && j - i <= MAX_MASK_RUN && !sentenceDot) {
+        // A word cut short by two or three stars (х**, бл**): the stars are its last letters.
+        boolean cut = !inner && onlyStars(s, i, j) && runs.isEmpty() && letters.length() >= 1
+            && letters.length() <= 3 && cyrillic == letters.length() && j - i >= 2 && j - i <= 3
+            && Character.isLetter(s.charAt(from))
+            && (j == to || !Character.isLetterOrDigit(s.charAt(j)));
+        if (cut) {
+          runs.add(new int[] {letters.length(), j - i});
+          letters.append(repeatMask(j - i));
+          disguised = true;
+          trailing = true;
+          break;
+        }
+        if (inner && (j - i <= MAX_MASK_RUN || j - i <= MAX_STAR_RUN && onlyStars(s, i, j)) && !sentenceDot) {
           // dots are also sloppy punctuation (так...вот): their masks hide at most half a root
           strictOnly |= dots;
           runs.add(new int[] {letters.length(), j - i});
@@ -524,6 +613,14 @@ public final class Words {
       disguised = false;
       strictOnly = false;
       i++;
+    }
+    if (trailing) {
+      int w = wordAtOrAfter(from);
+      if (w >= 0 && wordFrom[w] < to) {
+        addForm(letters.toString(), w, w, MASK_RUN);
+        anyMasked = true;
+      }
+      return;
     }
     if (!disguised || cyrillic < 2 || known < 2) {
       return;
@@ -555,6 +652,15 @@ public final class Words {
     }
   }
 
+  private static boolean onlyStars(String s, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (s.charAt(k) != '*' && s.charAt(k) != '#') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean spacedByMasks(CharSequence letters, java.util.List<int[]> runs) {
     for (int[] r : runs) {
       if (r[1] != 1 || r[0] != 1 && letters.charAt(r[0] - 2) != MASK) {
@@ -583,7 +689,7 @@ public final class Words {
   }
 
   private static String glyphAt(String s, int i, int to) {
-    for (String g : new String[] {"()", "/\\", "}{", "|\\|", "¥", "€", "є"}) {
+    for (String g : new String[] {"()", "/\\", "}{", "|\\|", "|/|", "¥", "€", "є"}) {
       if (s.startsWith(g, i) && i + g.length() <= to) {
         return g;
       }
@@ -597,6 +703,7 @@ public final class Words {
       case "/\\" -> 'л';
       case "}{" -> 'х';
       case "|\\|" -> 'н';
+      case "|/|" -> 'и';
       case "¥" -> 'у';
       default -> 'е';
     };
@@ -686,7 +793,7 @@ public final class Words {
           && wordFrom[last + 1] - wordTo[last] <= MAX_JOIN_GAP
           && noLineBreak(s, wordTo[last], wordFrom[last + 1])
           && (last == w || sameGap(s, wordTo[last], wordFrom[last + 1], gap))
-          && ScriptFolding.isLatin(s.charAt(wordFrom[last + 1])) == ScriptFolding.isLatin(s.charAt(wordFrom[w]))) {
+          && sameScript(s, w, last, wordFrom[last + 1])) {
         last++;
       }
       if (last - w + 1 < MIN_JOINED_LETTERS) {
@@ -704,15 +811,42 @@ public final class Words {
     }
   }
 
+  /** Latin letters that look like Cyrillic ones: x y й н я is хуйня spaced out. */
+  private static final String LOOKALIKE_LATIN = "aceopxyhkmtb";
+
+  /**
+   * The next spaced letter continues the run when it is of the run's script, or when the run mixes
+   * Cyrillic with Latin letters that look like Cyrillic ones only.
+   */
+  private boolean sameScript(String s, int first, int last, int next) {
+    char n = s.charAt(next);
+    if (ScriptFolding.isLatin(n) == ScriptFolding.isLatin(s.charAt(wordFrom[first]))
+        && ScriptFolding.isLatin(n) == ScriptFolding.isLatin(s.charAt(wordFrom[last]))) {
+      return true;
+    }
+    if (ScriptFolding.isLatin(n) ? LOOKALIKE_LATIN.indexOf(n) < 0 : !ScriptFolding.isCyrillic(n)) {
+      return false;
+    }
+    for (int k = first; k <= last; k++) {
+      char c = s.charAt(wordFrom[k]);
+      if (ScriptFolding.isLatin(c) ? LOOKALIKE_LATIN.indexOf(c) < 0 : !ScriptFolding.isCyrillic(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private void addJoined(String letters, int first, int last) {
     int cyrillic = 0;
     int latin = 0;
+    boolean lookalikes = true;
     for (int i = 0; i < letters.length(); i++) {
       char c = letters.charAt(i);
       cyrillic += ScriptFolding.isCyrillic(c) ? 1 : 0;
       latin += ScriptFolding.isLatin(c) ? 1 : 0;
+      lookalikes &= !ScriptFolding.isLatin(c) || LOOKALIKE_LATIN.indexOf(c) >= 0;
     }
-    if (cyrillic > 0 && cyrillic >= latin) {
+    if (cyrillic > 0 && (cyrillic >= latin || lookalikes)) {
       String visual = mapped(letters, 0, letters.length(), true, true);
       addForm(visual, first, last, JOINED);
       String phonetic = mapped(letters, 0, letters.length(), false, true);
