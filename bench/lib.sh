@@ -145,3 +145,72 @@ heap_after_gc() {
   jcmd "$1" GC.run >/dev/null 2>&1 || true
   jcmd "$1" GC.heap_info 2>/dev/null | awk '/total/ {for(i=1;i<=NF;i++) if($i=="used") {v=$(i+1); sub("K,?","",v); printf "%.0f\n", v/1024; exit}}'
 }
+
+LUA="$ROOT/bench/lua"
+
+# Inputs of the wrk scripts: keyset cursors of the hot article's thread (pages 2, 10, 50, 100,
+# 300 of 20 comments) in $BENCH_CURSORS, and the pending comments with their versions in
+# $BENCH_PENDING (refresh_pending re-reads them before each decision run).
+prepare_inputs() {
+  export BENCH_CURSORS="$BENCH_DIR/cursors.txt" BENCH_PENDING="$BENCH_DIR/pending.txt"
+  export BENCH_PASSWORD="$ADMIN_PASSWORD"
+  python3 - "$BASE" "$BENCH_CURSORS" <<'PY'
+import json, sys, urllib.request
+base, out = sys.argv[1], sys.argv[2]
+cursor, kept = None, []
+for page in range(1, 301):
+    url = base + "/api/articles/hot-article/comments" + ("?cursor=" + cursor if cursor else "")
+    cursor = json.load(urllib.request.urlopen(url, timeout=60)).get("nextCursor")
+    if not cursor:
+        break
+    if page in (1, 9, 49, 99, 299):
+        kept.append(cursor)
+open(out, "w").write("".join(c + "\n" for c in kept))
+PY
+  refresh_pending
+}
+
+refresh_pending() {
+  psql_db -tA -F ' ' -c "select id, version from comments where status = 'PENDING' order by created_at, id limit 200000" >"$BENCH_PENDING"
+}
+
+# wrk with one of the Lua scripts: scenario connections seconds; 1 thread for 1 connection, else 2
+wrk_run() {
+  local threads=$(($2 < 2 ? 1 : 2))
+  BENCH_THREADS=$threads wrk -t "$threads" -c "$2" -d "${3}s" --timeout 10s --latency -s "$LUA/$1.lua" "$BASE"
+}
+
+# a field of the RESULT line the Lua scripts print: name file
+field() { sed -n "s/.*RESULT.* $1=\([0-9.]*\).*/\1/p" "$2" | tail -1; }
+
+# The soak loop (soak.sh, heap.sh): minutes connections warmup output.md
+soak_run() {
+  local minutes=$1 conns=$2 warmup=$3 out=$4 m
+  log "warm-up ${warmup}s of mixed load"
+  wrk_run mixed "$conns" "$warmup" >"$RAW/soak-warmup.txt" 2>&1
+  {
+    echo "# Soak, $(date -u '+%Y-%m-%d %H:%M UTC'): lua/mixed.lua, $conns connections, -Xmx$XMX, warm-up ${warmup}s"
+    echo
+    machine
+    echo
+    echo "| minute | req/s | p50 ms | p99 ms | max ms | 2xx | 409 | other non-2xx | socket errors | heap after full GC MiB | young GCs | young GC s | full GCs | load avg |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+  } >"$out"
+  for m in $(seq 1 "$minutes"); do
+    refresh_pending
+    local f="$RAW/soak-$m.txt" load
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    wrk_run mixed "$conns" 60 >"$f" 2>&1
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+      echo "| $m | service died (see service.log) |" >>"$out"; return 1
+    fi
+    local gc heap
+    gc=$(jstat -gcutil "$APP_PID" | tail -1) # S0 S1 E O M CCS YGC YGCT FGC FGCT CGC CGCT GCT
+    heap=$(heap_after_gc "$APP_PID")
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$m" \
+      "$(field rps "$f")" "$(field p50_ms "$f")" "$(field p99_ms "$f")" "$(field max_ms "$f")" "$(field ok "$f")" \
+      "$(field conflicts "$f")" "$(field non2xx "$f")" "$(field socket_errors "$f")" "$heap" \
+      "$(echo "$gc" | awk '{print $7}')" "$(echo "$gc" | awk '{print $8}')" "$(echo "$gc" | awk '{print $9}')" "$load" >>"$out"
+    log "minute $m: $(grep RESULT "$f" || echo 'no result'), heap after GC ${heap} MiB"
+  done
+}

@@ -11,7 +11,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 ensure_tools
-trap cleanup EXIT
+trap cleanup EXIT; trap "exit 130" INT TERM
 pg_start
 if ! psql_db -tAc "select 1 from information_schema.tables where table_name='comments'" | grep -q 1; then
   log "creating the schema: starting the service once for its Flyway migrations"

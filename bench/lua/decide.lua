@@ -2,7 +2,7 @@
 -- from $BENCH_PENDING ("id version" a line, written by load.sh from the database); each wrk
 -- thread takes every n-th line, so no two threads decide the same comment. When a thread runs
 -- out it starts over, and those repeats answer 409 (stale), counted apart from other failures.
-dofile(debug.getinfo(1, "S").source:sub(2):match("(.*/)") .. "common.lua")
+dofile((debug.getinfo(1, "S").source:sub(2):match("(.*/)") or "./") .. "common.lua")
 
 local items, nthreads, i, auth = {}, 1, 0, nil
 

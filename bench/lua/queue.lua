@@ -1,6 +1,6 @@
 -- wrk script: GET the moderation queue with Basic auth: the first page (half), and pages
 -- filtered by category, by article, or ordered by severity.
-dofile(debug.getinfo(1, "S").source:sub(2):match("(.*/)") .. "common.lua")
+dofile((debug.getinfo(1, "S").source:sub(2):match("(.*/)") or "./") .. "common.lua")
 
 local paths = {
   "/api/moderation/queue?status=PENDING", "/api/moderation/queue?status=PENDING",

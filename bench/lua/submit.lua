@@ -1,7 +1,7 @@
 -- wrk script: POST /api/articles/{id}/comments with unique realistic bodies (bodies.lua),
 -- spread over 10,000 articles and 5,000 authors; every request from its own client address.
 -- Usage: wrk -s bench/lua/submit.lua http://127.0.0.1:PORT
-dofile(debug.getinfo(1, "S").source:sub(2):match("(.*/)") .. "common.lua")
+dofile((debug.getinfo(1, "S").source:sub(2):match("(.*/)") or "./") .. "common.lua")
 dofile(bench_dir .. "bodies.lua")
 
 local n = 0

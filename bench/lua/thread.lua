@@ -1,7 +1,7 @@
 -- wrk script: GET the approved thread of the seeded hot article: half the requests the first
 -- page, half a page further down by keyset cursor (cursors listed in $BENCH_CURSORS, one a line,
 -- collected by load.sh by following nextCursor).
-dofile(debug.getinfo(1, "S").source:sub(2):match("(.*/)") .. "common.lua")
+dofile((debug.getinfo(1, "S").source:sub(2):match("(.*/)") or "./") .. "common.lua")
 
 local article = os.getenv("BENCH_ARTICLE") or "hot-article"
 local cursors
