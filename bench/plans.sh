@@ -16,7 +16,7 @@ pg_start
 if [ -z "${NO_HTTP:-}" ]; then app_start; fi # applies pending migrations (V3) before the plans
 
 # the keyset position of the 6,000th top-level comment of the hot article, for the deep page
-read -r deep_at deep_id deep_cursor < <(psql_db -tA -F ' ' -c "
+IFS='|' read -r deep_at deep_id deep_cursor < <(psql_db -tA -F '|' -c "
   select created_at, id, rtrim(translate(encode(convert_to(
            (extract(epoch from created_at) * 1000000)::bigint || ':' || id, 'UTF8'), 'base64'), '+/', '-_'), '=')
   from comments where article_id = 'hot-article' and status = 'APPROVED' and parent_id is null

@@ -1,7 +1,8 @@
 -- bench/seed.sql: a large, realistic comments table, made in PostgreSQL with generate_series.
 -- Run by bench/seed.sh after Flyway has created the schema (it starts the service once).
 -- psql variables (defaults in seed.sh): total (1,000,000 comments), articles (10,000), hot
--- (10,000 approved comments on the article 'hot-article': 8,000 top-level, 2,000 replies),
+-- (10,000 approved comments on the article 'hot-article', 8,000 top-level and 2,000 replies, in
+-- the last 10 % of the time span),
 -- pending (100,000 held comments over all articles).
 -- Statuses: pending as asked; of the rest 93 % approved, 7 % refused. Times spread over the last
 -- 365 days in id order (as a sequence gives them); verdicts, categories, rules and severities as
@@ -30,7 +31,7 @@ FROM generate_series(0, 39) i,
 CREATE TEMP TABLE para AS
 SELECT string_agg(t, ' ' ORDER BY (n * 17) % 40) AS text FROM phrase;
 
--- kind of each row: 0 approved, 1 pending, 2 refused; hot article first, then the rest
+-- kind of each row: 0 approved, 1 pending, 2 refused
 INSERT INTO comments (id, article_id, parent_id, root_id, author_name, author_email, body, body_hash,
                       status, version, created_at, decided_at, client_hash, language, engine_decision,
                       verdict, rule_set_version, top_category, top_rule, severity, claimed_by, claimed_until)
@@ -62,21 +63,27 @@ SELECT g,
 FROM generate_series(1::bigint, :total) g
 CROSS JOIN para p
 CROSS JOIN LATERAL (
-  SELECT CASE WHEN g <= :hot THEN 'hot-article' ELSE 'news-' || (1 + (g * 7919) % :articles) END AS article,
-         CASE WHEN g > :hot * 8 / 10 AND g <= :hot THEN 1 + (g * 7919) % (:hot * 8 / 10) END AS parent
+  -- the hot article: every stride-th row of the last hot * stride rows (a recent article, its
+  -- comments interleaved with other articles' in time); its first 80 % top-level, then replies
+  SELECT CASE WHEN g > :total - :hot * s.stride AND g % s.stride = 0 THEN 'hot-article'
+              ELSE 'news-' || (1 + (g * 7919) % :articles) END AS article,
+         CASE WHEN g > :total - :hot * s.stride AND g % s.stride = 0
+                   AND (g - (:total - :hot * s.stride)) / s.stride > :hot * 8 / 10
+              THEN :total - :hot * s.stride + s.stride * (1 + (g * 7919) % (:hot * 8 / 10)) END AS parent
+  FROM (SELECT :total / :pending AS stride) s
 ) a
 CROSS JOIN LATERAL (
-  -- exactly :pending rows spread evenly outside the hot article are pending, 7 % of the others refused
+  -- every (total / pending)-th row is pending (never a hot-article row), 7 % of the others refused
   SELECT c.kind,
          (ARRAY['APPROVED', 'PENDING', 'REJECTED'])[c.kind + 1] AS status,
          (ARRAY['APPROVE', 'HOLD', 'REJECT'])[c.kind + 1] AS decision,
          CASE c.kind WHEN 2 THEN 'obscenity'
-           ELSE (ARRAY['insult', 'insult', 'spam', 'spam', 'hate', 'shouting', 'flood', 'insult'])[g % 8 + 1] END AS category,
+           ELSE (ARRAY['insult', 'insult', 'spam', 'spam', 'hate', 'shouting', 'flood', 'insult'])[(g / 10) % 8 + 1] END AS category,
          CASE c.kind WHEN 2 THEN 'obscenity-ru'
-           ELSE (ARRAY['insult', 'insult', 'links', 'phones', 'hate', 'shouting', 'flood', 'insult'])[g % 8 + 1] END AS rule
+           ELSE (ARRAY['insult', 'insult', 'links', 'phones', 'hate', 'shouting', 'flood', 'insult'])[(g / 10) % 8 + 1] END AS rule
   FROM (SELECT CASE
-                 WHEN g <= :hot THEN 0
-                 WHEN ((g - :hot) * :pending) % (:total - :hot) < :pending THEN 1
+                 WHEN a.article = 'hot-article' THEN 0
+                 WHEN g % (:total / :pending) = :total / :pending - 1 THEN 1
                  WHEN g % 100 < 7 THEN 2
                  ELSE 0 END AS kind) c
 ) k;
