@@ -23,7 +23,7 @@ PG_USER=bench
 PG_DB=comments
 XMX="${XMX:-512m}"
 ADMIN_PASSWORD="${ADMIN_PASSWORD:-bench-admin-pw}"
-JAR="$ROOT/target/comment-moderation-microbundle.jar"
+JAR="${JAR:-$ROOT/target/comment-moderation-microbundle.jar}"
 mkdir -p "$BENCH_DIR"
 
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
