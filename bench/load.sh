@@ -51,10 +51,12 @@ seeded_max=$(psql_db -tA -c "select max(id) from comments")
 
 log "warm-up ${WARMUP}s: submit, thread, queue, decide and health at once"
 refresh_pending
+warmers=()
 for s in submit thread queue decide health; do
   wrk_run "$s" 4 "$WARMUP" >"$RAW/warmup-$s.txt" 2>&1 &
+  warmers+=($!)
 done
-wait
+wait "${warmers[@]}" # not a bare wait: the service is a background job too
 
 pgbench_run() { # connections duration -> RESULT line like the Lua scripts'
   local c=$1 d=$2 jobs=$(($1 < 2 ? 1 : 2)) prefix="$RAW/pgbench-$1"
