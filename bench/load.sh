@@ -59,7 +59,7 @@ done
 wait "${warmers[@]}" # not a bare wait: the service is a background job too
 
 pgbench_run() { # connections duration -> RESULT line like the Lua scripts'
-  local c=$1 d=$2 jobs=$(($1 < 2 ? 1 : 2)) prefix="$RAW/pgbench-$1"
+  local c=$1 d=$2 jobs=$(($1 < 2 ? 1 : 2)) prefix="$RAW/pgbench-log-$1"
   rm -f "$prefix".*
   psql_db -q -c "truncate bench_insert"
   pgbench -n -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -c "$c" -j "$jobs" -T "$d" \
