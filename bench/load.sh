@@ -19,7 +19,8 @@
 # Variables: WARMUP (s, default 90), DURATION (s per point, default 30), CONNECTIONS
 # (default "1 8 32 128"), SCENARIOS (default "health pgbench submit thread queue decide"),
 # XMX (service heap, default 512m), SEED_* (see seed.sh).
-# Short development run: WARMUP=10 DURATION=5 CONNECTIONS="8" bench/load.sh
+# Short development run: WARMUP=30 DURATION=5 CONNECTIONS="8" bench/load.sh (~3 min; with less than
+# ~30 s of warm-up on a busy machine the first submits and Basic logins may not finish in it)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
