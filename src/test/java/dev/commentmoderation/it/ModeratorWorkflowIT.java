@@ -636,11 +636,19 @@ class ModeratorWorkflowIT {
   void onPostgresAnotherInstancesChangeArrivesByNotifyAndALostListenerBypassesTheCache() throws Exception {
     org.junit.jupiter.api.Assumptions.assumeTrue("postgres".equals(System.getProperty("it.database")), "PostgreSQL only");
     String url = System.getProperty("it.postgres.url");
-    String first = submit("Эрмек", once("Спасибо за подробный разбор нового бюджета города."), from(reader())).getString("id");
-    String second = submit("Жылдыз", once("Интересно, сколько уйдёт на ремонт школ."), from(reader())).getString("id");
-    assertEquals(List.of(first, second), threadIds(api.get(threadPath())));
-
     try (var db = java.sql.DriverManager.getConnection(url, "postgres", "postgres")) {
+      // what this instance tells the others when it publishes a comment, heard as another instance would
+      try (var listen = db.createStatement()) {
+        listen.execute("LISTEN comment_threads");
+      }
+      String first = submit("Эрмек", once("Спасибо за подробный разбор нового бюджета города."), from(reader())).getString("id");
+      String second = submit("Жылдыз", once("Интересно, сколько уйдёт на ремонт школ."), from(reader())).getString("id");
+      var heard = db.unwrap(org.postgresql.PGConnection.class).getNotifications(10_000);
+      assertNotNull(heard, "the publishing transaction notified the other instances");
+      assertTrue(Stream.of(heard).anyMatch(n -> n.getParameter().endsWith(" " + article)),
+          () -> Stream.of(heard).map(n -> n.getParameter()).toList().toString());
+      assertEquals(List.of(first, second), threadIds(api.get(threadPath())));
+
       // changed behind this instance's back, without a notification: the cached page is still served
       setStatus(db, first, "REJECTED");
       assertEquals(List.of(first, second), threadIds(api.get(threadPath())), "served from the cache");
