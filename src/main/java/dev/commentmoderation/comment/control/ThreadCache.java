@@ -3,6 +3,7 @@ package dev.commentmoderation.comment.control;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.commentmoderation.platform.persistence.RoutingDataSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,9 +63,15 @@ public class ThreadCache {
   private volatile boolean remoteUp;
   private volatile long remoteTrustedUntil;
 
+  @Inject
+  @ConfigProperty(name = "comments.db.url")
+  String databaseUrl;
+
   @PostConstruct
   void init() {
     configure(maxEntries, Duration.ofSeconds(maxAgeSeconds), Ticker.systemTicker());
+    // other instances may share a PostgreSQL: nothing is cached until the listener proves it hears them
+    if (RoutingDataSource.isPostgres(databaseUrl)) requireRemote();
   }
 
   /** For tests and {@link #init()}: a size of 0 or an age of 0 turns caching off. */
@@ -124,10 +131,6 @@ public class ThreadCache {
   public void remoteLost() {
     remoteUp = false;
     invalidateAll();
-  }
-
-  public void remoteNotRequired() {
-    remoteRequired = false;
   }
 
   boolean usable() {

@@ -56,11 +56,7 @@ public class ThreadChangeListener {
   private volatile Connection connection;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
-    if (!RoutingDataSource.isPostgres(url)) {
-      cache.remoteNotRequired();
-      return;
-    }
-    cache.requireRemote();
+    if (!RoutingDataSource.isPostgres(url)) return;
     running = true;
     thread = threads.newThread(this::listen);
     thread.setName(APPLICATION_NAME);
