@@ -600,6 +600,7 @@ class ModeratorWorkflowIT {
     assertEquals(List.of(kept, reply.json().getString("id")), threadIds(next));
     assertEquals(400, api.get(threadPath() + "?limit=0").status());
     assertEquals(400, api.get(threadPath() + "?cursor=not-a-cursor").status());
+    assertTrue(api.get("/openapi").body().contains("CommentThread"), "the thread's schema is still documented");
   }
 
   @Test
