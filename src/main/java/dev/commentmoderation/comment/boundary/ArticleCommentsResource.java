@@ -79,9 +79,9 @@ public class ArticleCommentsResource {
 
   @GET
   @Operation(summary = "The approved thread: top-level comments with their replies nested, paged;"
-      + " cacheable (ETag, If-None-Match answers 304, short public max-age)")
+      + " cacheable (ETag, If-None-Match answers 304, short shared max-age for CDNs)")
   @APIResponse(responseCode = "200", description = "a page of the approved thread",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentThread.class)))
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CommentThread")))
   @APIResponse(responseCode = "304", description = "unchanged since the ETag sent in If-None-Match")
   public Response thread(
       @PathParam("articleId") @ArticleId String articleId,

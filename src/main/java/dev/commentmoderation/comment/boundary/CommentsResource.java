@@ -30,7 +30,7 @@ public class CommentsResource {
   @Path("{id}")
   @Operation(summary = "One approved comment, public view; ETag and If-None-Match (304) as on the thread")
   @APIResponse(responseCode = "200", description = "the comment",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicComment.class)))
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PublicComment")))
   @APIResponse(responseCode = "304", description = "unchanged since the ETag sent in If-None-Match")
   public Response comment(@PathParam("id") String id, @Context Request conditions) {
     var comment = threads.approved(id);
