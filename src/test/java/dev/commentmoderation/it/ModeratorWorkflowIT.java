@@ -7,6 +7,7 @@ import static dev.commentmoderation.it.Api.from;
 import static dev.commentmoderation.it.Api.q;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -478,5 +479,229 @@ class ModeratorWorkflowIT {
         .filter(r -> r.getString("rule").equals("insult")).findFirst();
     assertTrue(insult.isPresent(), stats::toString);
     assertTrue(insult.get().getInt("held") >= 1);
+  }
+
+  // ---------------------------------------------------------------- the cached public thread
+
+  /**
+   * The text made unique to this test (the duplicate rule holds a repeat from the same client
+   * within a day, and stored data outlives a run): the article's time stamp spelled in vowels,
+   * which the engine reads as no word at all.
+   */
+  private String once(String text) {
+    StringBuilder marker = new StringBuilder();
+    int vowel = 0;
+    for (char c : article.substring(article.indexOf('-') + 1).toCharArray()) {
+      vowel = (vowel + 1 + Character.digit(c, 36) % 4) % 5; // no vowel twice in a row: no "flood"
+      marker.append("aeiou".charAt(vowel));
+    }
+    return text + " (" + marker + ")";
+  }
+
+  private String threadPath() {
+    return "/api/articles/" + article + "/comments";
+  }
+
+  private static List<String> threadIds(Api.Reply thread) {
+    List<String> ids = new ArrayList<>();
+    for (var c : thread.json().getJsonArray("comments")) {
+      ids.add(c.asJsonObject().getString("id"));
+      c.asJsonObject().getJsonArray("replies").forEach(r -> ids.add(r.asJsonObject().getString("id")));
+    }
+    return ids;
+  }
+
+  private int versionOf(String id, String status) {
+    return api.get("/api/moderation/queue?status=" + status + "&limit=200&articleId=" + article, admin()).json()
+        .getJsonArray("items").stream().map(JsonObject.class::cast).filter(o -> o.getString("id").equals(id))
+        .findFirst().orElseThrow(() -> new AssertionError(id + " not " + status)).getInt("version");
+  }
+
+  /** A conditional GET of the thread with the tag of an earlier answer. */
+  private Api.Reply threadIfNoneMatch(String etag, String... more) {
+    String[] headers = new String[more.length + 2];
+    headers[0] = "If-None-Match";
+    headers[1] = etag;
+    System.arraycopy(more, 0, headers, 2, more.length);
+    return api.get(threadPath(), headers);
+  }
+
+  @Test
+  void theThreadCarriesAnETagAndCdnHeadersAnswers304AndChangesWithEveryDecision() {
+    String kept = submit("Айбек", once("Мост через Чуй наконец отремонтировали, спасибо."), from(reader())).getString("id");
+    String other = submit("Нурлан", once("На Манаса тоже обещали новый тротуар к весне."), from(reader())).getString("id");
+    var first = api.get(threadPath());
+    assertEquals(200, first.status(), first::toString);
+    String etag = first.header("ETag");
+    assertNotNull(etag, "an entity tag");
+    assertTrue(etag.matches("\"[A-Za-z0-9_-]+\""), "a strong, quoted tag: " + etag);
+    String cacheControl = first.header("Cache-Control");
+    assertNotNull(cacheControl);
+    assertTrue(cacheControl.contains("public") && cacheControl.contains("s-maxage="), cacheControl);
+    assertFalse(cacheControl.contains("no-store") || cacheControl.contains("private"), cacheControl);
+    assertTrue(first.header("CDN-Cache-Control").contains("stale-while-revalidate="), first.headers()::toString);
+    assertTrue(first.header("Vary").contains("Origin"), "the CORS answer depends on Origin: " + first.headers());
+    assertEquals(List.of(kept, other), threadIds(first));
+    assertEquals(etag, api.get(threadPath()).header("ETag"), "the same thread, the same tag");
+
+    var notModified = threadIfNoneMatch(etag);
+    assertEquals(304, notModified.status(), notModified::toString);
+    assertEquals("", notModified.body());
+    assertEquals(etag, notModified.header("ETag"));
+    assertNotNull(notModified.header("Cache-Control"));
+    assertEquals(304, threadIfNoneMatch("W/" + etag).status(), "weak comparison, as a CDN that compresses sends it");
+    assertEquals(200, threadIfNoneMatch("\"something-else\"").status());
+    var crossOrigin = threadIfNoneMatch(etag, "Origin", "https://news.example");
+    assertEquals(304, crossOrigin.status());
+    assertEquals(1, crossOrigin.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Vary"))
+        .mapToLong(e -> e.getValue().stream().filter(v -> v.contains("Origin")).count()).sum(), "Vary: Origin once");
+
+    // a held comment is not public: same thread, same tag
+    String held = submit("Петр", once("Автор статьи про мост идиот, ничего не понял."), from(reader())).getString("id");
+    assertEquals(304, threadIfNoneMatch(etag).status());
+
+    // approved: the next conditional GET is a full answer with a new tag that includes it
+    int version = versionOf(held, "PENDING");
+    assertEquals(200, api.post("/api/moderation/comments/" + held + "/approve", "{\"version\":" + version + "}", admin()).status());
+    var afterApproval = threadIfNoneMatch(etag);
+    assertEquals(200, afterApproval.status(), afterApproval::toString);
+    assertNotEquals(etag, afterApproval.header("ETag"));
+    assertEquals(List.of(kept, other, held), threadIds(afterApproval));
+    assertEquals(3, afterApproval.json().getInt("total"));
+    String approvedTag = afterApproval.header("ETag");
+
+    // an approved reply shows nested in its parent's entry
+    var reply = api.post(threadPath(), Api.reply("Айгуль", once("Согласна, по мосту теперь удобно ходить."), kept), from(reader()));
+    assertEquals("APPROVED", reply.json().getString("status"), reply::toString);
+    var withReply = threadIfNoneMatch(approvedTag);
+    assertEquals(200, withReply.status());
+    assertEquals(List.of(kept, reply.json().getString("id"), other, held), threadIds(withReply));
+    String replyTag = withReply.header("ETag");
+
+    // an admin reverses an approval: it leaves the thread at once
+    int keptVersion = versionOf(other, "APPROVED");
+    assertEquals(200, api.post("/api/moderation/comments/" + other + "/reject", "{\"version\":" + keptVersion + "}", admin()).status());
+    var afterReversal = threadIfNoneMatch(replyTag);
+    assertEquals(200, afterReversal.status());
+    assertFalse(threadIds(afterReversal).contains(other), afterReversal::toString);
+    assertEquals(3, afterReversal.json().getInt("total"));
+    assertEquals(404, api.get("/api/comments/" + other).status());
+
+    // one comment: tagged and revalidated the same way; the moderators' views are never stored
+    var one = api.get("/api/comments/" + kept);
+    assertEquals(200, one.status());
+    assertNotNull(one.header("ETag"));
+    assertEquals(304, api.get("/api/comments/" + kept, "If-None-Match", one.header("ETag")).status());
+    assertEquals("no-store", api.get("/api/moderation/queue?articleId=" + article, admin()).header("Cache-Control"));
+    // paging parameters are part of what is cached
+    var paged = api.get(threadPath() + "?limit=1&order=newest");
+    assertEquals(List.of(held), threadIds(paged));
+    var next = api.get(threadPath() + "?limit=1&order=newest&cursor=" + paged.json().getString("nextCursor"));
+    assertEquals(List.of(kept, reply.json().getString("id")), threadIds(next));
+    assertEquals(400, api.get(threadPath() + "?limit=0").status());
+    assertEquals(400, api.get(threadPath() + "?cursor=not-a-cursor").status());
+    assertTrue(api.get("/openapi").body().contains("CommentThread"), "the thread's schema is still documented");
+  }
+
+  @Test
+  void readerReportsPastTheThresholdTakeACommentOutOfTheCachedThread() {
+    assertEquals(200, api.put("/api/moderation/articles/" + article,
+        "{\"commentsOpen\":true,\"premoderated\":false,\"reportThreshold\":2}", admin()).status());
+    String stays = submit("Айдай", once("Хорошо, что автобусы теперь ходят по расписанию."), from(reader())).getString("id");
+    String reported = submit("Бакыт", once("А в нашем районе автобус так и не появился."), from(reader())).getString("id");
+    var before = api.get(threadPath());
+    assertEquals(List.of(stays, reported), threadIds(before));
+    String etag = before.header("ETag");
+    assertEquals(202, api.post("/api/comments/" + reported + "/flags", "{\"reason\":\"spam\"}", from(reader())).status());
+    assertEquals(304, threadIfNoneMatch(etag).status(), "under the threshold nothing public changed");
+    assertEquals(202, api.post("/api/comments/" + reported + "/flags", "{\"reason\":\"abuse\"}", from(reader())).status());
+    var after = threadIfNoneMatch(etag);
+    assertEquals(200, after.status(), after::toString);
+    assertEquals(List.of(stays), threadIds(after));
+    assertEquals(1, after.json().getInt("total"));
+
+    // dismissing the reports publishes it again
+    int version = versionOf(reported, "PENDING");
+    assertEquals(200, api.post("/api/moderation/comments/" + reported + "/reports/dismiss",
+        "{\"version\":" + version + "}", admin()).status());
+    var again = api.get(threadPath());
+    assertEquals(List.of(stays, reported), threadIds(again));
+    assertEquals(etag, again.header("ETag"), "the same content, the same tag as before");
+  }
+
+  /**
+   * Another instance on the same PostgreSQL changes a thread: this instance learns it only from the
+   * NOTIFY (played here by a connection of our own), and bypasses its cache while it cannot listen.
+   */
+  @Test
+  void onPostgresAnotherInstancesChangeArrivesByNotifyAndALostListenerBypassesTheCache() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue("postgres".equals(System.getProperty("it.database")), "PostgreSQL only");
+    String url = System.getProperty("it.postgres.url");
+    try (var db = java.sql.DriverManager.getConnection(url, "postgres", "postgres")) {
+      // what this instance tells the others when it publishes a comment, heard as another instance would
+      try (var listen = db.createStatement()) {
+        listen.execute("LISTEN comment_threads");
+      }
+      String first = submit("Эрмек", once("Спасибо за подробный разбор нового бюджета города."), from(reader())).getString("id");
+      String second = submit("Жылдыз", once("Интересно, сколько уйдёт на ремонт школ."), from(reader())).getString("id");
+      var heard = db.unwrap(org.postgresql.PGConnection.class).getNotifications(10_000);
+      assertNotNull(heard, "the publishing transaction notified the other instances");
+      assertTrue(Stream.of(heard).anyMatch(n -> n.getParameter().endsWith(" " + article)),
+          () -> Stream.of(heard).map(n -> n.getParameter()).toList().toString());
+      assertEquals(List.of(first, second), threadIds(api.get(threadPath())));
+
+      // changed behind this instance's back, without a notification: the cached page is still served
+      setStatus(db, first, "REJECTED");
+      assertEquals(List.of(first, second), threadIds(api.get(threadPath())), "served from the cache");
+      try (var notify = db.createStatement()) {
+        notify.execute("NOTIFY comment_threads, '" + article + "'");
+      }
+      assertTrue(eventually(() -> threadIds(api.get(threadPath())).equals(List.of(second))),
+          "the notification invalidated the page");
+
+      // the listener's connection dies: until it listens again the cache is not trusted, and what
+      // it had cached is dropped, since notifications may have been missed meanwhile
+      assertEquals(List.of(second), threadIds(api.get(threadPath())));
+      int killed;
+      try (var kill = db.createStatement();
+          var rs = kill.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+              + " WHERE application_name = 'comment-threads-listener'")) {
+        rs.next();
+        killed = rs.getInt(1);
+      }
+      assertTrue(killed >= 1, "the listener was connected");
+      setStatus(db, second, "REJECTED");
+      assertTrue(eventually(() -> threadIds(api.get(threadPath())).isEmpty()),
+          "changed without a notification while the listener was down, shown anyway");
+      assertTrue(eventually(() -> listeners(db) >= 1), "the listener reconnected");
+    }
+  }
+
+  private static void setStatus(java.sql.Connection db, String id, String status) throws java.sql.SQLException {
+    try (var update = db.prepareStatement("UPDATE comments SET status = ? WHERE id = ?")) {
+      update.setString(1, status);
+      update.setLong(2, Long.parseLong(id));
+      assertEquals(1, update.executeUpdate());
+    }
+  }
+
+  private static int listeners(java.sql.Connection db) {
+    try (var s = db.createStatement();
+        var rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'comment-threads-listener'")) {
+      rs.next();
+      return rs.getInt(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Polls for up to ten seconds. */
+  private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      if (condition.getAsBoolean()) return true;
+      Thread.sleep(100);
+    }
+    return condition.getAsBoolean();
   }
 }

@@ -3,6 +3,7 @@ package dev.commentmoderation.comment.boundary;
 import dev.commentmoderation.article.boundary.ArticleId;
 import dev.commentmoderation.comment.control.CommentSubmission;
 import dev.commentmoderation.comment.control.Cursor;
+import dev.commentmoderation.comment.control.ThreadCache;
 import dev.commentmoderation.comment.control.Threads;
 import dev.commentmoderation.platform.i18n.Messages;
 import dev.commentmoderation.platform.web.ClientIdentity;
@@ -24,10 +25,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("articles/{articleId}/comments")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -37,6 +42,8 @@ public class ArticleCommentsResource {
 
   @Inject CommentSubmission submission;
   @Inject Threads threads;
+  @Inject ThreadCache threadCache;
+  @Inject PublicCaching caching;
   @Inject ClientIdentity clients;
   @Inject Messages messages;
   @Context HttpHeaders headers;
@@ -71,18 +78,26 @@ public class ArticleCommentsResource {
   }
 
   @GET
-  @Operation(summary = "The approved thread: top-level comments with their replies nested, paged")
-  public CommentThread thread(
+  @Operation(summary = "The approved thread: top-level comments with their replies nested, paged;"
+      + " cacheable (ETag, If-None-Match answers 304, short shared max-age for CDNs)")
+  @APIResponse(responseCode = "200", description = "a page of the approved thread",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CommentThread")))
+  @APIResponse(responseCode = "304", description = "unchanged since the ETag sent in If-None-Match")
+  public Response thread(
       @PathParam("articleId") @ArticleId String articleId,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor,
-      @QueryParam("order") String order) {
+      @QueryParam("order") String order,
+      @Context Request conditions) {
     int pageSize = InvalidParameter.intParam("limit", limit, 20, 1, 100);
     boolean newestFirst = "newest".equals(order);
     if (order != null && !newestFirst && !"oldest".equals(order)) {
       throw new InvalidParameter("order", "param.order");
     }
-    Threads.Page page = threads.page(articleId, pageSize, Cursor.decode("cursor", cursor), newestFirst);
-    return PublicViews.thread(articleId, page);
+    Cursor after = Cursor.decode("cursor", cursor);
+    var key = new ThreadCache.Key(articleId, pageSize, after == null ? null : after.encode(), newestFirst);
+    var page = threadCache.page(key,
+        () -> PublicViews.json(PublicViews.thread(articleId, threads.page(articleId, pageSize, after, newestFirst))));
+    return caching.respond(conditions, page);
   }
 }

@@ -2,6 +2,8 @@ package dev.commentmoderation.comment.boundary;
 
 import dev.commentmoderation.comment.control.Threads;
 import dev.commentmoderation.comment.entity.Comment;
+import dev.commentmoderation.platform.web.JsonConfiguration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +32,11 @@ final class PublicViews {
     List<PublicComment> top = page.topLevel().stream().map(c -> nest(c, children)).toList();
     return new CommentThread(
         articleId, page.total(), top, page.next() == null ? null : page.next().encode());
+  }
+
+  /** The bytes the API would write for this view, for caching and entity tags. */
+  static byte[] json(Object view) {
+    return JsonConfiguration.JSONB.toJson(view).getBytes(StandardCharsets.UTF_8);
   }
 
   /** A reply whose parent is not approved is not shown: it would hang in the air. */

@@ -1,0 +1,159 @@
+package dev.commentmoderation.comment.control;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.commentmoderation.platform.persistence.RoutingDataSource;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Rendered pages of approved threads (the JSON bytes and a strong ETag), bounded in entries and age.
+ *
+ * <p>Invalidation never removes entries; it makes them unservable. Every entry carries the stamp
+ * (global epoch, article generation) read <em>before</em> its page was read from the database, and
+ * is served only while both are unchanged. A change bumps the article's generation after it
+ * committed, so a page read before or during a commit can never be served after the invalidation,
+ * without any locking between readers and writers. Generations are striped by the article's hash:
+ * memory stays fixed, and a collision only costs an extra read.
+ *
+ * <p>When another instance's changes can only be learnt through a listener (PostgreSQL
+ * LISTEN/NOTIFY), the cache is used only while that listener has recently proved it is connected;
+ * otherwise pages are read from the database every time.
+ */
+@ApplicationScoped
+public class ThreadCache {
+
+  static final int STRIPES = 1 << 14;
+
+  public record Key(String articleId, int limit, String cursor, boolean newestFirst) {}
+
+  /** A page as it goes on the wire, with its entity tag's value (unquoted). */
+  public record Rendered(byte[] json, String etag) {
+    public static Rendered of(byte[] json) {
+      return new Rendered(json, ThreadCache.etag(json));
+    }
+  }
+
+  private record Entry(long epoch, long generation, Rendered page) {}
+
+  @Inject
+  @ConfigProperty(name = "comments.thread.cache.max.entries", defaultValue = "10000")
+  long maxEntries;
+
+  @Inject
+  @ConfigProperty(name = "comments.thread.cache.max.age.seconds", defaultValue = "30")
+  long maxAgeSeconds;
+
+  private Cache<Key, Entry> pages;
+  private Ticker ticker;
+  private final AtomicLongArray generations = new AtomicLongArray(STRIPES);
+  private final AtomicLong epoch = new AtomicLong();
+  private volatile boolean remoteRequired;
+  private volatile boolean remoteUp;
+  private volatile long remoteTrustedUntil;
+
+  @Inject
+  @ConfigProperty(name = "comments.db.url")
+  String databaseUrl;
+
+  @PostConstruct
+  void init() {
+    configure(maxEntries, Duration.ofSeconds(maxAgeSeconds), Ticker.systemTicker());
+    // other instances may share a PostgreSQL: nothing is cached until the listener proves it hears them
+    if (RoutingDataSource.isPostgres(databaseUrl)) requireRemote();
+  }
+
+  /** For tests and {@link #init()}: a size of 0 or an age of 0 turns caching off. */
+  void configure(long entries, Duration maxAge, Ticker clock) {
+    ticker = clock;
+    pages =
+        Caffeine.newBuilder()
+            .maximumSize(Math.max(0, entries))
+            .expireAfterWrite(maxAge.isNegative() ? Duration.ZERO : maxAge)
+            .ticker(clock)
+            .executor(Runnable::run)
+            .build();
+  }
+
+  /** The page for the key: cached when still valid, else rendered now (and kept when nothing changed meanwhile). */
+  public Rendered page(Key key, Supplier<byte[]> render) {
+    if (!usable()) return Rendered.of(render.get());
+    int stripe = stripe(key.articleId());
+    Entry cached = pages.getIfPresent(key);
+    if (cached != null && valid(cached, stripe)) return cached.page();
+    // read the stamp before the database, so that a change committed meanwhile invalidates this fill
+    long e = epoch.get();
+    long g = generations.get(stripe);
+    Rendered page = Rendered.of(render.get());
+    if (epoch.get() == e && generations.get(stripe) == g && usable()) {
+      pages.put(key, new Entry(e, g, page));
+    }
+    return page;
+  }
+
+  private boolean valid(Entry entry, int stripe) {
+    return entry.epoch() == epoch.get() && entry.generation() == generations.get(stripe);
+  }
+
+  /** Called after a change to the article's public thread committed. */
+  public void invalidate(String articleId) {
+    generations.incrementAndGet(stripe(articleId));
+  }
+
+  public void invalidateAll() {
+    epoch.incrementAndGet();
+  }
+
+  /** From now on, cached pages are served only while {@link #remoteAlive} keeps being called. */
+  public void requireRemote() {
+    remoteUp = false;
+    remoteRequired = true;
+  }
+
+  /** The listener for other instances' changes is connected and up to date, for the next {@code validFor}. */
+  public void remoteAlive(Duration validFor) {
+    remoteTrustedUntil = ticker.read() + validFor.toNanos();
+    remoteUp = true;
+  }
+
+  /** The listener lost its connection: changes may have been missed. */
+  public void remoteLost() {
+    remoteUp = false;
+    invalidateAll();
+  }
+
+  boolean usable() {
+    return !remoteRequired || (remoteUp && ticker.read() - remoteTrustedUntil < 0);
+  }
+
+  long size() {
+    pages.cleanUp();
+    return pages.estimatedSize();
+  }
+
+  static int stripe(String articleId) {
+    int h = articleId.hashCode();
+    return (h ^ (h >>> 16)) & (STRIPES - 1);
+  }
+
+  /** A strong validator from the content: the same page has the same tag on every instance. */
+  public static String etag(byte[] json) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

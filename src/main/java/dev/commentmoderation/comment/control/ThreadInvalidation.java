@@ -1,0 +1,109 @@
+package dev.commentmoderation.comment.control;
+
+import dev.commentmoderation.comment.entity.CommentDecided;
+import dev.commentmoderation.comment.entity.CommentReported;
+import dev.commentmoderation.comment.entity.CommentStatus;
+import dev.commentmoderation.comment.entity.CommentSubmitted;
+import dev.commentmoderation.comment.entity.ThreadChanged;
+import dev.commentmoderation.platform.persistence.RoutingDataSource;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.HashSet;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every change to what an article's public thread shows ends here: a comment submitted as approved,
+ * a decision to or from approved, a comment held again by reports, or anything that fires {@link
+ * ThreadChanged}. This instance's cache is invalidated after the commit; on PostgreSQL the other
+ * instances learn of it by a NOTIFY issued inside the changing transaction, which PostgreSQL
+ * delivers only if and when it commits.
+ */
+@ApplicationScoped
+public class ThreadInvalidation {
+
+  /** The PostgreSQL channel; payload {@code "<instance> <articleId>"}, or by hand {@code "<articleId>"} or {@code "*"}. */
+  public static final String CHANNEL = "comment_threads";
+
+  /** Tells this instance's own notifications apart from the others'. */
+  static final String INSTANCE = Long.toString(new java.security.SecureRandom().nextLong() & Long.MAX_VALUE, 36);
+
+  private static final Object NOTIFIED = ThreadInvalidation.class.getName() + ".notified";
+
+  @Inject ThreadCache cache;
+  @PersistenceContext EntityManager em;
+  @Resource TransactionSynchronizationRegistry transactions;
+
+  @Inject
+  @ConfigProperty(name = "comments.db.url")
+  String databaseUrl;
+
+  static boolean changesThread(CommentSubmitted e) {
+    return e.status() == CommentStatus.APPROVED;
+  }
+
+  static boolean changesThread(CommentDecided e) {
+    return e.from() == CommentStatus.APPROVED || e.to() == CommentStatus.APPROVED;
+  }
+
+  static boolean changesThread(CommentReported e) {
+    return e.heldAgain();
+  }
+
+  void submitted(@Observes CommentSubmitted e) {
+    if (changesThread(e)) notifyOthers(e.articleId());
+  }
+
+  void decided(@Observes CommentDecided e) {
+    if (changesThread(e)) notifyOthers(e.articleId());
+  }
+
+  void reported(@Observes CommentReported e) {
+    if (changesThread(e)) notifyOthers(e.articleId());
+  }
+
+  void changed(@Observes ThreadChanged e) {
+    notifyOthers(e.articleId());
+  }
+
+  void submittedCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentSubmitted e) {
+    if (changesThread(e)) cache.invalidate(e.articleId());
+  }
+
+  void decidedCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentDecided e) {
+    if (changesThread(e)) cache.invalidate(e.articleId());
+  }
+
+  void reportedCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentReported e) {
+    if (changesThread(e)) cache.invalidate(e.articleId());
+  }
+
+  void changedCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) ThreadChanged e) {
+    cache.invalidate(e.articleId());
+  }
+
+  /** Once per article and transaction: PostgreSQL would fold repeats anyway, this saves the round trips. */
+  private void notifyOthers(String articleId) {
+    if (!RoutingDataSource.isPostgres(databaseUrl)) return;
+    if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+      @SuppressWarnings("unchecked")
+      Set<String> done = (Set<String>) transactions.getResource(NOTIFIED);
+      if (done == null) {
+        done = new HashSet<>();
+        transactions.putResource(NOTIFIED, done);
+      }
+      if (!done.add(articleId)) return;
+    }
+    em.createNativeQuery("SELECT pg_notify(?, ?)")
+        .setParameter(1, CHANNEL)
+        .setParameter(2, INSTANCE + " " + articleId)
+        .getSingleResult();
+  }
+}
