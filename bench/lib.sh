@@ -71,6 +71,8 @@ max_connections = 300
 shared_buffers = 512MB
 effective_cache_size = 2GB
 work_mem = 8MB
+# SSD storage: random reads cost little more than sequential ones (the deep thread page's plan needs it)
+random_page_cost = 1.1
 maintenance_work_mem = 256MB
 max_wal_size = 4GB
 log_min_duration_statement = -1

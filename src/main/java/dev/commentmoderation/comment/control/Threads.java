@@ -22,8 +22,9 @@ public class Threads {
         after == null
             ? ""
             : newestFirst
-                ? " and (c.createdAt < :at or (c.createdAt = :at and c.id < :id))"
-                : " and (c.createdAt > :at or (c.createdAt = :at and c.id > :id))";
+                // the redundant bound on createdAt alone lets the index range start at the cursor
+                ? " and c.createdAt <= :at and (c.createdAt < :at or (c.createdAt = :at and c.id < :id))"
+                : " and c.createdAt >= :at and (c.createdAt > :at or (c.createdAt = :at and c.id > :id))";
     TypedQuery<Comment> query =
         em.createQuery(
                 "select c from Comment c where c.articleId = :article and c.status = :approved"

@@ -71,11 +71,12 @@ public class ModerationQueue {
     }
     if (after != null) {
       if (order == Order.SEVERITY) {
-        jpql.append(" and (c.severity < :severity or (c.severity = :severity and (c.createdAt > :at"
+        // the redundant bounds on the leading sort key let the index range start at the cursor
+        jpql.append(" and c.severity <= :severity and (c.severity < :severity or (c.severity = :severity and (c.createdAt > :at"
             + " or (c.createdAt = :at and c.id > :id))))");
         params.put("severity", after.severity());
       } else {
-        jpql.append(" and (c.createdAt > :at or (c.createdAt = :at and c.id > :id))");
+        jpql.append(" and c.createdAt >= :at and (c.createdAt > :at or (c.createdAt = :at and c.id > :id))");
       }
       params.put("at", after.at());
       params.put("id", after.id());
