@@ -91,6 +91,11 @@ class CrashRecoveryIT {
       int before = acknowledged.size();
       long waitUntil = System.nanoTime() + 60_000_000_000L;
       while (acknowledged.size() < before + 2 && System.nanoTime() < waitUntil) Thread.sleep(20);
+      // and, for up to 4 s more, until a moderator's decision of this round was answered: on a cold
+      // JVM the first authenticated request is slow, and without this no decision is ever tested
+      int decidedBefore = decided.size();
+      long decisionUntil = System.nanoTime() + 4_000_000_000L;
+      while (decided.size() == decidedBefore && System.nanoTime() < decisionUntil) Thread.sleep(20);
       int delay = random.nextInt(2000);
       Thread.sleep(delay);
       killed.set(true);
