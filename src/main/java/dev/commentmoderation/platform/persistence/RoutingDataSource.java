@@ -68,6 +68,8 @@ public class RoutingDataSource implements DataSource {
         // a database that stops answering must not hang a request thread forever
         if (!url.contains("connectTimeout")) pg.setConnectTimeout(5);
         if (!url.contains("socketTimeout")) pg.setSocketTimeout(30);
+        // multi-row INSERTs for JDBC batches (the submission batcher's group commits)
+        if (!url.contains("reWriteBatchedInserts")) pg.setReWriteBatchedInserts(true);
         t = pg;
       } else {
         JdbcDataSource h2 = new JdbcDataSource();
