@@ -52,6 +52,10 @@ public class ThreadCache {
   long maxEntries;
 
   @Inject
+  @ConfigProperty(name = "comments.thread.cache.max.mb", defaultValue = "32")
+  long maxMegabytes;
+
+  @Inject
   @ConfigProperty(name = "comments.thread.cache.max.age.seconds", defaultValue = "30")
   long maxAgeSeconds;
 
@@ -69,17 +73,30 @@ public class ThreadCache {
 
   @PostConstruct
   void init() {
-    configure(maxEntries, Duration.ofSeconds(maxAgeSeconds), Ticker.systemTicker());
+    configure(maxEntries, maxMegabytes << 20, Duration.ofSeconds(maxAgeSeconds), Ticker.systemTicker());
     // other instances may share a PostgreSQL: nothing is cached until the listener proves it hears them
     if (RoutingDataSource.isPostgres(databaseUrl)) requireRemote();
   }
 
-  /** For tests and {@link #init()}: a size of 0 or an age of 0 turns caching off. */
+  /** For tests: bounded by the number of entries only. */
   void configure(long entries, Duration maxAge, Ticker clock) {
+    configure(entries, Math.max(0, entries) << 20, maxAge, clock);
+  }
+
+  /**
+   * For tests and {@link #init()}: a size of 0 or an age of 0 turns caching off. Bounded both in
+   * entries and in bytes (a page of a long thread is tens of KB, so the entry count alone would
+   * let the cache outgrow the heap): each page weighs its size but at least {@code maxBytes /
+   * entries}, so neither bound can be exceeded.
+   */
+  void configure(long entries, long maxBytes, Duration maxAge, Ticker clock) {
     ticker = clock;
+    long bound = Math.max(0, Math.min(maxBytes, Integer.MAX_VALUE * 1024L));
+    int floor = entries <= 0 ? 1 : (int) Math.min(Integer.MAX_VALUE, Math.max(1, bound / entries));
     pages =
         Caffeine.newBuilder()
-            .maximumSize(Math.max(0, entries))
+            .maximumWeight(entries <= 0 ? 0 : bound)
+            .weigher((Key k, Entry e) -> Math.max(floor, e.page().json().length + 64))
             .expireAfterWrite(maxAge.isNegative() ? Duration.ZERO : maxAge)
             .ticker(clock)
             .executor(Runnable::run)

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -101,7 +102,11 @@ public class ThreadInvalidation {
       }
       if (!done.add(articleId)) return;
     }
+    // COMMIT flush mode: the NOTIFY must not flush the transaction's pending inserts one by one
+    // (a batch of comments is written at commit with JDBC batching); it is sent on the
+    // transaction's connection all the same, and PostgreSQL delivers it only on commit.
     em.createNativeQuery("SELECT pg_notify(?, ?)")
+        .setFlushMode(FlushModeType.COMMIT)
         .setParameter(1, CHANNEL)
         .setParameter(2, INSTANCE + " " + articleId)
         .getSingleResult();

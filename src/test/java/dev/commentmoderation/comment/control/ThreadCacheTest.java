@@ -147,6 +147,8 @@ class ThreadCacheTest {
     for (int i = 0; i < 200; i++) cache.page(key("article-" + i), database);
     assertTrue(cache.size() <= 10, "at most 10 entries, got " + cache.size());
 
+    // the age bound on its own (a full cache may refuse a page read once: frequency-based admission)
+    cache.configure(10, Duration.ofSeconds(30), ticker);
     cache.page(key("fresh"), database);
     int before = reads.get();
     advance(Duration.ofSeconds(29));
@@ -155,6 +157,15 @@ class ThreadCacheTest {
     advance(Duration.ofSeconds(2));
     cache.page(key("fresh"), database);
     assertEquals(before + 1, reads.get(), "older than the bound, even without any invalidation");
+  }
+
+  @Test
+  void largePagesAreBoundedInBytes() {
+    // 1,000 entries allowed, but only 100 KB: 40 KB pages (a long thread's) fit two at a time
+    cache.configure(1_000, 100_000, Duration.ofSeconds(30), ticker);
+    java.util.function.Supplier<byte[]> big = () -> new byte[40_000];
+    for (int i = 0; i < 50; i++) cache.page(key("long-" + i), big);
+    assertTrue(cache.size() <= 2, "at most 100 KB of 40 KB pages, got " + cache.size() + " pages");
   }
 
   @Test
