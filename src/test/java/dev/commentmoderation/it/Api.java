@@ -20,6 +20,14 @@ import java.util.Map;
 /** A thin HTTP client for black-box tests: sends what a real client sends, parses what comes back. */
 public final class Api {
 
+  private static final System.Logger LOG = System.getLogger("dev.commentmoderation.it");
+
+  /** What a reliability test reports for the record (rounds, seeds, latencies), through the log. */
+  public static void report(String format, Object... args) {
+    LOG.log(System.Logger.Level.INFO, () -> String.format(format, args).stripTrailing());
+  }
+
+
   public static final String ADMIN = System.getProperty("it.admin.user", "admin");
   public static final String ADMIN_PASSWORD = System.getProperty("it.admin.password", "it-admin-secret");
 

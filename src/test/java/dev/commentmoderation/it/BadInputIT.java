@@ -95,10 +95,10 @@ class BadInputIT {
       }
       long ms = (System.nanoTime() - t) / 1_000_000;
       String verdict = check(c, a);
-      System.out.printf("%3d %-62s %4d %5d ms %s%n", n, c.name(), a.status(), ms, verdict == null ? "ok" : "FAIL " + verdict);
+      Api.report("%3d %-62s %4d %5d ms %s%n", n, c.name(), a.status(), ms, verdict == null ? "ok" : "FAIL " + verdict);
       if (verdict != null) failures.add(c.name() + ": " + verdict + " — " + a);
     }
-    System.out.printf("BadInputIT: %d cases, %d failed%n", cases.size(), failures.size());
+    Api.report("BadInputIT: %d cases, %d failed%n", cases.size(), failures.size());
     assertEquals(List.of(), failures, "every case a 4xx problem, none 500");
     assertEquals(true, cases.size() >= 100, "catalogue size " + cases.size());
 

@@ -56,7 +56,7 @@ class CrashRecoveryIT {
     boolean postgres = "postgres".equals(System.getProperty("it.database"));
     int rounds = Integer.getInteger("it.crash.rounds", postgres ? 20 : 2);
     long seed = Long.getLong("it.crash.seed", System.nanoTime());
-    System.out.printf("CrashRecoveryIT: %d rounds on %s, seed %d (-Dit.crash.seed=%d repeats it)%n",
+    Api.report("CrashRecoveryIT: %d rounds on %s, seed %d (-Dit.crash.seed=%d repeats it)%n",
         rounds, postgres ? "PostgreSQL" : "H2", seed, seed);
     Random random = new Random(seed);
     Map<String, String> env =
@@ -103,12 +103,12 @@ class CrashRecoveryIT {
       pool.shutdown();
       assertTrue(pool.awaitTermination(90, TimeUnit.SECONDS), "load stopped after the kill");
       for (Future<?> f : load) f.get(); // a failed assertion in a worker fails the test
-      System.out.printf("  round %d: start %d ms, killed %d ms after the second acknowledgement; %d acknowledged, %d decided so far%n",
+      Api.report("  round %d: start %d ms, killed %d ms after the second acknowledgement; %d acknowledged, %d decided so far%n",
           round, (ready - t0) / 1_000_000, delay, acknowledged.size(), decided.size());
     }
 
     Api api = service.start();
-    System.out.printf("CrashRecoveryIT: %d rounds in %d s%n", rounds, (System.nanoTime() - started) / 1_000_000_000);
+    Api.report("CrashRecoveryIT: %d rounds in %d s%n", rounds, (System.nanoTime() - started) / 1_000_000_000);
     verify(api, article, acknowledged, decided, unanswered);
     assertTrue(acknowledged.size() >= 2 * rounds, "acknowledged only " + acknowledged.size());
     if (rounds >= 5) assertTrue(decided.size() >= 1, "no decision was ever answered");

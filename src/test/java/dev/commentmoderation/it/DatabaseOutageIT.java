@@ -89,7 +89,7 @@ class DatabaseOutageIT {
     postgres.close(); // pg_ctl stop -m fast: sessions are cut, the server is gone when this returns
     postgres = null;
     long down = System.nanoTime();
-    System.out.printf("DatabaseOutageIT: PostgreSQL stopped in %d ms%n", (down - stopping) / 1_000_000);
+    Api.report("DatabaseOutageIT: PostgreSQL stopped in %d ms%n", (down - stopping) / 1_000_000);
     Thread.sleep(2_000);
     long t = System.nanoTime();
     var ready = api.get("/health/ready");
@@ -99,7 +99,7 @@ class DatabaseOutageIT {
 
     postgres = startPostgres(port);
     long back = System.nanoTime();
-    System.out.printf("DatabaseOutageIT: PostgreSQL started again after %d ms%n", (back - down) / 1_000_000);
+    Api.report("DatabaseOutageIT: PostgreSQL started again after %d ms%n", (back - down) / 1_000_000);
 
     // recovery: the same process, no restart
     long recoveredAt = -1;
@@ -119,7 +119,7 @@ class DatabaseOutageIT {
     List<Answer> duringOutage =
         answers.stream().filter(a -> a.startedAt() > down && a.startedAt() + a.millis() * 1_000_000 < back).toList();
     print(answers, down, back);
-    System.out.printf("DatabaseOutageIT: /health/ready answered %d in %d ms during the outage%n", ready.status(), readyMs);
+    Api.report("DatabaseOutageIT: /health/ready answered %d in %d ms during the outage%n", ready.status(), readyMs);
 
     assertEquals(503, ready.status(), "readiness while the database is down: " + ready);
     assertTrue(ready.body().contains("DOWN"), ready::toString);
@@ -139,7 +139,7 @@ class DatabaseOutageIT {
       assertTrue(a.millis() <= BOUND_MS, "answered within " + BOUND_MS + " ms: " + a);
     }
     assertTrue(recoveredAt > 0, "ready and accepting comments within " + RECOVERY_MS + " ms of the database's return");
-    System.out.printf("DatabaseOutageIT: recovered %d ms after PostgreSQL was back%n", (recoveredAt - back) / 1_000_000);
+    Api.report("DatabaseOutageIT: recovered %d ms after PostgreSQL was back%n", (recoveredAt - back) / 1_000_000);
 
     var after = api.post(path, comment("Читатель", body(serial)));
     assertEquals(201, after.status(), after::toString);
@@ -187,9 +187,9 @@ class DatabaseOutageIT {
       s[0]++;
       s[1] = Math.max(s[1], a.millis());
     }
-    byPhase.forEach((k, v) -> System.out.printf("  %-14s %4d answers, slowest %d ms%n", k, v[0], v[1]));
+    byPhase.forEach((k, v) -> Api.report("  %-14s %4d answers, slowest %d ms%n", k, v[0], v[1]));
     answers.stream().max(Comparator.comparingLong(Answer::millis))
-        .ifPresent(a -> System.out.printf("  slowest overall: %s%n", a));
+        .ifPresent(a -> Api.report("  slowest overall: %s%n", a));
   }
 
   private EmbeddedPostgres startPostgres(int port) throws IOException {

@@ -68,9 +68,9 @@ class RateLimitFairnessIT {
     pool.shutdown();
     assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
 
-    System.out.printf("RateLimitFairnessIT: A got %d x 201, %d x 429, %d other%n", created.get(), limited.get(), other.get());
-    System.out.printf("RateLimitFairnessIT: B alone   %s ms (median %d)%n", alone, median(alone));
-    System.out.printf("RateLimitFairnessIT: B in flood %s ms (median %d)%n", during, median(during));
+    Api.report("RateLimitFairnessIT: A got %d x 201, %d x 429, %d other%n", created.get(), limited.get(), other.get());
+    Api.report("RateLimitFairnessIT: B alone   %s ms (median %d)%n", alone, median(alone));
+    Api.report("RateLimitFairnessIT: B in flood %s ms (median %d)%n", during, median(during));
     assertEquals(0, other.get(), "the flood got only 201 or 429");
     assertTrue(created.get() <= 10 + 5, "A got at most its burst and refill: " + created.get());
     assertTrue(limited.get() > 0, "A was refused");
