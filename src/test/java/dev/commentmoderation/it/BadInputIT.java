@@ -97,6 +97,11 @@ class BadInputIT {
       String verdict = check(c, a);
       Api.report("%3d %-62s %4d %5d ms %s%n", n, c.name(), a.status(), ms, verdict == null ? "ok" : "FAIL " + verdict);
       if (verdict != null) failures.add(c.name() + ": " + verdict + " — " + a);
+      if (c.container()) {
+        // the container may close the connection after its own refusal; a pooled client can hand
+        // the next request (a POST, which it does not retry) that half-closed socket, so start afresh
+        api = new Api(api.uri("/").toURL());
+      }
     }
     Api.report("BadInputIT: %d cases, %d failed%n", cases.size(), failures.size());
     assertEquals(List.of(), failures, "every case a 4xx problem, none 500");
