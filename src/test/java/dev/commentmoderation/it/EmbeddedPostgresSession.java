@@ -26,6 +26,9 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
     int port = Integer.parseInt(System.getProperty("it.postgres.port", "0"));
     File dir = new File(System.getProperty("it.postgres.dir", "target/it-data/postgres"));
     try {
+      // the builder cleans its directory when it closes; a run killed before that left it behind,
+      // and initdb refuses a directory that is not empty
+      deleteTree(dir.toPath());
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
       if (port > 0) builder.setPort(port);
       postgres =
@@ -53,6 +56,13 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
       LOG.warning("embedded PostgreSQL did not stop cleanly: " + e);
     }
     postgres = null;
+  }
+
+  private static void deleteTree(java.nio.file.Path root) throws IOException {
+    if (!java.nio.file.Files.exists(root)) return;
+    try (var paths = java.nio.file.Files.walk(root)) {
+      for (var p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.delete(p);
+    }
   }
 
   /** Stops and starts the same database again (for outage tests). */

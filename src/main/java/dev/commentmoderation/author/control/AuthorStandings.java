@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.commentmoderation.author.entity.Sanction;
 import dev.commentmoderation.author.entity.SanctionKind;
-import dev.commentmoderation.comment.entity.Comment;
 import dev.commentmoderation.comment.entity.CommentDecided;
 import dev.commentmoderation.comment.entity.CommentReported;
 import dev.commentmoderation.comment.entity.CommentStatus;
@@ -20,6 +19,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,12 +27,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * then trust), else trust earned by history (enough approved comments and none rejected within the
  * window), else new or established.
  *
- * <p>Every submission needs it, so both inputs are cached per author for {@code
- * comments.cache.ttl.seconds}: the matching sanctions (dropped as soon as a sanction changes on
- * this instance, so a ban counts from the next submission) and the history counts (dropped when a
- * moderator's decision or readers' reports change a status, and counted forward when the author's
- * own comment commits). A change made by another instance sharing the database, or a comment of
- * the same e-mail under another name, is seen within the time to live.
+ * <p>Every submission needs it, so neither input costs a query per submission when it can be
+ * helped. The sanctions in force are few: they are read whole and kept in memory, read again after
+ * {@code comments.cache.ttl.seconds} and as soon as a sanction changes on this instance (so a ban
+ * counts from the next submission). The history counts are one query per author, cached for that
+ * time to live, dropped when a moderator's decision or readers' reports change a status, and
+ * counted forward when the author's own comment commits. A change made by another instance sharing
+ * the database, or a comment of the same e-mail under another name, is seen within the time to
+ * live.
  */
 @ApplicationScoped
 public class AuthorStandings {
@@ -54,16 +56,13 @@ public class AuthorStandings {
   /** Whom the history queries count: the e-mail, or the client under the same name. */
   record Author(String name, String email, String clientHash) {}
 
-  /** Who a sanction can name: e-mail (lower case), its domain, the client. */
-  record Identity(String email, String domain, String clientHash) {}
-
-  private Cache<Identity, List<Sanction>> sanctions;
   private Cache<Author, History> histories;
+  private InForce inForce;
 
   @PostConstruct
   void caches() {
-    sanctions = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(Duration.ofSeconds(cacheSeconds)).build();
     histories = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(Duration.ofSeconds(cacheSeconds)).build();
+    inForce = new InForce(this::sanctionsInForce, TimeUnit.SECONDS.toNanos(cacheSeconds));
   }
 
   public AuthorStanding standing(String name, String email, String clientHash, OffsetDateTime now) {
@@ -88,7 +87,7 @@ public class AuthorStandings {
 
   /** After commit or rollback alike: sanctions read inside that transaction must not outlive it. */
   void sanctionsChanged(@Observes(during = TransactionPhase.AFTER_COMPLETION) Sanctions.Changed event) {
-    sanctions.invalidateAll();
+    inForce.invalidate();
   }
 
   /**
@@ -96,6 +95,24 @@ public class AuthorStandings {
    * the window ({@code recentRead} tells whether those two were read).
    */
   record History(long approvedEver, long approvedRecently, long rejectedRecently, boolean recentRead) {
+
+    /** From the rows of {@link #HISTORY}: status, all of them, those within the window. */
+    static History of(List<Object[]> rows) {
+      long approvedEver = 0;
+      long approvedRecently = 0;
+      long rejectedRecently = 0;
+      for (Object[] row : rows) {
+        long all = ((Number) row[1]).longValue();
+        long recent = row[2] == null ? 0 : ((Number) row[2]).longValue();
+        if (CommentStatus.APPROVED.name().equals(row[0])) {
+          approvedEver += all;
+          approvedRecently += recent;
+        } else if (CommentStatus.REJECTED.name().equals(row[0])) {
+          rejectedRecently += recent;
+        }
+      }
+      return new History(approvedEver, approvedRecently, rejectedRecently, true);
+    }
 
     /** Counted forward by one committed comment; null when it must be read again. */
     History plus(CommentStatus status, int minApproved) {
@@ -110,30 +127,28 @@ public class AuthorStandings {
     }
   }
 
+  /**
+   * One statement for the whole history: the e-mail's comments (counted from the e-mail index),
+   * and the client's under the same name that do not carry that e-mail (so none counts twice).
+   */
+  static final String HISTORY =
+      "SELECT status, COUNT(*), SUM(CASE WHEN created_at > ?1 THEN 1 ELSE 0 END) FROM comments"
+          + " WHERE author_email = ?2 AND status IN ('APPROVED', 'REJECTED') GROUP BY status"
+          + " UNION ALL"
+          + " SELECT status, COUNT(*), SUM(CASE WHEN created_at > ?1 THEN 1 ELSE 0 END) FROM comments"
+          + " WHERE client_hash = ?3 AND author_name = ?4 AND (author_email IS NULL OR author_email <> ?2)"
+          + " AND status IN ('APPROVED', 'REJECTED') GROUP BY status";
+
   private History read(Author author, OffsetDateTime now) {
-    String email = author.email() == null ? "" : author.email();
-    long approvedEver =
-        em.createNamedQuery(Comment.APPROVED_BY_AUTHOR, Long.class)
-            .setParameter("email", email)
-            .setParameter("client", author.clientHash())
-            .setParameter("name", author.name())
-            .getSingleResult();
-    if (approvedEver < minApproved) return new History(approvedEver, 0, 0, false);
-    long approvedRecently = 0;
-    long rejectedRecently = 0;
+    @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNamedQuery(Comment.AUTHOR_HISTORY, Object[].class)
-            .setParameter("since", now.minusDays(windowDays))
-            .setParameter("email", email)
-            .setParameter("client", author.clientHash())
-            .setParameter("name", author.name())
+        em.createNativeQuery(HISTORY)
+            .setParameter(1, now.minusDays(windowDays))
+            .setParameter(2, author.email() == null ? "" : author.email())
+            .setParameter(3, author.clientHash() == null ? "" : author.clientHash())
+            .setParameter(4, author.name())
             .getResultList();
-    for (Object[] row : rows) {
-      long n = ((Number) row[1]).longValue();
-      if (row[0] == CommentStatus.APPROVED) approvedRecently = n;
-      if (row[0] == CommentStatus.REJECTED) rejectedRecently = n;
-    }
-    return new History(approvedEver, approvedRecently, rejectedRecently, true);
+    return History.of(rows);
   }
 
   static AuthorStanding decide(
@@ -146,21 +161,16 @@ public class AuthorStandings {
   SanctionKind strongestSanction(String name, String email, String clientHash, OffsetDateTime now) {
     String mail = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
     String domain = Sanction.domainOf(mail);
-    Identity identity = new Identity(mail, domain == null ? "" : domain, clientHash == null ? "" : clientHash);
-    return strongest(sanctions.get(identity, this::candidates), name, email, clientHash, now);
+    return strongest(inForce.get().candidates(mail, domain, clientHash), name, email, clientHash, now);
   }
 
-  /** Sanctions not lifted that name this e-mail, domain or client; expiry is checked when used. */
-  private List<Sanction> candidates(Identity identity) {
-    return List.copyOf(
-        em.createQuery(
-                "select s from Sanction s where s.liftedAt is null"
-                    + " and (s.authorEmail = :email or s.emailDomain = :domain or s.clientHash = :client)",
-                Sanction.class)
-            .setParameter("email", identity.email())
-            .setParameter("domain", identity.domain())
-            .setParameter("client", identity.clientHash())
-            .getResultList());
+  /** Sanctions not lifted and not expired, all of them; expiry is checked again when used. */
+  private List<Sanction> sanctionsInForce() {
+    return em.createQuery(
+            "select s from Sanction s where s.liftedAt is null and (s.until is null or s.until > :now)",
+            Sanction.class)
+        .setParameter("now", OffsetDateTime.now())
+        .getResultList();
   }
 
   static SanctionKind strongest(

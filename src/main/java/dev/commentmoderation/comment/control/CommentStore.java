@@ -2,6 +2,7 @@ package dev.commentmoderation.comment.control;
 
 import dev.commentmoderation.comment.control.CommentSubmission.Submitted;
 import dev.commentmoderation.comment.entity.Comment;
+import dev.commentmoderation.comment.entity.CommentStatus;
 import dev.commentmoderation.comment.entity.CommentSubmitted;
 import dev.commentmoderation.moderation.control.ActiveRules;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -29,16 +31,24 @@ public class CommentStore {
   @PersistenceContext EntityManager em;
   @Inject ActiveRules rules;
   @Inject Event<CommentSubmitted> submitted;
+  @Inject ThreadInvalidation invalidation;
 
   @Transactional
   public List<Submitted> store(List<PreparedComment> batch) {
     List<Submitted> stored = new ArrayList<>(batch.size());
+    Set<String> threadsChanged = new LinkedHashSet<>();
     for (PreparedComment prepared : withDuplicatesJudged(batch)) {
       Comment comment = prepared.toEntity();
       em.persist(comment);
       if (comment.id() == null) em.flush();
-      submitted.fire(new CommentSubmitted(comment.id(), comment.articleId(), comment.status(), comment.topCategory()));
       stored.add(new Submitted(comment, prepared.verdict()));
+      if (comment.status() == CommentStatus.APPROVED) threadsChanged.add(comment.articleId());
+    }
+    // one NOTIFY for the batch's threads; the events below then send none of their own
+    invalidation.notifyOthers(threadsChanged);
+    for (Submitted s : stored) {
+      Comment c = s.comment();
+      submitted.fire(new CommentSubmitted(c.id(), c.articleId(), c.status(), c.topCategory()));
     }
     return stored;
   }

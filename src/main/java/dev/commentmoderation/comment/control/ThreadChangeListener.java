@@ -112,18 +112,21 @@ public class ThreadChangeListener {
     }
   }
 
-  /** {@code "<instance> <articleId>"} from a service, {@code "<articleId>"} or {@code "*"} by hand. */
+  /**
+   * {@code "<instance> <articleId> [<articleId>...]"} from a service, {@code "<articleId>"} or
+   * {@code "*"} by hand.
+   */
   void apply(String payload) {
     if (payload == null || payload.isBlank() || payload.strip().equals("*")) {
       cache.invalidateAll();
       return;
     }
-    int space = payload.indexOf(' ');
-    if (space < 0) {
-      cache.invalidate(payload.strip());
-    } else if (!payload.substring(0, space).equals(ThreadInvalidation.INSTANCE)) {
+    String[] words = payload.strip().split(" +");
+    if (words.length == 1) {
+      cache.invalidate(words[0]);
+    } else if (!words[0].equals(ThreadInvalidation.INSTANCE)) {
       // this instance's own changes were applied after its commit already
-      cache.invalidate(payload.substring(space + 1).strip());
+      for (int i = 1; i < words.length; i++) cache.invalidate(words[i]);
     }
   }
 

@@ -22,32 +22,13 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "comments")
 @NamedQuery(
-    name = Comment.APPROVED_BY_AUTHOR,
-    query =
-        "select count(c) from Comment c where c.status = dev.commentmoderation.comment.entity.CommentStatus.APPROVED"
-            + " and (c.authorEmail = :email or (c.clientHash = :client and c.authorName = :name))")
-@NamedQuery(
-    name = Comment.RECENT_DUPLICATES,
-    query =
-        "select count(c) from Comment c where c.bodyHash = :hash and c.createdAt > :since"
-            + " and (c.clientHash = :client or c.authorEmail = :email)")
-@NamedQuery(
     name = Comment.RECENT_DUPLICATES_OF_BATCH,
     query =
         "select c.bodyHash, c.clientHash, c.authorEmail, c.createdAt from Comment c"
             + " where c.bodyHash in :hashes and c.createdAt > :since"
             + " and (c.clientHash in :clients or c.authorEmail in :emails)")
-@NamedQuery(
-    name = Comment.AUTHOR_HISTORY,
-    query =
-        "select c.status, count(c) from Comment c where c.createdAt > :since"
-            + " and (c.authorEmail = :email or (c.clientHash = :client and c.authorName = :name))"
-            + " group by c.status")
 public class Comment {
 
-  public static final String AUTHOR_HISTORY = "Comment.authorHistory";
-  public static final String APPROVED_BY_AUTHOR = "Comment.approvedByAuthor";
-  public static final String RECENT_DUPLICATES = "Comment.recentDuplicates";
   public static final String RECENT_DUPLICATES_OF_BATCH = "Comment.recentDuplicatesOfBatch";
 
   @Id

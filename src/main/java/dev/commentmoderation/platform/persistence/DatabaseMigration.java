@@ -30,6 +30,9 @@ import org.flywaydb.core.Flyway;
       "fish.payara.connection-validation-method=custom-validation",
       "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
       "fish.payara.fail-all-connections=true",
+      // a connection used within this many seconds is handed out without the validation round
+      // trip (one per checkout before: several per submission); a dead one is caught after it
+      "fish.payara.validate-atmost-once-period-in-seconds=${MPCONFIG=comments.db.pool.validate.seconds}",
       // how long a request waits for a connection before it is answered 503: when the database is
       // gone, every request waits this long (measured: about twice), so keep it short
       "fish.payara.max-wait-time-in-millis=${MPCONFIG=comments.db.pool.wait.millis}"

@@ -80,4 +80,17 @@ class AuthorStandingsTest {
     assertEquals(new AuthorStandings.History(10, 7, 0, true),
         trusted.plus(dev.commentmoderation.comment.entity.CommentStatus.APPROVED, 5));
   }
+
+  @Test
+  void historyRowsAddUpTheEmailsAndTheClientsParts() {
+    List<Object[]> rows = List.of(
+        new Object[] {"APPROVED", 7L, 3L},
+        new Object[] {"REJECTED", 2L, 0L},
+        new Object[] {"APPROVED", 2, 2},
+        new Object[] {"REJECTED", 1L, null});
+    assertEquals(new AuthorStandings.History(9, 5, 0, true), AuthorStandings.History.of(rows));
+    assertEquals(new AuthorStandings.History(0, 0, 0, true), AuthorStandings.History.of(List.of()));
+    assertEquals(new AuthorStandings.History(0, 0, 1, true),
+        AuthorStandings.History.of(List.<Object[]>of(new Object[] {"REJECTED", 4L, 1L})));
+  }
 }

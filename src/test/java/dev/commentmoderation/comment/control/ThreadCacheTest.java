@@ -251,6 +251,11 @@ class ThreadCacheTest {
     cache.page(key("a"), database);
     cache.page(key(other), database);
     assertEquals(6, reads.get(), "* drops everything");
+
+    listener.apply("someoneelse a " + other);
+    cache.page(key("a"), database);
+    cache.page(key(other), database);
+    assertEquals(8, reads.get(), "one notification for a batch names several articles");
   }
 
   private static CommentDecided decided(CommentStatus from, CommentStatus to) {
