@@ -58,11 +58,13 @@ public class AuthorStandings {
 
   private Cache<Author, History> histories;
   private InForce inForce;
+  private String historyQuery;
 
   @PostConstruct
   void caches() {
     histories = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(Duration.ofSeconds(cacheSeconds)).build();
     inForce = new InForce(this::sanctionsInForce, TimeUnit.SECONDS.toNanos(cacheSeconds));
+    historyQuery = historyQuery(minApproved);
   }
 
   public AuthorStanding standing(String name, String email, String clientHash, OffsetDateTime now) {
@@ -96,22 +98,25 @@ public class AuthorStandings {
    */
   record History(long approvedEver, long approvedRecently, long rejectedRecently, boolean recentRead) {
 
-    /** From the rows of {@link #HISTORY}: status, all of them, those within the window. */
+    /**
+     * From the rows of {@link #historyQuery}: a kind ({@code AE} approved ever, {@code AR} approved
+     * within the window, {@code RR} rejected within it) and a count, twice each (the e-mail's part
+     * and the client's). The counts are capped where the decision stops caring.
+     */
     static History of(List<Object[]> rows) {
       long approvedEver = 0;
       long approvedRecently = 0;
       long rejectedRecently = 0;
       for (Object[] row : rows) {
-        long all = ((Number) row[1]).longValue();
-        long recent = row[2] == null ? 0 : ((Number) row[2]).longValue();
-        if (CommentStatus.APPROVED.name().equals(row[0])) {
-          approvedEver += all;
-          approvedRecently += recent;
-        } else if (CommentStatus.REJECTED.name().equals(row[0])) {
-          rejectedRecently += recent;
+        long n = ((Number) row[1]).longValue();
+        switch (String.valueOf(row[0]).strip()) {
+          case "AE" -> approvedEver += n;
+          case "AR" -> approvedRecently += n;
+          case "RR" -> rejectedRecently += n;
+          default -> throw new IllegalArgumentException("history row of kind " + row[0]);
         }
       }
-      return new History(approvedEver, approvedRecently, rejectedRecently, true);
+      return new History(Math.max(approvedEver, approvedRecently), approvedRecently, rejectedRecently, true);
     }
 
     /** Counted forward by one committed comment; null when it must be read again. */
@@ -128,21 +133,33 @@ public class AuthorStandings {
   }
 
   /**
-   * One statement for the whole history: the e-mail's comments (counted from the e-mail index),
-   * and the client's under the same name that do not carry that e-mail (so none counts twice).
+   * One statement for the whole history, of six small parts: for the e-mail (from the e-mail index)
+   * and for the client under the same name without that e-mail (so that nothing counts twice),
+   * whether any comment was ever approved, how many were approved within the window up to the
+   * number that earns trust, and whether any was rejected within it. Each part stops at its limit,
+   * so an author with thousands of comments costs no more than one with five.
    */
-  static final String HISTORY =
-      "SELECT status, COUNT(*), SUM(CASE WHEN created_at > ?1 THEN 1 ELSE 0 END) FROM comments"
-          + " WHERE author_email = ?2 AND status IN ('APPROVED', 'REJECTED') GROUP BY status"
-          + " UNION ALL"
-          + " SELECT status, COUNT(*), SUM(CASE WHEN created_at > ?1 THEN 1 ELSE 0 END) FROM comments"
-          + " WHERE client_hash = ?3 AND author_name = ?4 AND (author_email IS NULL OR author_email <> ?2)"
-          + " AND status IN ('APPROVED', 'REJECTED') GROUP BY status";
+  static String historyQuery(int minApproved) {
+    String[] whose = {"author_email = ?2", "client_hash = ?3 AND author_name = ?4 AND author_email IS DISTINCT FROM ?2"};
+    StringBuilder sql = new StringBuilder();
+    int part = 0;
+    for (String who : whose) {
+      for (String[] kind : new String[][] {
+          {"AE", "status = 'APPROVED'", "1"},
+          {"AR", "status = 'APPROVED' AND created_at > ?1", String.valueOf(Math.max(1, minApproved))},
+          {"RR", "status = 'REJECTED' AND created_at > ?1", "1"}}) {
+        if (part > 0) sql.append(" UNION ALL ");
+        sql.append("SELECT '").append(kind[0]).append("', COUNT(*) FROM (SELECT 1 AS one FROM comments WHERE ")
+            .append(who).append(" AND ").append(kind[1]).append(" LIMIT ").append(kind[2]).append(") p").append(part++);
+      }
+    }
+    return sql.toString();
+  }
 
   private History read(Author author, OffsetDateTime now) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery(HISTORY)
+        em.createNativeQuery(historyQuery)
             .setParameter(1, now.minusDays(windowDays))
             .setParameter(2, author.email() == null ? "" : author.email())
             .setParameter(3, author.clientHash() == null ? "" : author.clientHash())

@@ -1,19 +1,11 @@
 package dev.commentmoderation.platform.web;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Lock;
-import jakarta.ejb.LockType;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -23,40 +15,33 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Who a client is, without keeping their address: a keyed hash (HMAC-SHA-256) of the client
- * address. The key is made once and kept in the database, so every instance on one database hashes
- * alike and the hashes survive restarts. {@code X-Forwarded-For} is believed only from the proxies
- * listed in {@code comments.trusted.proxies}.
+ * address, with the key of {@link ClientKey}. {@code X-Forwarded-For} is believed only from the
+ * proxies listed in {@code comments.trusted.proxies}.
  */
-@Startup
-@Singleton
-@DependsOn("DatabaseMigration")
-@Lock(LockType.READ)
+@ApplicationScoped
 public class ClientIdentity {
 
-  private static final String KEY_NAME = "client-hash-key";
-
-  @PersistenceContext EntityManager em;
+  @Inject ClientKey keys;
 
   @Inject
   @ConfigProperty(name = "comments.trusted.proxies")
   Optional<String> trustedProxies;
 
-  private SecretKeySpec key;
+  private volatile List<String> trusted;
+  private ThreadLocal<Mac> macs;
 
   @PostConstruct
   void loadKey() {
-    byte[] fresh = new byte[32];
-    new SecureRandom().nextBytes(fresh);
-    em.createNativeQuery("INSERT INTO app_secret (name, secret) VALUES (?, ?) ON CONFLICT DO NOTHING")
-        .setParameter(1, KEY_NAME)
-        .setParameter(2, Base64.getEncoder().encodeToString(fresh))
-        .executeUpdate();
-    String stored =
-        (String)
-            em.createNativeQuery("SELECT secret FROM app_secret WHERE name = ?")
-                .setParameter(1, KEY_NAME)
-                .getSingleResult();
-    key = new SecretKeySpec(Base64.getDecoder().decode(stored), "HmacSHA256");
+    SecretKeySpec key = new SecretKeySpec(keys.secret(), "HmacSHA256");
+    macs = ThreadLocal.withInitial(() -> {
+      try {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(key);
+        return mac;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   /** The keyed hash of the request's client address, hex. */
@@ -65,17 +50,17 @@ public class ClientIdentity {
   }
 
   public String hash(String address) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return HexFormat.of().formatHex(mac.doFinal(address.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    // doFinal leaves the thread's Mac ready for the next address
+    return HexFormat.of().formatHex(macs.get().doFinal(address.getBytes(StandardCharsets.UTF_8)));
   }
 
   private List<String> trusted() {
-    return trustedProxies.map(s -> List.of(s.split("\\s*,\\s*"))).orElse(List.of());
+    List<String> t = trusted;
+    if (t == null) {
+      t = trustedProxies.map(s -> List.of(s.split("\\s*,\\s*"))).orElse(List.of());
+      trusted = t;
+    }
+    return t;
   }
 
   /** The client's address: the peer, or the nearest untrusted hop named by a trusted proxy. */

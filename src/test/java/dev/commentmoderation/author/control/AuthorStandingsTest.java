@@ -84,13 +84,20 @@ class AuthorStandingsTest {
   @Test
   void historyRowsAddUpTheEmailsAndTheClientsParts() {
     List<Object[]> rows = List.of(
-        new Object[] {"APPROVED", 7L, 3L},
-        new Object[] {"REJECTED", 2L, 0L},
-        new Object[] {"APPROVED", 2, 2},
-        new Object[] {"REJECTED", 1L, null});
-    assertEquals(new AuthorStandings.History(9, 5, 0, true), AuthorStandings.History.of(rows));
+        new Object[] {"AE", 1L}, new Object[] {"AR", 3L}, new Object[] {"RR", 0L},
+        new Object[] {"AE ", 1}, new Object[] {"AR", 2}, new Object[] {"RR", 0L});
+    assertEquals(new AuthorStandings.History(5, 5, 0, true), AuthorStandings.History.of(rows));
+    assertEquals(AuthorStanding.TRUSTED, AuthorStandings.decide(null, 5, 5, 0, 5));
     assertEquals(new AuthorStandings.History(0, 0, 0, true), AuthorStandings.History.of(List.of()));
-    assertEquals(new AuthorStandings.History(0, 0, 1, true),
-        AuthorStandings.History.of(List.<Object[]>of(new Object[] {"REJECTED", 4L, 1L})));
+    var rejected = AuthorStandings.History.of(List.<Object[]>of(new Object[] {"AE", 1L}, new Object[] {"RR", 1L}));
+    assertEquals(new AuthorStandings.History(1, 0, 1, true), rejected);
+  }
+
+  @Test
+  void theHistoryQueryStopsEachPartAtItsLimit() {
+    String sql = AuthorStandings.historyQuery(5);
+    assertEquals(6, sql.split("UNION ALL").length);
+    assertEquals(2, sql.split("LIMIT 5\\)", -1).length - 1, sql);
+    assertEquals(4, sql.split("LIMIT 1\\)", -1).length - 1, sql);
   }
 }
