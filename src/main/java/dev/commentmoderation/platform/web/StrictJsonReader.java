@@ -41,6 +41,9 @@ import java.util.Map;
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 public class StrictJsonReader implements MessageBodyReader<Record> {
 
+  /** Far deeper than any request body of the API; deeper bodies are refused before recursion. */
+  static final int MAX_DEPTH = 64;
+
   private static final JsonParserFactory PARSERS =
       Json.createParserFactory(Map.of("org.eclipse.parsson.rejectDuplicateKeys", true));
 
@@ -77,23 +80,42 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
     }
   }
 
-  /** Exactly one JSON value, with nothing but whitespace after it. */
+  /**
+   * Exactly one JSON value, with nothing but whitespace after it. A first pass streams through the
+   * events (no recursion) and refuses nesting deeper than {@link #MAX_DEPTH}; only then is the
+   * value built as a tree, which Parsson does recursively (5,000 nested arrays overflow the stack of
+   * a request thread before its own depth limit would trip).
+   */
   static JsonValue parse(String text) {
-    JsonValue value;
     boolean trailing;
-    try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
-      if (!parser.hasNext()) throw malformed();
-      parser.next();
-      value = parser.getValue();
-      trailing = trailing(parser);
+    JsonValue value;
+    try {
+      trailing = scan(text);
+      value = trailing ? null : tree(text);
     } catch (RuntimeException e) {
       // Parsson refuses with JsonParsingException, but also with IllegalStateException (a
-      // duplicate key), NumberFormatException (an exponent out of range) or a bare
-      // RuntimeException (nested deeper than its limit of 1000)
+      // duplicate key), NumberFormatException (an exponent out of range), NoSuchElementException
+      // (no value at all) or a bare RuntimeException (nested deeper than its own limit)
       throw malformed();
     }
     if (trailing) throw new InvalidParameter(null, "json.trailing");
     return value;
+  }
+
+  /** Streams through the first value; true when anything but whitespace follows it. */
+  private static boolean scan(String text) {
+    try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
+      int depth = 0;
+      do {
+        JsonParser.Event event = parser.next();
+        if (event == JsonParser.Event.START_OBJECT || event == JsonParser.Event.START_ARRAY) {
+          if (++depth > MAX_DEPTH) throw malformed();
+        } else if (event == JsonParser.Event.END_OBJECT || event == JsonParser.Event.END_ARRAY) {
+          depth--;
+        }
+      } while (depth > 0);
+      return trailing(parser);
+    }
   }
 
   private static boolean trailing(JsonParser parser) {
@@ -101,6 +123,13 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
       return parser.hasNext();
     } catch (RuntimeException e) {
       return true;
+    }
+  }
+
+  private static JsonValue tree(String text) {
+    try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
+      parser.next();
+      return parser.getValue();
     }
   }
 

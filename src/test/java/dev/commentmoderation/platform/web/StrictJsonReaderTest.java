@@ -11,6 +11,7 @@ import dev.commentmoderation.comment.boundary.NewComment;
 import dev.commentmoderation.moderation.boundary.CheckRequest;
 import dev.commentmoderation.queue.boundary.BulkDecisionRequest;
 import dev.commentmoderation.queue.boundary.DecisionRequest;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -61,6 +62,8 @@ class StrictJsonReaderTest {
     assertEquals(List.of(new BulkDecisionRequest.Item("1", 2)), bulk.items());
     assertTrue(read(CheckRequest.class, "{\"body\":\"x\",\"articlePremoderated\":true}").articlePremoderated());
     assertNull(read(NewComment.class, "null"), "no body: Bean Validation's @NotNull on the parameter answers");
+    String deepest = "[".repeat(StrictJsonReader.MAX_DEPTH - 1) + "]".repeat(StrictJsonReader.MAX_DEPTH - 1);
+    assertEquals(JsonValue.ValueType.OBJECT, StrictJsonReader.parse("{\"a\":" + deepest + "}").getValueType());
   }
 
   @Test
@@ -84,9 +87,27 @@ class StrictJsonReaderTest {
   void refusesMalformedBodies() {
     for (String broken : List.of("", " ", "{", "nul", "[]", "42", "\"s\"", "{\"body\" 1}",
         "\uFEFF{\"authorName\":\"A\",\"body\":\"bom\"}", "{\"authorName\":\"A\",\"authorName\":\"B\",\"body\":\"x\"}",
-        "{\"version\":1e999999999999}", "{\"a\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}")) {
+        "{\"version\":1e999999999999}", "{\"a\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}",
+        "{\"a\":" + "[".repeat(StrictJsonReader.MAX_DEPTH) + "]".repeat(StrictJsonReader.MAX_DEPTH) + "}")) {
       refused("problem.json", null, () -> read(NewComment.class, broken), broken);
     }
+  }
+
+  @Test
+  void deepNestingIsRefusedWithoutRecursionOnASmallStack() throws InterruptedException {
+    // the service's request threads overflowed in Parsson's recursive getValue on 5,000 arrays
+    String deep = "{\"a\":" + "[".repeat(50_000) + "]".repeat(50_000) + "}";
+    Throwable[] thrown = new Throwable[1];
+    Thread small = new Thread(null, () -> {
+      try {
+        StrictJsonReader.parse(deep);
+      } catch (Throwable t) {
+        thrown[0] = t;
+      }
+    }, "small-stack", 64 * 1024);
+    small.start();
+    small.join();
+    assertTrue(thrown[0] instanceof InvalidParameter p && "problem.json".equals(p.messageKey()), String.valueOf(thrown[0]));
   }
 
   /** A body of {@code type} refused with {@code key}, naming {@code field}. */
