@@ -115,6 +115,32 @@ class BadInputIT {
     assertEquals(201, normal.status(), normal::toString);
   }
 
+  /** The strict reader's problems say what is wrong, name the field, and speak the client's language. */
+  @Test
+  void strictBodyProblemsNameTheFieldInTheClientsLanguage() {
+    String submit = "/api/articles/" + article + "/comments";
+    var en = api.postRaw(submit, "application/json", "{\"authorName\":5,\"body\":\"x\"}".getBytes(StandardCharsets.UTF_8),
+        Api.from("198.51.100.71", "Accept-Language", "en"));
+    assertEquals(400, en.status(), en::toString);
+    assertEquals("Field authorName: a string is expected.", en.json().getString("detail"), en::toString);
+    assertEquals("authorName", en.json().getJsonArray("violations").getJsonObject(0).getString("field"), en::toString);
+
+    var ru = api.postRaw("/api/moderation/comments/" + held + "/approve", "application/json",
+        "{\"version\":1.5}".getBytes(StandardCharsets.UTF_8), concat(admin(), new String[] {"Accept-Language", "ru"}));
+    assertEquals(400, ru.status(), ru::toString);
+    assertEquals("Поле «version»: ожидается целое число от -2147483648 до 2147483647.", ru.json().getString("detail"), ru::toString);
+
+    var ky = api.postRaw(submit, "application/json", utf8Broken(new byte[] {(byte) 0xC3, 0x28}),
+        Api.from("198.51.100.72", "Accept-Language", "ky"));
+    assertEquals(400, ky.status(), ky::toString);
+    assertEquals("Суроонун денеси туура UTF-8 эмес.", ky.json().getString("detail"), ky::toString);
+
+    var trailing = api.postRaw(submit, "application/json", "{\"authorName\":\"A\",\"body\":\"x\"}}".getBytes(StandardCharsets.UTF_8),
+        Api.from("198.51.100.73", "Accept-Language", "en"));
+    assertEquals(400, trailing.status(), trailing::toString);
+    assertEquals("There is text after the JSON value; send a single JSON object.", trailing.json().getString("detail"), trailing::toString);
+  }
+
   private static String check(Case c, Answer a) {
     if (a.status() >= 500 && !(c.container() && a.status() == 505)) return "server error";
     if (a.status() != c.expected()) return "expected " + c.expected();
