@@ -1,6 +1,9 @@
 package dev.commentmoderation.platform.web;
 
-/** A query or path parameter that is not what the endpoint takes: 400 with a violation. */
+/**
+ * A query or path parameter, or a field of the request body, that is not what the endpoint takes:
+ * 400 with a violation ({@code field} null when the body as a whole is unreadable: no violation).
+ */
 public class InvalidParameter extends ProblemException {
 
   private final String field;

@@ -14,7 +14,9 @@ import jakarta.inject.Inject;
 
 /**
  * Refuses request bodies over the configured size with 413, whether the client declares the length
- * or streams the body, before any of it is parsed.
+ * or streams the body. A declared length is refused here; a streamed body when reading passes the
+ * bound, which {@link StrictJsonReader} does for the whole body before it parses any of it (a
+ * parser reading as it goes would stop at the first syntax error and answer 400 instead).
  */
 @Provider
 @PreMatching
