@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# bench/cost.sh: what one operation costs the machine, in CPU time, and who spends it. Starts
+# PostgreSQL and the service like load.sh (seeded database needed: bench/seed.sh), warms the
+# service up with submissions (WARMUP s, default 180: the JIT is still compiling after 90), then
+# at $CONNECTIONS (default 32) runs, one after another, for DURATION s each (default 20):
+#
+#   pgbench  the write-path baseline of load.sh (single-row INSERT per transaction)
+#   health   GET /health/live (what any request costs the container)
+#   submit   POST a comment (lua/submit.lua)
+#
+# and reports, per operation, the machine's CPU time (all processes: user, nice, system, irq,
+# softirq from /proc/stat, so the load generator counts too) and, for the service's scenarios,
+# the service's threads by group (/proc/PID/task) and the PostgreSQL server's processes.
+# Output: target/bench/cost.md.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+WARMUP="${WARMUP:-180}"
+DURATION="${DURATION:-20}"
+CONNECTIONS="${CONNECTIONS:-32}"
+RAW="$BENCH_DIR/raw"
+OUT="$BENCH_DIR/cost.md"
+TICK=$(getconf CLK_TCK)
+
+ensure_tools
+mkdir -p "$RAW"
+pg_start
+trap cleanup EXIT; trap "exit 130" INT TERM
+app_start
+psql_db -q -c "drop table if exists bench_insert; drop sequence if exists bench_insert_seq;
+  create table bench_insert (like comments including all); create sequence bench_insert_seq;"
+
+machine_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat; }
+pg_ticks() { # the server's processes alive now (backends of a finished run are gone: use machine ticks there)
+  local s=0 p
+  for p in $(pgrep -u postgres postgres); do s=$((s + $(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+  echo "$s"
+}
+thread_ticks() { # service threads grouped by name without numbers: "group ticks" lines
+  local t
+  for t in /proc/"$APP_PID"/task/*; do
+    printf '%s|%s\n' "$(cat "$t/comm" 2>/dev/null)" "$(awk '{print $14+$15}' "$t/stat" 2>/dev/null || echo 0)"
+  done | awk -F'|' '{g=$1; sub(/[-#(]?[0-9]+\)?$/, "", g); sub(/::.*/, "", g); a[g]+=$2} END {for (k in a) print k "|" a[k]}' | sort
+}
+ms() { python3 -c "print(f'{max(0, $1) / $TICK * 1000 / $2:.2f}')"; } # a server process that exited in the run can make the difference negative
+
+log "warm-up ${WARMUP}s of submissions"
+wrk_run submit 16 "$WARMUP" >"$RAW/cost-warmup.txt" 2>&1
+
+{
+  echo "# CPU time per operation, $(date -u '+%Y-%m-%d %H:%M UTC'), $CONNECTIONS connections, ${DURATION}s each, warm-up ${WARMUP}s"
+  echo
+  machine
+  echo
+  echo "| operation | per second | machine CPU ms per operation | service ms | PostgreSQL server ms (alive processes) |"
+  echo "|---|---:|---:|---:|---:|"
+} >"$OUT"
+
+declare -A SPLIT
+for s in pgbench health submit; do
+  log "$s, $CONNECTIONS connections, ${DURATION}s"
+  m0=$(machine_ticks); p0=$(pg_ticks); j0=$(awk '{print $14+$15}' "/proc/$APP_PID/stat"); thread_ticks >"$RAW/cost-$s-threads0.txt"
+  if [ "$s" = pgbench ]; then
+    psql_db -q -c "truncate bench_insert"
+    pgbench -n -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -c "$CONNECTIONS" -j 2 -T "$DURATION" \
+      -f "$ROOT/bench/pgbench/insert.sql" "$PG_DB" >"$RAW/cost-$s.txt" 2>&1
+    n=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$RAW/cost-$s.txt")
+  else
+    wrk_run "$s" "$CONNECTIONS" "$DURATION" >"$RAW/cost-$s.txt" 2>&1
+    n=$(field requests "$RAW/cost-$s.txt")
+  fi
+  m1=$(machine_ticks); p1=$(pg_ticks); j1=$(awk '{print $14+$15}' "/proc/$APP_PID/stat"); thread_ticks >"$RAW/cost-$s-threads1.txt"
+  rate=$(python3 -c "print(f'{$n / $DURATION:.0f}')")
+  if [ "$s" = pgbench ]; then
+    printf '| %s | %s | %s | – | (backends exit: see machine) |\n' "$s" "$rate" "$(ms $((m1 - m0)) "$n")" >>"$OUT"
+  else
+    printf '| %s | %s | %s | %s | %s |\n' "$s" "$rate" "$(ms $((m1 - m0)) "$n")" "$(ms $((j1 - j0)) "$n")" \
+      "$(ms $((p1 - p0)) "$n")" >>"$OUT"
+    SPLIT[$s]=$(join -t'|' "$RAW/cost-$s-threads0.txt" "$RAW/cost-$s-threads1.txt" |
+      awk -F'|' -v n="$n" -v tick="$TICK" '{d=$3-$2; if (d > 0) printf "%s|%.3f\n", $1, d / tick * 1000 / n}' | sort -t'|' -k2 -rn | head -6)
+  fi
+done
+
+{
+  echo
+  echo "The service's CPU per operation by thread group (ms; top six):"
+  echo
+  for s in health submit; do
+    echo "- $s: $(echo "${SPLIT[$s]:-}" | awk -F'|' 'NF == 2 {printf "%s%s %s", sep, $1, $2; sep="; "}')"
+  done
+} >>"$OUT"
+cat "$OUT"
