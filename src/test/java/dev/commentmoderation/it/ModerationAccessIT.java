@@ -213,6 +213,11 @@ class ModerationAccessIT {
     var audit = api.get("/api/moderation/audit?subject=account:" + username, admin()).json().getJsonArray("items");
     assertTrue(audit.size() >= 4, audit::toString);
     assertFalse(audit.toString().contains("secret"), audit::toString);
+
+    // the audit is read-only through the API, even for an admin
+    assertEquals(405, api.post("/api/moderation/audit", "{}", admin()).status());
+    assertEquals(405, api.put("/api/moderation/audit", "{}", admin()).status());
+    assertEquals(405, api.delete("/api/moderation/audit", admin()).status());
   }
 
   @Test

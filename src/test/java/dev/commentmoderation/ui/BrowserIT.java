@@ -110,6 +110,23 @@ class BrowserIT {
   }
 
   @Test
+  void aHeldCommentIsShownAwaitingModerationToItsAuthorOnly() {
+    openWidget(article);
+    String body = unique("Автор — идиот, ничего не понимает в транспорте");
+    assertEquals("PENDING", submit("Петр", body));
+    assertFalse(status().text().isBlank(), "the localised message is shown");
+    String id = commentWithBody(body);
+    assertNotNull(id, "the author sees their held comment in place");
+    var held = browser.find("[data-comment-id='" + id + "']");
+    assertNotNull(held.attr("data-pending"), "marked as pending");
+    assertFalse(held.find(".cmw-pending").text().isBlank(), "with the awaiting-moderation note");
+    shot("pending");
+
+    openWidget(article);
+    assertNull(commentWithBody(body), "nobody else sees it before a moderator approves it");
+  }
+
+  @Test
   void missingFieldsAreMarkedNextToTheField() {
     openWidget(article);
     form().find("button[type=submit]").click();
