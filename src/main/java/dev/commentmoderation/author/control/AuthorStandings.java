@@ -76,7 +76,7 @@ public class AuthorStandings {
 
   /** The author's own comment committed with this status: their cached history counts it. */
   public void committed(String name, String email, String clientHash, CommentStatus status) {
-    histories.asMap().computeIfPresent(new Author(name, email, clientHash), (a, h) -> h.plus(status, minApproved));
+    histories.asMap().computeIfPresent(new Author(name, email, clientHash), (a, h) -> h.plus(status));
   }
 
   void decided(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentDecided event) {
@@ -92,11 +92,8 @@ public class AuthorStandings {
     inForce.invalidate();
   }
 
-  /**
-   * Approved comments ever, and, once there are enough for trust, approved and rejected ones within
-   * the window ({@code recentRead} tells whether those two were read).
-   */
-  record History(long approvedEver, long approvedRecently, long rejectedRecently, boolean recentRead) {
+  /** Approved comments ever, approved and rejected ones within the window (capped, see {@link #historyQuery}). */
+  record History(long approvedEver, long approvedRecently, long rejectedRecently) {
 
     /**
      * From the rows of {@link #historyQuery}: a kind ({@code AE} approved ever, {@code AR} approved
@@ -116,18 +113,13 @@ public class AuthorStandings {
           default -> throw new IllegalArgumentException("history row of kind " + row[0]);
         }
       }
-      return new History(Math.max(approvedEver, approvedRecently), approvedRecently, rejectedRecently, true);
+      return new History(Math.max(approvedEver, approvedRecently), approvedRecently, rejectedRecently);
     }
 
-    /** Counted forward by one committed comment; null when it must be read again. */
-    History plus(CommentStatus status, int minApproved) {
-      if (status == CommentStatus.APPROVED) {
-        if (!recentRead && approvedEver + 1 >= minApproved) return null;
-        return new History(approvedEver + 1, approvedRecently + (recentRead ? 1 : 0), rejectedRecently, recentRead);
-      }
-      if (status == CommentStatus.REJECTED && recentRead) {
-        return new History(approvedEver, approvedRecently, rejectedRecently + 1, true);
-      }
+    /** Counted forward by one committed comment of the author's. */
+    History plus(CommentStatus status) {
+      if (status == CommentStatus.APPROVED) return new History(approvedEver + 1, approvedRecently + 1, rejectedRecently);
+      if (status == CommentStatus.REJECTED) return new History(approvedEver, approvedRecently, rejectedRecently + 1);
       return this;
     }
   }

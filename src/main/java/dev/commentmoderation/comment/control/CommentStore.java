@@ -2,7 +2,6 @@ package dev.commentmoderation.comment.control;
 
 import dev.commentmoderation.comment.control.CommentSubmission.Submitted;
 import dev.commentmoderation.comment.entity.Comment;
-import dev.commentmoderation.comment.entity.CommentStatus;
 import dev.commentmoderation.comment.entity.CommentSubmitted;
 import dev.commentmoderation.moderation.control.ActiveRules;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Writes a batch of prepared comments in one transaction: one query finds recent texts they
@@ -36,20 +36,18 @@ public class CommentStore {
   @Transactional
   public List<Submitted> store(List<PreparedComment> batch) {
     List<Submitted> stored = new ArrayList<>(batch.size());
-    Set<String> threadsChanged = new LinkedHashSet<>();
+    List<CommentSubmitted> events = new ArrayList<>(batch.size());
     for (PreparedComment prepared : withDuplicatesJudged(batch)) {
       Comment comment = prepared.toEntity();
       em.persist(comment);
       if (comment.id() == null) em.flush();
       stored.add(new Submitted(comment, prepared.verdict()));
-      if (comment.status() == CommentStatus.APPROVED) threadsChanged.add(comment.articleId());
+      events.add(new CommentSubmitted(comment.id(), comment.articleId(), comment.status(), comment.topCategory()));
     }
     // one NOTIFY for the batch's threads; the events below then send none of their own
-    invalidation.notifyOthers(threadsChanged);
-    for (Submitted s : stored) {
-      Comment c = s.comment();
-      submitted.fire(new CommentSubmitted(c.id(), c.articleId(), c.status(), c.topCategory()));
-    }
+    invalidation.notifyOthers(events.stream()
+        .filter(ThreadInvalidation::changesThread).map(CommentSubmitted::articleId).collect(Collectors.toCollection(LinkedHashSet::new)));
+    events.forEach(submitted::fire);
     return stored;
   }
 

@@ -19,6 +19,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -105,6 +106,7 @@ public class ThreadInvalidation {
    */
   public void notifyOthers(Collection<String> articleIds) {
     if (!RoutingDataSource.isPostgres(databaseUrl) || articleIds.isEmpty()) return;
+    // once per article and transaction: PostgreSQL would fold repeats anyway, this saves the round trips
     Set<String> fresh = new LinkedHashSet<>();
     for (String id : articleIds) {
       if (notYetNotified(id)) fresh.add(id);
@@ -121,10 +123,8 @@ public class ThreadInvalidation {
     if (payload.length() > INSTANCE.length()) send(payload.toString());
   }
 
-  /** Once per article and transaction: PostgreSQL would fold repeats anyway, this saves the round trips. */
   private void notifyOthers(String articleId) {
-    if (!RoutingDataSource.isPostgres(databaseUrl)) return;
-    if (notYetNotified(articleId)) send(INSTANCE + " " + articleId);
+    notifyOthers(List.of(articleId));
   }
 
   private boolean notYetNotified(String articleId) {

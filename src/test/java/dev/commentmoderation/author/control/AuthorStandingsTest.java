@@ -67,18 +67,16 @@ class AuthorStandingsTest {
   }
 
   @Test
-  void cachedHistoryIsCountedForwardByTheAuthorsOwnCommentsOrReadAgainWhenTrustComesIntoReach() {
-    var fresh = new AuthorStandings.History(0, 0, 0, false);
-    var once = fresh.plus(dev.commentmoderation.comment.entity.CommentStatus.APPROVED, 5);
-    assertEquals(new AuthorStandings.History(1, 0, 0, false), once, "NEW becomes ESTABLISHED at once");
-    assertEquals(once, once.plus(dev.commentmoderation.comment.entity.CommentStatus.PENDING, 5));
-    assertNull(new AuthorStandings.History(4, 0, 0, false).plus(dev.commentmoderation.comment.entity.CommentStatus.APPROVED, 5),
-        "the window counts were never read: read them now");
-    var trusted = new AuthorStandings.History(9, 6, 0, true);
-    assertEquals(new AuthorStandings.History(9, 6, 1, true),
-        trusted.plus(dev.commentmoderation.comment.entity.CommentStatus.REJECTED, 5), "a refusal ends earned trust");
-    assertEquals(new AuthorStandings.History(10, 7, 0, true),
-        trusted.plus(dev.commentmoderation.comment.entity.CommentStatus.APPROVED, 5));
+  void cachedHistoryIsCountedForwardByTheAuthorsOwnComments() {
+    var fresh = new AuthorStandings.History(0, 0, 0);
+    var once = fresh.plus(dev.commentmoderation.comment.entity.CommentStatus.APPROVED);
+    assertEquals(new AuthorStandings.History(1, 1, 0), once, "NEW becomes ESTABLISHED at once");
+    assertEquals(once, once.plus(dev.commentmoderation.comment.entity.CommentStatus.PENDING));
+    var trusted = new AuthorStandings.History(9, 6, 0);
+    assertEquals(new AuthorStandings.History(9, 6, 1),
+        trusted.plus(dev.commentmoderation.comment.entity.CommentStatus.REJECTED), "a refusal ends earned trust");
+    assertEquals(new AuthorStandings.History(10, 7, 0),
+        trusted.plus(dev.commentmoderation.comment.entity.CommentStatus.APPROVED));
   }
 
   @Test
@@ -86,11 +84,11 @@ class AuthorStandingsTest {
     List<Object[]> rows = List.of(
         new Object[] {"AE", 1L}, new Object[] {"AR", 3L}, new Object[] {"RR", 0L},
         new Object[] {"AE ", 1}, new Object[] {"AR", 2}, new Object[] {"RR", 0L});
-    assertEquals(new AuthorStandings.History(5, 5, 0, true), AuthorStandings.History.of(rows));
+    assertEquals(new AuthorStandings.History(5, 5, 0), AuthorStandings.History.of(rows));
     assertEquals(AuthorStanding.TRUSTED, AuthorStandings.decide(null, 5, 5, 0, 5));
-    assertEquals(new AuthorStandings.History(0, 0, 0, true), AuthorStandings.History.of(List.of()));
+    assertEquals(new AuthorStandings.History(0, 0, 0), AuthorStandings.History.of(List.of()));
     var rejected = AuthorStandings.History.of(List.<Object[]>of(new Object[] {"AE", 1L}, new Object[] {"RR", 1L}));
-    assertEquals(new AuthorStandings.History(1, 0, 1, true), rejected);
+    assertEquals(new AuthorStandings.History(1, 0, 1), rejected);
   }
 
   @Test
