@@ -49,6 +49,7 @@ class RateLimitFairnessIT {
     List<String> retryAfter = java.util.Collections.synchronizedList(new ArrayList<>());
     AtomicInteger serial = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(4);
+    long floodStarted = System.nanoTime();
     for (int t = 0; t < 4; t++) {
       pool.submit(() -> {
         while (flooding.get()) {
@@ -67,12 +68,17 @@ class RateLimitFairnessIT {
     flooding.set(false);
     pool.shutdown();
     assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
+    // taken after the last flood request returned, so the window is never underestimated: on a busy
+    // machine the flood lasts longer and the bucket refills more (30 a minute)
+    double floodSeconds = (System.nanoTime() - floodStarted) / 1e9;
+    long allowed = 10 + (long) Math.ceil(floodSeconds * 30 / 60) + 1;
 
     Api.report("RateLimitFairnessIT: A got %d x 201, %d x 429, %d other%n", created.get(), limited.get(), other.get());
     Api.report("RateLimitFairnessIT: B alone   %s ms (median %d)%n", alone, median(alone));
     Api.report("RateLimitFairnessIT: B in flood %s ms (median %d)%n", during, median(during));
     assertEquals(0, other.get(), "the flood got only 201 or 429");
-    assertTrue(created.get() <= 10 + 5, "A got at most its burst and refill: " + created.get());
+    assertTrue(created.get() <= allowed,
+        "A got at most its burst and refill over " + Math.round(floodSeconds) + " s: " + created.get() + " > " + allowed);
     assertTrue(limited.get() > 0, "A was refused");
     assertTrue(retryAfter.stream().allMatch(v -> v != null && Integer.parseInt(v) >= 1), "Retry-After on every 429");
   }

@@ -44,6 +44,14 @@ final class Browser implements AutoCloseable {
     return Files.isExecutable(Path.of(DRIVER)) && Files.isExecutable(Path.of(CHROMIUM));
   }
 
+  /**
+   * Whether the browser tests run: when a browser is here, and always under {@code CI=true}, where
+   * a missing browser is a failure (CI installs it), not a reason to skip.
+   */
+  static boolean availableOrRequired() {
+    return available() || "true".equalsIgnoreCase(System.getenv("CI"));
+  }
+
   private Browser(ChromeDriver driver) {
     this.driver = driver;
   }

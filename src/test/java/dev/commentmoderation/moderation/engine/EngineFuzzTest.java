@@ -84,7 +84,8 @@ class EngineFuzzTest {
       long t0 = System.nanoTime();
       check(text);
       long ms = (System.nanoTime() - t0) / 1_000_000;
-      assertTrue(ms < 2_000, () -> "took " + ms + " ms on " + text.substring(0, 10));
+      // a bound against super-linear work, not a speed target: loose enough for a loaded machine
+      assertTrue(ms < 20_000, () -> "took " + ms + " ms on " + text.substring(0, 10));
     }
   }
 
