@@ -363,6 +363,18 @@ class BrowserIT {
     assertEquals("Комментарий #" + id + " бекитилди.", browser.find("[data-notice-text]").text());
     assertEquals("APPROVED", queueItem(id).getString("status"));
     shot("approved");
+
+    // the server's own messages come in the dashboard's language (Accept-Language)
+    browser.find("[data-tab=sanctions]").click();
+    var form = browser.find("form[data-sanction-form]");
+    assertEquals("Жазаны киргизүү", form.find("button[type=submit]").text());
+    form.find("input[name=authorEmail]").type("not-an-address");
+    form.find("input[name=reason]").type("текшерүү");
+    form.find("button[type=submit]").click();
+    browser.waitFor("the refusal", () -> "error".equals(browser.find("[data-notice]").attr("data-kind")));
+    assertEquals("Жаза киргизилген жок: Электрондук почтанын дареги туура эмес.", browser.find("[data-notice-text]").text());
+    assertEquals("true", form.find("input[name=authorEmail]").attr("aria-invalid"));
+    shot("sanction-refused");
   }
 
   @Test
@@ -412,6 +424,13 @@ class BrowserIT {
 
   @Test
   void theDashboardsLabelTablesHaveTheSameKeysAndPlaceholders() {
+    // module scripts must come with a JavaScript type (they are refused otherwise) under the page's CSP
+    assertTrue(api.get("/moderation/").header("Content-Security-Policy").contains("script-src 'self'"));
+    for (String module : List.of("app.js", "lib/http.js", "screens/queue.js", "i18n/ky.js")) {
+      var r = api.get("/moderation/" + module);
+      assertEquals(200, r.status(), module);
+      assertTrue(r.header("Content-Type").contains("javascript"), module + ": " + r.header("Content-Type"));
+    }
     browser.open(url("/moderation/"));
     String diff = browser.scriptString(
         "return Promise.all(['ru', 'ky', 'en'].map(l => import('./i18n/' + l + '.js'))).then(([ru, ky, en]) => {"
