@@ -65,6 +65,9 @@ final class Browser implements AutoCloseable {
         "--disable-quic", "--no-first-run", "--lang=ru",
         "--user-data-dir=" + Files.createTempDirectory("chromium-profile"),
         "--window-size=" + width + "," + height);
+    // --lang alone leaves a headless browser's navigator.languages at en-US; the dashboard picks
+    // its language from them, and these tests are a Russian moderator's browser unless they say so
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ru-RU,ru"));
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(Path.of(DRIVER).toFile()).usingAnyFreePort().build();
     ChromeDriver driver = new ChromeDriver(service, options);

@@ -326,6 +326,150 @@ class BrowserIT {
     assertEquals(200, api.get("/api/moderation/queue?limit=1", Api.basic(user, "a-long-enough-password")).status());
   }
 
+  // ---------------------------------------------------------------- the dashboard's languages
+
+  @Test
+  void aKyrgyzModeratorApprovesAHeldCommentInKyrgyz() {
+    String id = held(unique("Опять какой-то идиот это придумал"));
+
+    browser.open(url("/moderation/"));
+    forgetLogin();
+    browser.open(url("/moderation/?lang=ky"));
+    assertEquals("ky", browser.find("html").attr("lang"));
+    assertEquals("Модераторлор үчүн кирүү", browser.find("#login-title").text());
+    assertEquals("Колдонуучунун аты", browser.find("label[for=login-username]").text());
+    assertEquals("Кирүү", browser.find("form[data-login-form] button[type=submit]").text());
+    assertEquals("true", browser.find("[data-lang=ky]").attr("aria-pressed"));
+    shot("login");
+    signIn(browser);
+    browser.waitFor("the admin's tabs", () -> browser.find("[data-tab=accounts]").displayed());
+    assertEquals(List.of("Кезек", "Текстти текшерүү", "Эрежелер", "Статистика", "Жазалар", "Макалалар", "Аккаунттар"),
+        browser.all("[data-tab]").stream().map(Browser.El::text).toList());
+    assertEquals("Чыгуу", browser.find("[data-logout]").text());
+    assertEquals("Комментарийлерди модерациялоо", browser.find(".bar-title").text());
+
+    showQueue("PENDING");
+    var card = "[data-queue-item='" + id + "']";
+    assertEquals("текшерүүдө", browser.find(card + " .status").prop("textContent"));
+    assertEquals("Бекитүү", browser.find(card + " [data-approve]").text());
+    assertEquals("Четке кагуу", browser.find(card + " [data-reject]").text());
+    assertEquals("Авторго тыюу салуу", browser.find(card + " [data-ban-author]").text());
+    assertEquals("Эч нерсе тандалган жок", browser.find("[data-selected-count]").text());
+    assertTrue(browser.find(card + " .item-meta").text().startsWith("Макала:"), browser.find(card + " .item-meta").text());
+    shot("queue");
+
+    browser.find(card + " [data-approve]").click();
+    browser.waitFor("the approved comment leaves the queue", () -> !browser.exists(card));
+    assertEquals("Комментарий #" + id + " бекитилди.", browser.find("[data-notice-text]").text());
+    assertEquals("APPROVED", queueItem(id).getString("status"));
+    shot("approved");
+
+    // the server's own messages come in the dashboard's language (Accept-Language)
+    browser.find("[data-tab=sanctions]").click();
+    var form = browser.find("form[data-sanction-form]");
+    assertEquals("Жазаны киргизүү", form.find("button[type=submit]").text());
+    form.find("input[name=authorEmail]").type("not-an-address");
+    form.find("input[name=reason]").type("текшерүү");
+    form.find("button[type=submit]").click();
+    browser.waitFor("the refusal", () -> "error".equals(browser.find("[data-notice]").attr("data-kind")));
+    assertEquals("Жаза киргизилген жок: Электрондук почтанын дареги туура эмес.", browser.find("[data-notice-text]").text());
+    assertEquals("true", form.find("input[name=authorEmail]").attr("aria-invalid"));
+    shot("sanction-refused");
+  }
+
+  @Test
+  void anEnglishSpeakerSwitchesTheDashboardToEnglishAndRejectsAComment() {
+    String id = held(unique("Какой-то дебил опять всё перепутал"));
+    try {
+      browser.open(url("/moderation/"));
+      forgetLogin();
+      browser.open(url("/moderation/"));
+      assertEquals("ru", browser.find("html").attr("lang"), "Russian unless chosen otherwise (the browser prefers ru)");
+      browser.find("[data-lang=en]").click();
+      browser.waitFor("the page in English", () -> "en".equals(browser.find("html").attr("lang")));
+      assertEquals("Moderator login", browser.find("#login-title").text());
+      assertEquals("Log in", browser.find("form[data-login-form] button[type=submit]").text());
+      signIn(browser);
+      browser.waitFor("the admin's tabs", () -> browser.find("[data-tab=accounts]").displayed());
+      assertEquals(List.of("Queue", "Text check", "Rules", "Statistics", "Sanctions", "Articles", "Accounts"),
+          browser.all("[data-tab]").stream().map(Browser.El::text).toList());
+      assertEquals("Log out", browser.find("[data-logout]").text());
+
+      showQueue("PENDING");
+      var card = "[data-queue-item='" + id + "']";
+      assertEquals("awaiting review", browser.find(card + " .status").prop("textContent"));
+      assertEquals("Approve", browser.find(card + " [data-approve]").text());
+      assertEquals("Reject", browser.find(card + " [data-reject]").text());
+      assertNoCyrillicButUserText();
+      shot("queue");
+
+      browser.find(card + " [data-reject]").click();
+      browser.waitFor("the rejected comment leaves the queue", () -> !browser.exists(card));
+      assertEquals("Comment #" + id + " rejected.", browser.find("[data-notice-text]").text());
+      assertEquals("REJECTED", queueItem(id).getString("status"));
+
+      // the choice is remembered, and the login kept, across a reload
+      browser.open(url("/moderation/"));
+      browser.waitFor("the dashboard again", () -> browser.find("[data-view=app]").displayed());
+      assertEquals("en", browser.find("html").attr("lang"));
+      assertEquals("Statistics", browser.find("[data-tab=stats]").text());
+      browser.find("[data-tab=stats]").click();
+      browser.waitFor("the statistics", () -> browser.exists("[data-stats] [data-queue-depth]"));
+      assertNoCyrillicButUserText();
+      shot("stats");
+    } finally {
+      forgetLogin();
+    }
+  }
+
+  @Test
+  void theDashboardsLabelTablesHaveTheSameKeysAndPlaceholders() {
+    // module scripts must come with a JavaScript type (they are refused otherwise) under the page's CSP
+    assertTrue(api.get("/moderation/").header("Content-Security-Policy").contains("script-src 'self'"));
+    for (String module : List.of("app.js", "lib/http.js", "screens/queue.js", "i18n/ky.js")) {
+      var r = api.get("/moderation/" + module);
+      assertEquals(200, r.status(), module);
+      assertTrue(r.header("Content-Type").contains("javascript"), module + ": " + r.header("Content-Type"));
+    }
+    browser.open(url("/moderation/"));
+    String diff = browser.scriptString(
+        "return Promise.all(['ru', 'ky', 'en'].map(l => import('./i18n/' + l + '.js'))).then(([ru, ky, en]) => {"
+            + "  var flat = t => Object.entries(t.default).flatMap(([k, v]) => typeof v === 'string' ? [[k, v]]"
+            + "    : Object.entries(v).map(([c, w]) => [k + '/' + c, w]));"
+            + "  var shape = t => flat(t).map(([k, v]) => k + (v.match(/\\{\\w+\\}/g) || []).sort().join('')).sort().join('\\n');"
+            + "  var problems = [];"
+            + "  [['ky', ky], ['en', en]].forEach(([l, t]) => { if (shape(t) !== shape(ru)) problems.push(l); });"
+            + "  flat(ky).concat(flat(en)).forEach(([k, v]) => { if (!v.trim()) problems.push('empty ' + k); });"
+            + "  return problems.join(', ');"
+            + "})");
+    assertEquals("", diff, "the ky and en tables have every key of the ru table, with the same {placeholders}");
+  }
+
+  /**
+   * Every label of the English dashboard is English: no Cyrillic anywhere on the page, hidden
+   * screens included, text or attribute, but in what users wrote and the language switcher.
+   */
+  private void assertNoCyrillicButUserText() {
+    String stray = browser.scriptString(
+        "var page = document.documentElement.cloneNode(true);"
+            + "page.querySelectorAll('[data-queue-body], .author, .excerpt, [data-langs], [data-latest], script, style')"
+            + "  .forEach(n => n.remove());"
+            + "var found = [];"
+            + "var walker = document.createTreeWalker(page, NodeFilter.SHOW_TEXT);"
+            + "while (walker.nextNode()) if (/[\\u0400-\\u04FF]/.test(walker.currentNode.data)) found.push(walker.currentNode.data.trim());"
+            + "page.querySelectorAll('*').forEach(e => ['placeholder', 'aria-label', 'title'].forEach(a => {"
+            + "  var v = e.getAttribute(a); if (v && /[\\u0400-\\u04FF]/.test(v)) found.push(a + '=' + v); }));"
+            + "return found.join(' | ');");
+    assertEquals("", stray, "Cyrillic outside user text on the English dashboard");
+  }
+
+  /** A comment the rules hold for a moderator. */
+  private String held(String body) {
+    var receipt = api.post(path(), comment("Вася", body)).json();
+    assertEquals("PENDING", receipt.getString("status"), receipt::toString);
+    return receipt.getString("id");
+  }
+
   private Browser.El sanctionRow(String email) {
     for (var r : browser.all("[data-sanctions] [data-sanction]")) {
       if (r.text().contains(email)) return r;
@@ -494,10 +638,20 @@ class BrowserIT {
     login(browser);
   }
 
+  /** Logs in on the dashboard in its default language (Russian: the browser prefers ru). */
   private void login(Browser browser) {
     browser.open(url("/moderation/"));
-    browser.script("sessionStorage.clear()");
+    browser.script("sessionStorage.clear(); localStorage.clear()");
     browser.open(url("/moderation/"));
+    signIn(browser);
+  }
+
+  /** No login kept in this tab and no language chosen, whatever an earlier test left. */
+  private void forgetLogin() {
+    browser.script("sessionStorage.clear(); localStorage.clear()");
+  }
+
+  private void signIn(Browser browser) {
     var form = browser.find("form[data-login-form]");
     form.find("input[name=username]").type(Api.ADMIN);
     form.find("input[name=password]").type(Api.ADMIN_PASSWORD);

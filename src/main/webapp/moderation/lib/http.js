@@ -1,0 +1,91 @@
+/*
+ * The moderator API (docs/moderator-api.md), with HTTP Basic on every request and the chosen
+ * language in Accept-Language, so the server's own messages (validation, problems) come back in
+ * it. Every request sends X-Requested-With, so a 401 carries the "FormBasic" challenge and the
+ * browser shows our login form instead of its own dialog. No cookies: credentials: 'omit'.
+ */
+import { lang, t } from './i18n.js';
+import { el, say } from './dom.js';
+import { session, signOut } from './session.js';
+
+export const API = new URL('../../api/', import.meta.url).href;
+
+function headers(extra, auth) {
+  var h = Object.assign({ 'Accept-Language': lang, 'X-Requested-With': 'XMLHttpRequest' }, extra);
+  if (auth) h.Authorization = 'Basic ' + auth;
+  return h;
+}
+
+/**
+ * Resolves to {status, json} (json {} when the body is not JSON); rejects only when the server
+ * cannot be reached. auth defaults to the session's.
+ */
+export function call(method, path, body, auth) {
+  var h = headers({ Accept: 'application/json' }, auth || session.auth);
+  if (body) h['Content-Type'] = 'application/json';
+  return fetch(API + path, {
+    method: method, headers: h, body: body ? JSON.stringify(body) : undefined,
+    credentials: 'omit', cache: 'no-store'
+  }).then(function (res) {
+    return res.text().then(function (text) {
+      var json = null;
+      try {
+        json = text ? JSON.parse(text) : null;
+      } catch (e) {
+        /* a proxy's error page: the status says enough */
+      }
+      return { status: res.status, json: json || {} };
+    });
+  });
+}
+
+/**
+ * A call made while logged in: a 401 means the credentials stopped working, so the moderator is
+ * logged out and told why, and the promise rejects with the response ({status: 401}).
+ */
+export function authed(method, path, body) {
+  return call(method, path, body).then(function (res) {
+    if (res.status === 401) {
+      signOut();
+      say(t('login.again', { detail: res.json.detail || t('login.expired') }), 'error');
+      throw res;
+    }
+    return res;
+  });
+}
+
+/** An open streaming GET (server-sent events) with the session's credentials. */
+export function openStream(path, signal) {
+  return fetch(API + path, {
+    headers: headers({ Accept: 'text/event-stream' }, session.auth),
+    credentials: 'omit', cache: 'no-store', signal: signal
+  });
+}
+
+/** What a problem+json answer says: its violations, else its detail, else the status. */
+export function problemText(res) {
+  var j = res.json;
+  var v = (j.violations || []).map(function (x) { return x.message; }).join(' ');
+  return v || j.detail || t('common.errorStatus', { status: res.status });
+}
+
+/** True for a failure to reach the server, false for the 401 authed() already handled. */
+export function unreachable(e) {
+  return !e || e.status !== 401;
+}
+
+export function networkError() {
+  say(t('common.network'), 'error');
+}
+
+/** A catch handler: tells of a lost connection (a 401 was already handled by authed()). */
+export function reportNetwork(e) {
+  if (unreachable(e)) networkError();
+}
+
+/** A catch handler that puts «no connection» into box (a 401 was already handled by authed()). */
+export function failedInto(box) {
+  return function (e) {
+    if (unreachable(e)) box.replaceChildren(el('p', { class: 'error', text: t('common.networkShort') }));
+  };
+}
