@@ -17,7 +17,7 @@ class SecurityHeadersTest {
     assertEquals(Kind.API, SecurityHeaders.kind("/api/articles/a/comments"));
     assertEquals(Kind.MODERATION_API, SecurityHeaders.kind("/api/moderation/queue"));
     assertEquals(Kind.DASHBOARD, SecurityHeaders.kind("/moderation/"));
-    assertEquals(Kind.DASHBOARD, SecurityHeaders.kind("/moderation/dashboard.js"));
+    assertEquals(Kind.DASHBOARD, SecurityHeaders.kind("/moderation/screens/queue.js"));
     assertEquals(Kind.PAGE, SecurityHeaders.kind("/"));
     assertEquals(Kind.PAGE, SecurityHeaders.kind("/moderationx"));
   }
