@@ -30,8 +30,18 @@ public final class LexiconMatcher {
   private final List<Entry> maskable = new ArrayList<>();
   private final Map<WordList, int[]> chainHashes = new java.util.IdentityHashMap<>();
 
-  public LexiconMatcher(List<WordList> lists) {
+  /** The seam prefixes of the built-in set, for matchers made without a rule set. */
+  public static final String SEAM_PREFIXES = "lexicon/ru-seam-prefixes.txt";
+
+  private final String[] seamPrefixes;
+
+  /**
+   * @param seamPrefixes productive prefixes ending in е ({@value #SEAM_PREFIXES}): an entry
+   *     starting with е is not read from the е of such a prefix at the start of a word
+   */
+  public LexiconMatcher(List<WordList> lists, List<String> seamPrefixes) {
     this.lists = List.copyOf(lists);
+    this.seamPrefixes = seamPrefixes.stream().map(String::strip).toArray(String[]::new);
     for (WordList list : lists) {
       chainHashes.put(list,
           list.prefixChains().stream().mapToInt(String::hashCode).sorted().toArray());
@@ -130,15 +140,13 @@ public final class LexiconMatcher {
 
   /**
    * Productive prefixes ending in е that new words are made with faster than dictionaries list
-   * them (ре+балансировка, де+банкинг, не+банальный, пере+бал..., теле+бал...). A root read from
-   * that е on (е+бал) crosses the seam between prefix and stem: the е is the prefix's, and the
-   * word is the prefix on an innocent stem. Prefixes ending in other letters could complete a
-   * root (за+лупа) and are not listed; a root that starts before the е (де+бил) is not affected.
+   * them (ре+балансировка, де+банкинг, не+банальный, пере+бал..., теле+бал...; the list is
+   * {@code lexicon/ru-seam-prefixes.txt}). A root read from that е on (е+бал) crosses the seam
+   * between prefix and stem: the е is the prefix's, and the word is the prefix on an innocent
+   * stem. A root that starts before the е (де+бил) is not affected.
    */
-  private static final String[] SEAM_PREFIXES = {"ре", "де", "не", "пре", "пере", "теле"};
-
-  private static boolean prefixSeam(String form, int localStart) {
-    for (String prefix : SEAM_PREFIXES) {
+  private boolean prefixSeam(String form, int localStart) {
+    for (String prefix : seamPrefixes) {
       if (localStart == prefix.length() - 1 && form.startsWith(prefix)) {
         return true;
       }
