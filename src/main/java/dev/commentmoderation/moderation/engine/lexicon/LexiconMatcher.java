@@ -2,6 +2,7 @@ package dev.commentmoderation.moderation.engine.lexicon;
 
 import dev.commentmoderation.moderation.engine.Action;
 import dev.commentmoderation.moderation.engine.Match;
+import dev.commentmoderation.moderation.engine.text.FormKind;
 import dev.commentmoderation.moderation.engine.text.Words;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -114,7 +115,7 @@ public final class LexiconMatcher {
     if (!anchored(p, list, form, localStart, localEnd) || !admissible(words, f, list)) {
       return;
     }
-    if (words.kind(f) == Words.TRANSLITERATED && p.literal().length() < MIN_TRANSLITERATED) {
+    if (words.kind(f) == FormKind.TRANSLITERATED && p.literal().length() < MIN_TRANSLITERATED) {
       return;
     }
     if (p.start() == LexiconPattern.Start.ANYWHERE && localStart > 0
@@ -123,7 +124,7 @@ public final class LexiconMatcher {
     }
     int lastWord = words.lastWord(f);
     if (!p.tail().isEmpty()) {
-      if (words.kind(f) != Words.PRIMARY) {
+      if (words.kind(f) != FormKind.PRIMARY) {
         return;
       }
       for (LexiconPattern.Tail t : p.tail()) {
@@ -184,14 +185,14 @@ public final class LexiconMatcher {
    * that merely reads like a Russian root (hue → хуе) stays English.
    */
   private static boolean admissible(Words words, int f, WordList list) {
-    if (words.kind(f) == Words.TRANSLITERATED && !list.transliteration()) {
+    if (words.kind(f) == FormKind.TRANSLITERATED && !list.transliteration()) {
       return false;
     }
     if (list.exceptions().contains(words.form(f))) {
       return false;
     }
     int next = words.lastWord(f) + 1;
-    if (next < words.wordCount() && words.kind(f) != Words.MASK_RUN
+    if (next < words.wordCount() && words.kind(f) != FormKind.MASK_RUN
         && list.exceptions().contains(words.form(f) + " " + words.form(words.primaryForm(next)))) {
       // a phrase exception: тупой угол (geometry), not an insult
       return false;
@@ -203,13 +204,13 @@ public final class LexiconMatcher {
   private void matchMasked(Words words, List<Hit> hits) {
     for (int f = 0; f < words.formCount(); f++) {
       String form = words.form(f);
-      if (form.indexOf(Words.MASK) < 0 || words.kind(f) == Words.TRANSLITERATED) {
+      if (form.indexOf(Words.MASK) < 0 || words.kind(f) == FormKind.TRANSLITERATED) {
         continue;
       }
       for (Entry e : maskable) {
         WordList list = e.words();
         String lit = e.pattern().literal();
-        boolean loose = words.kind(f) == Words.MASK_RUN;
+        boolean loose = words.kind(f) == FormKind.MASK_RUN;
         for (int p = 0; p + lit.length() <= form.length(); p++) {
           if (wildcardAt(form, p, lit, loose) && anchored(e.pattern(), list, form, p, p + lit.length())) {
             hits.add(new Hit(e.list(), e.action(), words.originalStart(words.firstWord(f)),
