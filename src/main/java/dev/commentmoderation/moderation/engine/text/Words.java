@@ -56,10 +56,15 @@ public final class Words {
   }
 
   public static Words of(NormalizedText text) {
+    return read(text, DisguiseReaders.ORDER);
+  }
+
+  /** The words of {@code text} with their primary forms and the forms of {@code readers}. */
+  static Words read(NormalizedText text, java.util.List<DisguiseReader> readers) {
     Words words = new Words(text);
     words.split();
     words.englishContext = words.countEnglishFunctionWords() >= 2;
-    for (DisguiseReader reader : DisguiseReaders.ORDER) {
+    for (DisguiseReader reader : readers) {
       reader.read(words);
     }
     return words;
