@@ -59,15 +59,49 @@ final class MaskedTokenReader implements DisguiseReader {
     return false;
   }
 
+  /** What a token reads as so far: letters (glyphs mapped), mask runs as masks, and counts. */
+  private static final class Pieces {
+    final StringBuilder letters = new StringBuilder();
+    final List<Run> runs = new ArrayList<>();
+    int cyrillic;
+    int known;
+    boolean disguised;
+    /** Dots are also sloppy punctuation (так...вот): their masks hide at most half a root. */
+    boolean strictOnly;
+
+    void letter(char c) {
+      cyrillic += ScriptFolding.isCyrillic(c) ? 1 : 0;
+      letters.append(ScriptFolding.isCyrillic(c) ? c : ScriptFolding.toCyrillicVisual(c));
+      known++;
+    }
+
+    void glyph(int g) {
+      letters.append(Glyphs.letter(g));
+      known++;
+      disguised = true;
+    }
+
+    void run(int length, boolean dots) {
+      strictOnly |= dots;
+      runs.add(new Run(letters.length(), length));
+      letters.append(masks(length));
+      disguised = true;
+    }
+
+    void clear() {
+      letters.setLength(0);
+      runs.clear();
+      known = 0;
+      cyrillic = 0;
+      disguised = false;
+      strictOnly = false;
+    }
+  }
+
   private static void token(Words words, String s, int from, int to) {
     NormalizedText text = words.text();
-    StringBuilder letters = new StringBuilder(); // letters and glyphs mapped, runs as masks
-    List<Run> runs = new ArrayList<>();
-    int cyrillic = 0;
-    int known = 0;
-    boolean disguised = false;
-    boolean strictOnly = false;
-    boolean trailing = false;
+    Pieces p = new Pieces();
+    boolean cut = false;
     int i = from;
     while (i < to) {
       char c = s.charAt(i);
@@ -76,24 +110,20 @@ final class MaskedTokenReader implements DisguiseReader {
         int after = i + Glyphs.length(glyph);
         boolean beforeLetter = after < to
             && (Character.isLetter(s.charAt(after)) || Glyphs.at(s, after, to) >= 0);
-        if (letters.length() > 0 || beforeLetter) {
-          letters.append(Glyphs.letter(glyph));
-          known++;
-          disguised = true;
+        if (p.letters.length() > 0 || beforeLetter) {
+          p.glyph(glyph);
           i = after;
           continue;
         }
       }
       if (Character.isLetter(c)) {
-        cyrillic += ScriptFolding.isCyrillic(c) ? 1 : 0;
-        letters.append(ScriptFolding.isCyrillic(c) ? c : ScriptFolding.toCyrillicVisual(c));
-        known++;
+        p.letter(c);
         i++;
         continue;
       }
       if (c >= '0' && c <= '9') {
-        letters.append(ScriptFolding.toCyrillicVisual(c));
-        known++;
+        p.letters.append(ScriptFolding.toCyrillicVisual(c));
+        p.known++;
         i++;
         continue;
       }
@@ -102,71 +132,63 @@ final class MaskedTokenReader implements DisguiseReader {
         while (j < to && MASK_SYMBOLS.indexOf(s.charAt(j)) >= 0) {
           j++;
         }
-        boolean inner = letters.length() > 0 && j < to && Character.isLetter(s.charAt(j));
+        boolean inner = p.letters.length() > 0 && j < to && Character.isLetter(s.charAt(j));
         boolean dots = s.substring(i, j).indexOf('.') >= 0;
         boolean sentenceDot = dots && Character.isUpperCase(text.original().charAt(text.originalStart(j)));
         // A word cut short by two or three stars (х**, бл**): the stars are its last letters.
-        boolean cut = !inner && onlyStars(s, i, j) && runs.isEmpty() && letters.length() >= 1
-            && letters.length() <= 3 && cyrillic == letters.length() && j - i >= 2 && j - i <= 3
+        cut = !inner && onlyStars(s, i, j) && p.runs.isEmpty() && p.letters.length() >= 1
+            && p.letters.length() <= 3 && p.cyrillic == p.letters.length() && j - i >= 2 && j - i <= 3
             && Character.isLetter(s.charAt(from))
             && (j == to || !Character.isLetterOrDigit(s.charAt(j)));
         if (cut) {
-          runs.add(new Run(letters.length(), j - i));
-          letters.append(masks(j - i));
-          disguised = true;
-          trailing = true;
+          p.run(j - i, false);
           break;
         }
         if (inner && (j - i <= MAX_MASK_RUN || j - i <= MAX_STAR_RUN && onlyStars(s, i, j)) && !sentenceDot) {
-          // dots are also sloppy punctuation (так...вот): their masks hide at most half a root
-          strictOnly |= dots;
-          runs.add(new Run(letters.length(), j - i));
-          letters.append(masks(j - i));
-          disguised = true;
+          p.run(j - i, dots);
           i = j;
           continue;
         }
       }
       // any other character ends the word part: keep only what came before or after
-      if (letters.length() > 0 && disguised) {
+      if (p.letters.length() > 0 && p.disguised) {
         break;
       }
-      letters.setLength(0);
-      runs.clear();
-      known = 0;
-      cyrillic = 0;
-      disguised = false;
-      strictOnly = false;
+      p.clear();
       i++;
     }
-    if (trailing) {
+    if (cut) {
       int w = words.wordAtOrAfter(from);
       if (w >= 0 && words.word(w).from() < to) {
-        words.add(letters.toString(), w, w, FormKind.MASK_RUN);
+        words.add(p.letters.toString(), w, w, FormKind.MASK_RUN);
         words.masked();
       }
       return;
     }
-    if (!disguised || cyrillic < 2 || known < 2) {
-      return;
+    if (p.disguised && p.cyrillic >= 2 && p.known >= 2) {
+      addReadings(words, p, from, to);
     }
+  }
+
+  private static void addReadings(Words words, Pieces p, int from, int to) {
     int first = words.wordAtOrAfter(from);
     int last = words.wordAtOrBefore(to);
     if (first < 0 || last < first) {
       return;
     }
-    if (runs.size() >= 2 && spacedByMasks(letters, runs)) {
+    String letters = p.letters.toString();
+    if (p.runs.size() >= 2 && spacedByMasks(letters, p.runs)) {
       // п*и*з*д*а: the symbols separate the letters, they hide none
-      words.add(Words.collapse(letters.toString().replace(String.valueOf(Words.MASK), "")),
+      words.add(Words.collapse(letters.replace(String.valueOf(Words.MASK), "")),
           first, last, FormKind.JOINED);
       return;
     }
-    if (runs.size() > 3) {
+    if (p.runs.size() > 3) {
       return;
     }
     Set<String> variants = new LinkedHashSet<>();
-    variants.add(letters.toString());
-    expand(letters.toString(), runs, 0, 0, variants);
+    variants.add(letters);
+    expand(letters, p.runs, 0, 0, variants);
     int added = 0;
     for (String v : variants) {
       if (added++ >= MAX_VARIANTS) {
@@ -174,7 +196,7 @@ final class MaskedTokenReader implements DisguiseReader {
       }
       boolean masked = v.indexOf(Words.MASK) >= 0;
       words.add(Words.collapse(v), first, last,
-          !masked ? FormKind.JOINED : strictOnly ? FormKind.MASKED : FormKind.MASK_RUN);
+          !masked ? FormKind.JOINED : p.strictOnly ? FormKind.MASKED : FormKind.MASK_RUN);
       if (masked) {
         words.masked();
       }
