@@ -4,33 +4,23 @@ import dev.commentmoderation.moderation.engine.Action;
 import dev.commentmoderation.moderation.engine.Reason;
 import dev.commentmoderation.moderation.engine.RuleSetException;
 import dev.commentmoderation.moderation.engine.lexicon.LexiconMatcher;
-import dev.commentmoderation.moderation.engine.lexicon.LexiconPattern;
 import dev.commentmoderation.moderation.engine.lexicon.WordList;
-import dev.commentmoderation.moderation.engine.rules.ContactRule;
-import dev.commentmoderation.moderation.engine.rules.ContextRules;
-import dev.commentmoderation.moderation.engine.rules.FloodRule;
 import dev.commentmoderation.moderation.engine.rules.LexiconRule;
-import dev.commentmoderation.moderation.engine.rules.LinkRule;
-import dev.commentmoderation.moderation.engine.rules.PhoneRule;
-import dev.commentmoderation.moderation.engine.rules.RegexRule;
-import dev.commentmoderation.moderation.engine.rules.RegexSafety;
 import dev.commentmoderation.moderation.engine.rules.Rule;
+import dev.commentmoderation.moderation.engine.rules.RuleFields;
 import dev.commentmoderation.moderation.engine.rules.RuleHeader;
-import dev.commentmoderation.moderation.engine.rules.ShoutingRule;
+import dev.commentmoderation.moderation.engine.rules.RuleType;
 import dev.commentmoderation.moderation.engine.text.TextNormalizer;
-import dev.commentmoderation.moderation.engine.text.Words;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -52,40 +42,12 @@ public final class RuleSetParser {
   /** The outcome: the version and the rules in the order they run. */
   public record ParsedRules(String version, List<Rule> rules) {}
 
-  /** The Russian prefix system ({@code за}ебал, {@code вы}блядок, {@code съ}ебать). */
-  public static final List<String> RUSSIAN_PREFIXES =
-      List.of("на", "по", "за", "от", "вы", "до", "недо", "о", "об", "у", "раз", "рас", "съ",
-          "при", "про", "под", "пере", "из", "изъ", "въ", "вз", "без", "бес", "не", "долбо",
-          "ни");
-
   private static final Set<String> COMMON = Set.of("id", "type", "category", "action", "reason",
       "description");
-  private static final Map<String, Set<String>> FIELDS = Map.ofEntries(
-      Map.entry("words", Set.of("words", "include", "suspect", "suspect-include", "exceptions",
-          "exceptions-include", "prefixes", "transliteration", "min-hits")),
-      Map.entry("regex", Set.of("pattern", "text", "case-sensitive", "requires")),
-      Map.entry("links", Set.of("max", "allow", "deny", "deny-action")),
-      Map.entry("phones", Set.of("regions", "min-digits")),
-      Map.entry("contacts", Set.of("messengers")),
-      Map.entry("shouting", Set.of("min-letters", "ratio", "acronyms", "acronym-max-length")),
-      Map.entry("flood", Set.of("max-letter-run", "max-symbol-run", "max-emoji",
-          "max-word-repeats")),
-      Map.entry("length", Set.of("min", "max")),
-      Map.entry("duplicate", Set.of()),
-      Map.entry("author", Set.of("new", "premoderated", "banned")),
-      Map.entry("article", Set.of()));
-  private static final Map<String, Reason> DEFAULT_REASON = Map.of(
-      "links", Reason.LINKS, "phones", Reason.CONTACTS, "contacts", Reason.CONTACTS,
-      "shouting", Reason.SHOUTING, "flood", Reason.FLOOD, "length", Reason.LENGTH,
-      "duplicate", Reason.DUPLICATE, "author", Reason.PREMODERATION,
-      "article", Reason.PREMODERATION);
-  private static final Map<String, Action> DEFAULT_ACTION = Map.of(
-      "links", Action.HOLD, "phones", Action.HOLD, "contacts", Action.HOLD,
-      "shouting", Action.HOLD, "flood", Action.HOLD, "length", Action.HOLD,
-      "duplicate", Action.HOLD, "author", Action.HOLD, "article", Action.HOLD);
 
   private final LexiconSource lexicons;
   private final List<RuleSetException.Problem> problems = new ArrayList<>();
+  private final Map<String, List<String>> lexiconFiles = new HashMap<>();
 
   private RuleSetParser(LexiconSource lexicons) {
     this.lexicons = lexicons;
@@ -147,7 +109,16 @@ public final class RuleSetParser {
       throw new RuleSetException(problems);
     }
     if (!wordLists.isEmpty()) {
-      rules.add(lexiconPosition, new LexiconRule(new LexiconMatcher(wordLists)));
+      List<String> seam = new ArrayList<>();
+      try {
+        for (String p : lexiconFile(LexiconMatcher.SEAM_PREFIXES)) {
+          seam.add(TextNormalizer.foldString(p));
+        }
+      } catch (IOException e) {
+        throw new RuleSetException(0, "cannot read '" + LexiconMatcher.SEAM_PREFIXES + "': "
+            + e.getMessage());
+      }
+      rules.add(lexiconPosition, new LexiconRule(new LexiconMatcher(wordLists, seam)));
     }
     return new ParsedRules(version, rules);
   }
@@ -164,14 +135,14 @@ public final class RuleSetParser {
     } else if (!ids.add(id)) {
       problem(raw.get("id"), "rule id '" + id + "' is used twice");
     }
-    Set<String> allowed = FIELDS.get(type);
-    if (allowed == null) {
+    RuleType ruleType = RuleTypes.named(type);
+    if (ruleType == null) {
       problem(raw.get("type"), "rule " + id + ": unknown type '" + type + "' (one of "
-          + String.join(", ", new java.util.TreeSet<>(FIELDS.keySet())) + ")");
+          + String.join(", ", new java.util.TreeSet<>(RuleTypes.names())) + ")");
       return null;
     }
     for (Map.Entry<String, Node> f : raw.entrySet()) {
-      if (!COMMON.contains(f.getKey()) && !allowed.contains(f.getKey())) {
+      if (!COMMON.contains(f.getKey()) && !ruleType.fields().contains(f.getKey())) {
         problem(f.getValue(), "rule " + id + ": unknown field '" + f.getKey() + "' for type "
             + type);
       }
@@ -179,109 +150,103 @@ public final class RuleSetParser {
     String category = optionalScalar(raw.get("category"));
     category = category == null ? type : category;
     Action action = raw.containsKey("action") ? action(raw.get("action"), id)
-        : DEFAULT_ACTION.get(type);
+        : ruleType.defaultAction();
     if (action == null) {
       problem(node, "rule " + id + ": 'action' is required (reject, hold or flag)");
       action = Action.HOLD;
     }
     Reason reason = raw.containsKey("reason") ? reason(raw.get("reason"), id)
-        : DEFAULT_REASON.get(type);
+        : ruleType.defaultReason();
     if (reason == null) {
       problem(node, "rule " + id + ": 'reason' is required (one of "
           + java.util.Arrays.toString(Reason.values()) + ")");
       reason = Reason.OTHER;
     }
     RuleHeader h = new RuleHeader(id, category, action, reason);
-    return switch (type) {
-      case "words" -> words(h, raw, node);
-      case "regex" -> regex(h, raw, node);
-      case "links" -> new LinkRule(h, integer(raw, "max", 0, 0, 1000),
-          domains(raw.get("allow")), domains(raw.get("deny")),
-          raw.containsKey("deny-action") ? action(raw.get("deny-action"), id) : Action.REJECT);
-      case "phones" -> phones(h, raw);
-      case "contacts" -> new ContactRule(h, strings(raw.get("messengers")));
-      case "shouting" -> new ShoutingRule(h, integer(raw, "min-letters", 20, 1, 100_000),
-          decimal(raw, "ratio", 0.7), new HashSet<>(strings(raw.get("acronyms"))),
-          integer(raw, "acronym-max-length", 2, 0, 20));
-      case "flood" -> new FloodRule(h, integer(raw, "max-letter-run", 7, 2, 1000),
-          integer(raw, "max-symbol-run", 5, 1, 1000), integer(raw, "max-emoji", 10, 0, 100_000),
-          integer(raw, "max-word-repeats", 4, 1, 1000));
-      case "length" -> new ContextRules.LengthRule(h, integer(raw, "min", 1, 0, 1_000_000),
-          integer(raw, "max", 10_000, 1, 10_000_000));
-      case "duplicate" -> new ContextRules.DuplicateRule(h);
-      case "author" -> new ContextRules.AuthorRule(h, optionalAction(raw.get("new"), id, null),
-          optionalAction(raw.get("premoderated"), id, Action.HOLD),
-          optionalAction(raw.get("banned"), id, Action.REJECT));
-      case "article" -> new ContextRules.ArticleRule(h);
-      default -> null;
-    };
+    return ruleType.factory().build(h, new Fields(id, raw, node));
   }
 
-  private WordList words(RuleHeader h, Map<String, Node> raw, MappingNode node) {
-    List<LexiconPattern> block = patterns(raw.get("words"), raw.get("include"), h.id());
-    List<LexiconPattern> suspect =
-        patterns(raw.get("suspect"), raw.get("suspect-include"), h.id());
-    if (block.isEmpty() && suspect.isEmpty()) {
-      problem(node, "rule " + h.id() + ": a words rule needs 'words', 'suspect' or an include");
-    }
-    Set<String> exceptions = new HashSet<>();
-    for (String e : entries(raw.get("exceptions"), raw.get("exceptions-include"), h.id())) {
-      exceptions.add(fold(e.trim()));
-    }
-    List<String> prefixes = raw.containsKey("prefixes") ? strings(raw.get("prefixes"))
-        : RUSSIAN_PREFIXES;
-    return new WordList(h.id(), h.category(), h.action(), h.reason(), block, suspect, exceptions,
-        prefixChains(prefixes), bool(raw, "transliteration", false),
-        integer(raw, "min-hits", 1, 1, 100));
-  }
+  /** The fields of one rule, read through the parser so every problem keeps its line. */
+  private final class Fields implements RuleFields {
+    private final String id;
+    private final Map<String, Node> raw;
+    private final MappingNode node;
 
-  /**
-   * Folds a lexicon word as comment text is folded. Generated lists hold thousands of words that
-   * are folded already (lower-case Cyrillic or Latin): they skip ICU, which keeps start-up fast.
-   */
-  private static String fold(String word) {
-    for (int i = 0; i < word.length(); i++) {
-      char c = word.charAt(i);
-      if (!(c >= 'а' && c <= 'я' && c != 'ё' || c >= 'a' && c <= 'z')) {
-        return Words.collapse(TextNormalizer.foldString(word));
-      }
+    Fields(String id, Map<String, Node> raw, MappingNode node) {
+      this.id = id;
+      this.raw = raw;
+      this.node = node;
     }
-    return Words.collapse(word);
-  }
 
-  /** Every chain of up to two prefixes, bare or with the hard/soft sign (подъ-, разъ-, сь-). */
-  public static Set<String> prefixChains(List<String> prefixes) {
-    Set<String> folded = new HashSet<>();
-    for (String p : prefixes) {
-      folded.add(TextNormalizer.foldString(p.trim()));
+    @Override
+    public String id() {
+      return id;
     }
-    Set<String> chains = new HashSet<>();
-    for (String p : folded) {
-      chains.add(p);
-      for (String q : folded) {
-        chains.add(p + q);
-      }
-    }
-    Set<String> signed = new HashSet<>();
-    for (String c : chains) {
-      signed.add(Words.collapse(c));
-      signed.add(Words.collapse(c + "ъ"));
-      signed.add(Words.collapse(c + "ь"));
-    }
-    return signed;
-  }
 
-  private List<LexiconPattern> patterns(Node inline, Node include, String id) {
-    List<LexiconPattern> out = new ArrayList<>();
-    int line = line(inline != null ? inline : include);
-    for (String e : entries(inline, include, id)) {
+    @Override
+    public boolean has(String name) {
+      return raw.containsKey(name);
+    }
+
+    @Override
+    public String scalar(String name) {
+      return RuleSetParser.this.scalar(raw.get(name), name, node);
+    }
+
+    @Override
+    public String optionalScalar(String name) {
+      return RuleSetParser.this.optionalScalar(raw.get(name));
+    }
+
+    @Override
+    public List<String> strings(String name) {
+      return RuleSetParser.this.strings(raw.get(name));
+    }
+
+    @Override
+    public int integer(String name, int def, int min, int max) {
+      return RuleSetParser.this.integer(raw, name, def, min, max);
+    }
+
+    @Override
+    public double share(String name, double def) {
+      return decimal(raw, name, def);
+    }
+
+    @Override
+    public boolean bool(String name, boolean def) {
+      return RuleSetParser.this.bool(raw, name, def);
+    }
+
+    @Override
+    public Action action(String name) {
+      return RuleSetParser.this.action(raw.get(name), id);
+    }
+
+    @Override
+    public Action optionalAction(String name, Action def) {
+      return RuleSetParser.this.optionalAction(raw.get(name), id, def);
+    }
+
+    @Override
+    public List<String> entries(String inline, String include) {
+      return RuleSetParser.this.entries(raw.get(inline), raw.get(include), id);
+    }
+
+    @Override
+    public List<String> lexicon(String path) {
       try {
-        out.add(LexiconPattern.parse(e));
-      } catch (IllegalArgumentException ex) {
-        problems.add(new RuleSetException.Problem(line, "rule " + id + ": " + ex.getMessage()));
+        return lexiconFile(path);
+      } catch (IOException e) {
+        problem(null, "rule " + id + ": cannot read '" + path + "': " + e.getMessage());
+        return List.of();
       }
     }
-    return out;
+
+    @Override
+    public void problem(String name, String message) {
+      RuleSetParser.this.problem(name == null ? node : raw.get(name), message);
+    }
   }
 
   /** Inline entries plus the lines of every included file (blank lines and # comments skipped). */
@@ -298,13 +263,7 @@ public final class RuleSetParser {
         continue;
       }
       try {
-        for (String l : lexicons.read(path).split("\n")) {
-          int hash = l.indexOf('#');
-          String entry = (hash >= 0 ? l.substring(0, hash) : l).strip();
-          if (!entry.isEmpty()) {
-            out.add(entry);
-          }
-        }
+        out.addAll(lexiconFile(path));
       } catch (IOException e) {
         problem(include, "rule " + id + ": cannot read include '" + path + "': " + e.getMessage());
       }
@@ -312,59 +271,21 @@ public final class RuleSetParser {
     return out;
   }
 
-  private RegexRule regex(RuleHeader h, Map<String, Node> raw, MappingNode node) {
-    String pattern = scalar(raw.get("pattern"), "pattern", node);
-    String text = Optional.ofNullable(optionalScalar(raw.get("text"))).orElse("normalized");
-    if (!text.equals("normalized") && !text.equals("original")) {
-      problem(raw.get("text"), "rule " + h.id() + ": 'text' is normalized or original");
+  /** The entries of a lexicon file: its lines, blank lines and # comments skipped; read once. */
+  private List<String> lexiconFile(String path) throws IOException {
+    List<String> cached = lexiconFiles.get(path);
+    if (cached != null) {
+      return cached;
     }
-    if (pattern == null) {
-      return null;
-    }
-    Optional<String> unsafe = RegexSafety.problem(pattern);
-    if (unsafe.isPresent()) {
-      problem(raw.get("pattern"), "rule " + h.id() + ": pattern refused: " + unsafe.get());
-      return null;
-    }
-    int flags = bool(raw, "case-sensitive", false) ? 0
-        : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-    try {
-      List<String> requires = new ArrayList<>();
-      for (String r : strings(raw.get("requires"))) {
-        requires.add(text.equals("original") ? r : TextNormalizer.foldString(r));
-      }
-      return new RegexRule(h, Pattern.compile(pattern, flags), text.equals("original"), requires);
-    } catch (PatternSyntaxException e) {
-      problem(raw.get("pattern"), "rule " + h.id() + ": not a valid regular expression: "
-          + e.getDescription());
-      return null;
-    }
-  }
-
-  private PhoneRule phones(RuleHeader h, Map<String, Node> raw) {
-    List<String> regions = raw.containsKey("regions") ? strings(raw.get("regions"))
-        : List.of("KG", "RU", "KZ");
-    List<String> upper = new ArrayList<>();
-    for (String r : regions) {
-      String code = r.toUpperCase(Locale.ROOT);
-      if (!PhoneRule.knownRegion(code)) {
-        problem(raw.get("regions"), "rule " + h.id() + ": unknown phone region '" + r + "'");
-      }
-      upper.add(code);
-    }
-    return new PhoneRule(h, upper, integer(raw, "min-digits", 7, 1, 30));
-  }
-
-  private List<String> domains(Node node) {
     List<String> out = new ArrayList<>();
-    for (String d : strings(node)) {
-      String domain = d.trim().toLowerCase(Locale.ROOT);
-      if (!domain.matches("\\*?[\\p{L}0-9.-]+\\*?") || domain.isEmpty()) {
-        problem(node, "'" + d + "' is not a domain (example.org, or *word* for any host"
-            + " containing the word)");
+    for (String l : lexicons.read(path).split("\n")) {
+      int hash = l.indexOf('#');
+      String entry = (hash >= 0 ? l.substring(0, hash) : l).strip();
+      if (!entry.isEmpty()) {
+        out.add(entry);
       }
-      out.add(domain.startsWith("www.") ? domain.substring(4) : domain);
     }
+    lexiconFiles.put(path, out);
     return out;
   }
 

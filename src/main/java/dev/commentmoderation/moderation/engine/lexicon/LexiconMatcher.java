@@ -2,6 +2,7 @@ package dev.commentmoderation.moderation.engine.lexicon;
 
 import dev.commentmoderation.moderation.engine.Action;
 import dev.commentmoderation.moderation.engine.Match;
+import dev.commentmoderation.moderation.engine.text.FormKind;
 import dev.commentmoderation.moderation.engine.text.Words;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,8 +31,18 @@ public final class LexiconMatcher {
   private final List<Entry> maskable = new ArrayList<>();
   private final Map<WordList, int[]> chainHashes = new java.util.IdentityHashMap<>();
 
-  public LexiconMatcher(List<WordList> lists) {
+  /** The seam prefixes of the built-in set, for matchers made without a rule set. */
+  public static final String SEAM_PREFIXES = "lexicon/ru-seam-prefixes.txt";
+
+  private final String[] seamPrefixes;
+
+  /**
+   * @param seamPrefixes productive prefixes ending in е ({@value #SEAM_PREFIXES}): an entry
+   *     starting with е is not read from the е of such a prefix at the start of a word
+   */
+  public LexiconMatcher(List<WordList> lists, List<String> seamPrefixes) {
     this.lists = List.copyOf(lists);
+    this.seamPrefixes = seamPrefixes.stream().map(String::strip).toArray(String[]::new);
     for (WordList list : lists) {
       chainHashes.put(list,
           list.prefixChains().stream().mapToInt(String::hashCode).sorted().toArray());
@@ -104,7 +115,7 @@ public final class LexiconMatcher {
     if (!anchored(p, list, form, localStart, localEnd) || !admissible(words, f, list)) {
       return;
     }
-    if (words.kind(f) == Words.TRANSLITERATED && p.literal().length() < MIN_TRANSLITERATED) {
+    if (words.kind(f) == FormKind.TRANSLITERATED && p.literal().length() < MIN_TRANSLITERATED) {
       return;
     }
     if (p.start() == LexiconPattern.Start.ANYWHERE && localStart > 0
@@ -113,7 +124,7 @@ public final class LexiconMatcher {
     }
     int lastWord = words.lastWord(f);
     if (!p.tail().isEmpty()) {
-      if (words.kind(f) != Words.PRIMARY) {
+      if (words.kind(f) != FormKind.PRIMARY) {
         return;
       }
       for (LexiconPattern.Tail t : p.tail()) {
@@ -130,15 +141,13 @@ public final class LexiconMatcher {
 
   /**
    * Productive prefixes ending in е that new words are made with faster than dictionaries list
-   * them (ре+балансировка, де+банкинг, не+банальный, пере+бал..., теле+бал...). A root read from
-   * that е on (е+бал) crosses the seam between prefix and stem: the е is the prefix's, and the
-   * word is the prefix on an innocent stem. Prefixes ending in other letters could complete a
-   * root (за+лупа) and are not listed; a root that starts before the е (де+бил) is not affected.
+   * them (ре+балансировка, де+банкинг, не+банальный, пере+бал..., теле+бал...; the list is
+   * {@code lexicon/ru-seam-prefixes.txt}). A root read from that е on (е+бал) crosses the seam
+   * between prefix and stem: the е is the prefix's, and the word is the prefix on an innocent
+   * stem. A root that starts before the е (де+бил) is not affected.
    */
-  private static final String[] SEAM_PREFIXES = {"ре", "де", "не", "пре", "пере", "теле"};
-
-  private static boolean prefixSeam(String form, int localStart) {
-    for (String prefix : SEAM_PREFIXES) {
+  private boolean prefixSeam(String form, int localStart) {
+    for (String prefix : seamPrefixes) {
       if (localStart == prefix.length() - 1 && form.startsWith(prefix)) {
         return true;
       }
@@ -176,14 +185,14 @@ public final class LexiconMatcher {
    * that merely reads like a Russian root (hue → хуе) stays English.
    */
   private static boolean admissible(Words words, int f, WordList list) {
-    if (words.kind(f) == Words.TRANSLITERATED && !list.transliteration()) {
+    if (words.kind(f) == FormKind.TRANSLITERATED && !list.transliteration()) {
       return false;
     }
     if (list.exceptions().contains(words.form(f))) {
       return false;
     }
     int next = words.lastWord(f) + 1;
-    if (next < words.wordCount() && words.kind(f) != Words.MASK_RUN
+    if (next < words.wordCount() && words.kind(f) != FormKind.MASK_RUN
         && list.exceptions().contains(words.form(f) + " " + words.form(words.primaryForm(next)))) {
       // a phrase exception: тупой угол (geometry), not an insult
       return false;
@@ -195,13 +204,13 @@ public final class LexiconMatcher {
   private void matchMasked(Words words, List<Hit> hits) {
     for (int f = 0; f < words.formCount(); f++) {
       String form = words.form(f);
-      if (form.indexOf(Words.MASK) < 0 || words.kind(f) == Words.TRANSLITERATED) {
+      if (form.indexOf(Words.MASK) < 0 || words.kind(f) == FormKind.TRANSLITERATED) {
         continue;
       }
       for (Entry e : maskable) {
         WordList list = e.words();
         String lit = e.pattern().literal();
-        boolean loose = words.kind(f) == Words.MASK_RUN;
+        boolean loose = words.kind(f) == FormKind.MASK_RUN;
         for (int p = 0; p + lit.length() <= form.length(); p++) {
           if (wildcardAt(form, p, lit, loose) && anchored(e.pattern(), list, form, p, p + lit.length())) {
             hits.add(new Hit(e.list(), e.action(), words.originalStart(words.firstWord(f)),

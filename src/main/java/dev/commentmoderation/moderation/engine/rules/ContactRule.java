@@ -1,10 +1,13 @@
 package dev.commentmoderation.moderation.engine.rules;
 
+import dev.commentmoderation.moderation.engine.Action;
 import dev.commentmoderation.moderation.engine.Match;
+import dev.commentmoderation.moderation.engine.Reason;
 import dev.commentmoderation.moderation.engine.text.NormalizedText;
 import dev.commentmoderation.moderation.engine.text.TextNormalizer;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -18,6 +21,10 @@ import org.nibor.autolink.LinkType;
  * messenger merely mentioned ("в телеграм-канале министерства") is not a contact.
  */
 public final class ContactRule implements Rule {
+
+  /** {@code type: contacts}: {@code messengers}, the names a handle may follow. */
+  public static final RuleType TYPE = new RuleType("contacts", Set.of("messengers"),
+      Reason.CONTACTS, Action.HOLD, (h, f) -> new ContactRule(h, f.strings("messengers")));
 
   private static final Pattern HANDLE =
       Pattern.compile("(?<![\\p{L}\\p{N}_.@])@[A-Za-z][A-Za-z0-9_]{3,31}(?![\\p{L}\\p{N}_@])");

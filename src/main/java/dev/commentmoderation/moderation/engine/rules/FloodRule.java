@@ -1,9 +1,12 @@
 package dev.commentmoderation.moderation.engine.rules;
 
+import dev.commentmoderation.moderation.engine.Action;
 import dev.commentmoderation.moderation.engine.Match;
+import dev.commentmoderation.moderation.engine.Reason;
 import dev.commentmoderation.moderation.engine.text.NormalizedText;
 import dev.commentmoderation.moderation.engine.text.Words;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Character floods ({@code !!!!!!!!}, {@code ааааааааа}, a row of emoji) and word floods (the same
@@ -13,6 +16,16 @@ import java.util.List;
 public record FloodRule(
     RuleHeader header, int maxLetterRun, int maxSymbolRun, int maxEmoji, int maxWordRepeats)
     implements Rule {
+
+  /**
+   * {@code type: flood}: {@code max-letter-run} (7), {@code max-symbol-run} (5), {@code max-emoji}
+   * (10), {@code max-word-repeats} (4).
+   */
+  public static final RuleType TYPE = new RuleType("flood", Set.of("max-letter-run",
+      "max-symbol-run", "max-emoji", "max-word-repeats"), Reason.FLOOD, Action.HOLD,
+      (h, f) -> new FloodRule(h, f.integer("max-letter-run", 7, 2, 1000),
+          f.integer("max-symbol-run", 5, 1, 1000), f.integer("max-emoji", 10, 0, 100_000),
+          f.integer("max-word-repeats", 4, 1, 1000)));
 
   @Override
   public void apply(Inspection inspection, List<Match> out) {

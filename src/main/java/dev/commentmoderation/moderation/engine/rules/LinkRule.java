@@ -2,9 +2,12 @@ package dev.commentmoderation.moderation.engine.rules;
 
 import dev.commentmoderation.moderation.engine.Action;
 import dev.commentmoderation.moderation.engine.Match;
+import dev.commentmoderation.moderation.engine.Reason;
 import dev.commentmoderation.moderation.engine.text.NormalizedText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Links: those to allow-listed domains (and their subdomains) are free; a deny-listed domain (an
@@ -14,6 +17,28 @@ import java.util.List;
 public record LinkRule(
     RuleHeader header, int max, List<String> allow, List<String> deny, Action denyAction)
     implements Rule {
+
+  /**
+   * {@code type: links}: {@code max} links of other domains (0), {@code allow}, {@code deny},
+   * {@code deny-action} (reject).
+   */
+  public static final RuleType TYPE = new RuleType("links", Set.of("max", "allow", "deny",
+      "deny-action"), Reason.LINKS, Action.HOLD, (h, f) -> new LinkRule(h,
+          f.integer("max", 0, 0, 1000), domains(f, "allow"), domains(f, "deny"),
+          f.has("deny-action") ? f.action("deny-action") : Action.REJECT));
+
+  private static List<String> domains(RuleFields f, String field) {
+    List<String> out = new ArrayList<>();
+    for (String d : f.strings(field)) {
+      String domain = d.trim().toLowerCase(Locale.ROOT);
+      if (!domain.matches("\\*?[\\p{L}0-9.-]+\\*?") || domain.isEmpty()) {
+        f.problem(field, "'" + d + "' is not a domain (example.org, or *word* for any host"
+            + " containing the word)");
+      }
+      out.add(domain.startsWith("www.") ? domain.substring(4) : domain);
+    }
+    return out;
+  }
 
   public LinkRule {
     allow = List.copyOf(allow);

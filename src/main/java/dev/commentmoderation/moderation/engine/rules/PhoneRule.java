@@ -2,9 +2,13 @@ package dev.commentmoderation.moderation.engine.rules;
 
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import dev.commentmoderation.moderation.engine.Action;
 import dev.commentmoderation.moderation.engine.Match;
+import dev.commentmoderation.moderation.engine.Reason;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +19,23 @@ import java.util.regex.Pattern;
  * spammer's number need not be allocated to be a contact.
  */
 public record PhoneRule(RuleHeader header, List<String> regions, int minDigits) implements Rule {
+
+  /** {@code type: phones}: {@code regions} (KG, RU, KZ), {@code min-digits} (7). */
+  public static final RuleType TYPE = new RuleType("phones", Set.of("regions", "min-digits"),
+      Reason.CONTACTS, Action.HOLD, PhoneRule::build);
+
+  private static PhoneRule build(RuleHeader h, RuleFields f) {
+    List<String> regions = f.has("regions") ? f.strings("regions") : List.of("KG", "RU", "KZ");
+    List<String> upper = new ArrayList<>();
+    for (String r : regions) {
+      String code = r.toUpperCase(Locale.ROOT);
+      if (!knownRegion(code)) {
+        f.problem("regions", "rule " + h.id() + ": unknown phone region '" + r + "'");
+      }
+      upper.add(code);
+    }
+    return new PhoneRule(h, upper, f.integer("min-digits", 7, 1, 30));
+  }
 
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 

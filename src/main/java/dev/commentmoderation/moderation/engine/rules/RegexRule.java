@@ -3,9 +3,14 @@ package dev.commentmoderation.moderation.engine.rules;
 import dev.commentmoderation.moderation.engine.Action;
 import dev.commentmoderation.moderation.engine.Match;
 import dev.commentmoderation.moderation.engine.text.NormalizedText;
+import dev.commentmoderation.moderation.engine.text.TextNormalizer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * A regular expression over the folded text (default: disguises undone, spans mapped back) or the
@@ -18,6 +23,42 @@ import java.util.regex.Pattern;
 public record RegexRule(
     RuleHeader header, Pattern pattern, boolean onOriginal, java.util.List<String> requires)
     implements Rule {
+
+  /**
+   * {@code type: regex}: {@code pattern} (refused when it could backtrack), {@code text}
+   * (normalized or original), {@code case-sensitive} (false), {@code requires}.
+   */
+  public static final RuleType TYPE = new RuleType("regex",
+      Set.of("pattern", "text", "case-sensitive", "requires"), null, null, RegexRule::build);
+
+  private static RegexRule build(RuleHeader h, RuleFields f) {
+    String pattern = f.scalar("pattern");
+    String text = Optional.ofNullable(f.optionalScalar("text")).orElse("normalized");
+    if (!text.equals("normalized") && !text.equals("original")) {
+      f.problem("text", "rule " + h.id() + ": 'text' is normalized or original");
+    }
+    if (pattern == null) {
+      return null;
+    }
+    Optional<String> unsafe = RegexSafety.problem(pattern);
+    if (unsafe.isPresent()) {
+      f.problem("pattern", "rule " + h.id() + ": pattern refused: " + unsafe.get());
+      return null;
+    }
+    int flags = f.bool("case-sensitive", false) ? 0
+        : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    try {
+      List<String> requires = new ArrayList<>();
+      for (String r : f.strings("requires")) {
+        requires.add(text.equals("original") ? r : TextNormalizer.foldString(r));
+      }
+      return new RegexRule(h, Pattern.compile(pattern, flags), text.equals("original"), requires);
+    } catch (PatternSyntaxException e) {
+      f.problem("pattern", "rule " + h.id() + ": not a valid regular expression: "
+          + e.getDescription());
+      return null;
+    }
+  }
 
   private static final long BUDGET_PER_CHAR = 200;
   private static final long BUDGET_BASE = 20_000;

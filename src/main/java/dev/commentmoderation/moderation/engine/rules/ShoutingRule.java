@@ -1,6 +1,9 @@
 package dev.commentmoderation.moderation.engine.rules;
 
+import dev.commentmoderation.moderation.engine.Action;
 import dev.commentmoderation.moderation.engine.Match;
+import dev.commentmoderation.moderation.engine.Reason;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -12,6 +15,16 @@ import java.util.Set;
 public record ShoutingRule(
     RuleHeader header, int minLetters, double ratio, Set<String> acronyms, int acronymMaxLength)
     implements Rule {
+
+  /**
+   * {@code type: shouting}: {@code min-letters} (20), {@code ratio} (0.7), {@code acronyms},
+   * {@code acronym-max-length} (2).
+   */
+  public static final RuleType TYPE = new RuleType("shouting",
+      Set.of("min-letters", "ratio", "acronyms", "acronym-max-length"), Reason.SHOUTING,
+      Action.HOLD, (h, f) -> new ShoutingRule(h, f.integer("min-letters", 20, 1, 100_000),
+          f.share("ratio", 0.7), new HashSet<>(f.strings("acronyms")),
+          f.integer("acronym-max-length", 2, 0, 20)));
 
   public ShoutingRule {
     acronyms = Set.copyOf(acronyms);

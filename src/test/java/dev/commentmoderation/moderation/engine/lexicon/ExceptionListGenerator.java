@@ -34,8 +34,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * Regenerates the {@code *.exceptions.txt} lists of the default rule set from full word-form
  * dictionaries, so the exceptions are every innocent dictionary word the lexicon would catch, not
  * the ones someone thought of. Run with {@code mvn -B -Plexicon test-compile exec:java}; it reads
- * {@code src/main/resources/moderation/default-rules.yaml}, writes the lists next to it and into
- * {@code config/lexicon/}, and prints a review of what it decided.
+ * {@code src/main/resources/moderation/default-rules.yaml}, writes the lists into
+ * {@code config/lexicon/} (the one source the build packages), and prints a review of what it decided.
  *
  * <p>A dictionary form caught by a rule is innocent when neither it nor any of its lemmas is caught
  * by the <em>strict</em> reading of the rule, in which an entry written {@code *root*} ("anywhere") only
@@ -51,6 +51,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class ExceptionListGenerator {
 
+  /** The default prefixes, {@code config/lexicon/ru-prefixes.txt}. */
+  private static List<String> russianPrefixes;
+
   private static final List<String> STRICT_EXTRA_PREFIXES = List.of("с", "а", "ис", "ра", "вс");
 
   private record Target(String id, String file, boolean transliteration, Set<String> chains) {}
@@ -60,8 +63,11 @@ public final class ExceptionListGenerator {
 
   public static void main(String[] args) throws Exception {
     Path base = Path.of(args.length > 0 ? args[0] : ".");
-    Path resources = base.resolve("src/main/resources/moderation");
-    String yaml = Files.readString(resources.resolve("default-rules.yaml"));
+    // the lexicons have one source, config/lexicon/ (the build packages them into the jar)
+    Path resources = base.resolve("config");
+    String yaml = Files.readString(base.resolve("src/main/resources/moderation/default-rules.yaml"));
+    russianPrefixes = Files.readString(resources.resolve(WordList.DEFAULT_PREFIXES)).lines()
+        .map(l -> l.replaceAll("#.*", "").strip()).filter(l -> !l.isEmpty()).toList();
     Map<String, Object> root = load(yaml);
     List<Target> targets = targets(root);
     Rules rules = new Rules(rules(root, targets, resources, false, false),
@@ -92,11 +98,9 @@ public final class ExceptionListGenerator {
         }
       }
       String text = header(t) + String.join("\n", exceptions.get(t.id())) + "\n";
-      for (Path dir : List.of(resources, base.resolve("config"))) {
-        Path file = dir.resolve(t.file());
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-      }
+      Path file = resources.resolve(t.file());
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text, StandardCharsets.UTF_8);
       out.printf("%s: %d innocent forms written to %s; %d forms kept as caught%n",
           t.id(), exceptions.get(t.id()).size(), t.file(), caught.get(t.id()).size());
       review.append("== ").append(t.id()).append(" caught:\n")
@@ -230,10 +234,10 @@ public final class ExceptionListGenerator {
       Object include = rule.get("exceptions-include");
       if ("words".equals(rule.get("type")) && include instanceof List<?> l && l.size() == 1) {
         List<String> prefixes = rule.containsKey("prefixes")
-            ? (List<String>) rule.get("prefixes") : RuleSetParser.RUSSIAN_PREFIXES;
+            ? (List<String>) rule.get("prefixes") : russianPrefixes;
         out.add(new Target((String) rule.get("id"), (String) l.get(0),
             Boolean.TRUE.equals(rule.get("transliteration")),
-            RuleSetParser.prefixChains(prefixes)));
+            WordList.prefixChains(prefixes)));
       }
     }
     return out;
@@ -289,7 +293,7 @@ public final class ExceptionListGenerator {
         }
         if (strict) {
           List<String> prefixes = new ArrayList<>(copy.containsKey("prefixes")
-              ? (List<String>) copy.get("prefixes") : RuleSetParser.RUSSIAN_PREFIXES);
+              ? (List<String>) copy.get("prefixes") : russianPrefixes);
           prefixes.addAll(STRICT_EXTRA_PREFIXES);
           copy.put("prefixes", prefixes);
         }

@@ -38,7 +38,7 @@ class WordsTest {
     assertEquals("blyad", w.form(w.primaryForm(0)));
     boolean found = false;
     for (int f = 0; f < w.formCount(); f++) {
-      found |= w.kind(f) == Words.TRANSLITERATED && w.form(f).equals("бляд");
+      found |= w.kind(f) == FormKind.TRANSLITERATED && w.form(f).equals("бляд");
     }
     assertTrue(found, forms("blyad").toString());
   }
