@@ -21,7 +21,7 @@ public class RoutingDataSource implements DataSource {
   private String user;
   private String password;
   private volatile DataSource target;
-  private int loginTimeout;
+  private volatile int loginTimeout;
 
   public void setUrl(String url) {
     this.url = url;

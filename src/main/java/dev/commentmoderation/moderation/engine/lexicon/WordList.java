@@ -80,7 +80,8 @@ public record WordList(
   private static String fold(String word) {
     for (int i = 0; i < word.length(); i++) {
       char c = word.charAt(i);
-      if (!(c >= 'а' && c <= 'я' && c != 'ё' || c >= 'a' && c <= 'z')) {
+      // ё (U+0451) lies outside а..я, so a word with it takes the full fold
+      if (!(c >= 'а' && c <= 'я' || c >= 'a' && c <= 'z')) {
         return Words.collapse(TextNormalizer.foldString(word));
       }
     }
