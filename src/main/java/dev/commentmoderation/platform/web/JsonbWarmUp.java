@@ -39,8 +39,8 @@ public class JsonbWarmUp implements ContainerRequestFilter {
       if (warm) return;
       ContextResolver<Jsonb> resolver =
           providers.getContextResolver(Jsonb.class, MediaType.APPLICATION_JSON_TYPE);
-      if (resolver != null) resolver.getContext(JsonbWarmUp.class);
-      warm = true;
+      // no resolver at all: nothing to race on; a null answer: try again on the next request
+      warm = resolver == null || resolver.getContext(JsonbWarmUp.class) != null;
     }
   }
 }
