@@ -1,5 +1,7 @@
 package dev.commentmoderation.article.boundary;
 
+import dev.commentmoderation.security.boundary.Acting;
+import dev.commentmoderation.article.entity.ArticleId;
 import dev.commentmoderation.article.control.ArticlePolicy;
 import dev.commentmoderation.article.control.Articles;
 import dev.commentmoderation.platform.web.InvalidParameter;
@@ -72,8 +74,8 @@ public class ArticleSettingsResource {
   @GET
   @Path("{articleId}")
   @Operation(summary = "An article's settings (the defaults when never set)")
-  public Settings settings(@PathParam("articleId") @ArticleId String articleId) {
-    return Settings.of(articleId, articles.policy(articleId));
+  public Settings settings(@PathParam("articleId") @ValidArticleId String articleId) {
+    return Settings.of(articleId, articles.policy(new ArticleId(articleId)));
   }
 
   @PUT
@@ -81,7 +83,7 @@ public class ArticleSettingsResource {
   @Transactional
   @Operation(summary = "Open or close comments, premoderate, set the report threshold of an article")
   public Settings configure(
-      @PathParam("articleId") @ArticleId String articleId,
+      @PathParam("articleId") @ValidArticleId String articleId,
       @Valid @NotNull(message = "{comment.required}") Settings settings) {
     // checked here, not with @Min/@Max: Payara's OpenAPI generator fails on those on record components
     Integer threshold = settings.reportThreshold();
@@ -89,6 +91,6 @@ public class ArticleSettingsResource {
       throw new InvalidParameter("reportThreshold", "article.threshold");
     }
     var policy = new ArticlePolicy(settings.commentsOpen(), settings.premoderated(), settings.reportThreshold());
-    return Settings.of(articleId, articles.configure(articleId, policy, security.getUserPrincipal().getName()));
+    return Settings.of(articleId, articles.configure(new ArticleId(articleId), policy, Acting.moderator(security)));
   }
 }

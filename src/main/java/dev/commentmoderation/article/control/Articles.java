@@ -3,8 +3,12 @@ package dev.commentmoderation.article.control;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.commentmoderation.article.entity.Article;
+import dev.commentmoderation.article.entity.ArticleId;
+import dev.commentmoderation.audit.control.AuditLog;
+import dev.commentmoderation.audit.entity.AuditAction;
+import dev.commentmoderation.audit.entity.AuditSubject;
 import dev.commentmoderation.platform.Clocks;
-import dev.commentmoderation.queue.control.AuditLog;
+import dev.commentmoderation.security.entity.Moderator;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -50,8 +54,8 @@ public class Articles {
         .build();
   }
 
-  public ArticlePolicy policy(String articleId) {
-    return policies.get(articleId, id -> ArticlePolicy.of(em.find(Article.class, id)));
+  public ArticlePolicy policy(ArticleId articleId) {
+    return policies.get(articleId.value(), id -> ArticlePolicy.of(em.find(Article.class, id)));
   }
 
   /** After commit or rollback alike: a value read inside that transaction must not outlive it. */
@@ -60,7 +64,8 @@ public class Articles {
   }
 
   /** Sets an article's policy (creating its row on first use); audited under "article:{id}". */
-  public ArticlePolicy configure(String articleId, ArticlePolicy policy, String actor) {
+  public ArticlePolicy configure(ArticleId id, ArticlePolicy policy, Moderator by) {
+    String articleId = id.value();
     OffsetDateTime now = Clocks.now(clock);
     Article article = em.find(Article.class, articleId);
     if (article == null) {
@@ -69,7 +74,7 @@ public class Articles {
     }
     article.configure(policy.commentsOpen(), policy.premoderated(), policy.reportThreshold(), now);
     configured.fire(new Configured(articleId));
-    audit.record("article:" + articleId, actor, "ARTICLE_SETTINGS",
+    audit.record(AuditSubject.article(articleId), by.name(), AuditAction.ARTICLE_SETTINGS,
         "commentsOpen=" + policy.commentsOpen() + ", premoderated=" + policy.premoderated()
             + ", reportThreshold=" + policy.reportThreshold());
     return ArticlePolicy.of(article);
@@ -95,7 +100,7 @@ public class Articles {
     List<Known> known = new ArrayList<>();
     for (Object[] row : rows) {
       String id = (String) row[0];
-      known.add(new Known(id, num(row[1]), num(row[2]), num(row[3]), num(row[4]), time(row[5]), policy(id)));
+      known.add(new Known(id, num(row[1]), num(row[2]), num(row[3]), num(row[4]), time(row[5]), policy(new ArticleId(id))));
     }
     return known;
   }

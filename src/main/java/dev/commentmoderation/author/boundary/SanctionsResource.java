@@ -1,5 +1,8 @@
 package dev.commentmoderation.author.boundary;
 
+import dev.commentmoderation.author.control.SanctionNotFound;
+import dev.commentmoderation.security.boundary.Acting;
+import dev.commentmoderation.comment.entity.CommentId;
 import dev.commentmoderation.author.control.Sanctions;
 import dev.commentmoderation.author.entity.SanctionKind;
 import dev.commentmoderation.platform.web.InvalidParameter;
@@ -46,10 +49,10 @@ public class SanctionsResource {
   public Response impose(@Valid @NotNull(message = "{comment.required}") SanctionRequest request) {
     SanctionKind kind = kind(request.kind());
     var t = request.target();
-    Long commentId = null;
+    CommentId commentId = null;
     if (t.commentId() != null && !t.commentId().isBlank()) {
       try {
-        commentId = Long.parseLong(t.commentId().strip());
+        commentId = new CommentId(Long.parseLong(t.commentId().strip()));
       } catch (NumberFormatException e) {
         throw new InvalidParameter("commentId", "param.id");
       }
@@ -64,7 +67,7 @@ public class SanctionsResource {
     }
     var sanction =
         sanctions.impose(kind, target, InvalidParameter.timeParam("until", request.until()), request.reason().strip(),
-            security.getUserPrincipal().getName());
+            Acting.moderator(security));
     return Response.created(URI.create("/api/moderation/sanctions/" + sanction.id()))
         .entity(SanctionView.of(sanction))
         .build();
@@ -87,7 +90,7 @@ public class SanctionsResource {
     } catch (NumberFormatException e) {
       throw new SanctionNotFound();
     }
-    return SanctionView.of(sanctions.lift(sanctionId, security.getUserPrincipal().getName()));
+    return SanctionView.of(sanctions.lift(sanctionId, Acting.moderator(security)));
   }
 
   static SanctionKind kind(String value) {

@@ -1,5 +1,6 @@
 package dev.commentmoderation.author.control;
 
+import dev.commentmoderation.comment.control.Standings;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.commentmoderation.author.entity.Sanction;
@@ -37,7 +38,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * live.
  */
 @ApplicationScoped
-public class AuthorStandings {
+public class AuthorStandings implements Standings {
 
   @PersistenceContext EntityManager em;
 
@@ -67,6 +68,7 @@ public class AuthorStandings {
     historyQuery = historyQuery(minApproved);
   }
 
+  @Override
   public AuthorStanding standing(String name, String email, String clientHash, OffsetDateTime now) {
     SanctionKind sanction = strongestSanction(name, email, clientHash, now);
     if (sanction != null) return sanction.standing();
@@ -75,6 +77,7 @@ public class AuthorStandings {
   }
 
   /** The author's own comment committed with this status: their cached history counts it. */
+  @Override
   public void committed(String name, String email, String clientHash, CommentStatus status) {
     histories.asMap().computeIfPresent(new Author(name, email, clientHash), (a, h) -> h.plus(status));
   }

@@ -1,12 +1,16 @@
 package dev.commentmoderation.author.control;
 
-import dev.commentmoderation.author.boundary.SanctionNotFound;
+import dev.commentmoderation.security.entity.Moderator;
+import dev.commentmoderation.comment.entity.CommentId;
+import dev.commentmoderation.audit.entity.AuditSubject;
+import dev.commentmoderation.audit.entity.AuditAction;
+import dev.commentmoderation.author.control.SanctionNotFound;
 import dev.commentmoderation.author.entity.Sanction;
 import dev.commentmoderation.author.entity.SanctionKind;
-import dev.commentmoderation.comment.boundary.CommentNotFound;
+import dev.commentmoderation.comment.entity.CommentNotFound;
 import dev.commentmoderation.comment.entity.Comment;
 import dev.commentmoderation.platform.Clocks;
-import dev.commentmoderation.queue.control.AuditLog;
+import dev.commentmoderation.audit.control.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -31,21 +35,22 @@ public class Sanctions {
 
   /** Whom a sanction is for; a comment id stands for that comment's author (e-mail and client). */
   public record Target(
-      String authorName, String authorEmail, String emailDomain, String clientHash, Long commentId) {}
+      String authorName, String authorEmail, String emailDomain, String clientHash, CommentId commentId) {}
 
-  public Sanction impose(SanctionKind kind, Target target, OffsetDateTime until, String reason, String actor) {
+  public Sanction impose(SanctionKind kind, Target target, OffsetDateTime until, String reason, Moderator by) {
+    String actor = by.name();
     Target t = target;
     if (target.commentId() != null) {
-      Comment comment = em.find(Comment.class, target.commentId());
+      Comment comment = em.find(Comment.class, target.commentId().value());
       if (comment == null) throw new CommentNotFound();
-      t = new Target(null, comment.authorEmail(), null, comment.clientHash(), comment.id());
+      t = new Target(null, comment.authorEmail(), null, comment.clientHash(), comment.commentId());
     }
     Sanction sanction =
         new Sanction(kind, t.authorName(), t.authorEmail(), t.emailDomain(), t.clientHash(), until,
             reason, actor, Clocks.now(clock));
     em.persist(sanction);
     em.flush();
-    audit.record(subject(sanction), actor, "SANCTION_" + kind.name(), describe(sanction, t.commentId()));
+    audit.record(subject(sanction), actor, AuditAction.sanction(kind), describe(sanction, t.commentId()));
     changed.fire(new Changed(sanction.id()));
     return sanction;
   }
@@ -59,23 +64,23 @@ public class Sanctions {
     return includeInactive ? all : all.stream().filter(s -> s.activeAt(now)).toList();
   }
 
-  public Sanction lift(long id, String actor) {
+  public Sanction lift(long id, Moderator by) {
     Sanction sanction = em.find(Sanction.class, id);
     if (sanction == null) throw new SanctionNotFound();
     if (sanction.liftedAt() == null) {
-      sanction.lift(actor, Clocks.now(clock));
-      audit.record(subject(sanction), actor, "SANCTION_LIFTED", sanction.kind().name());
+      sanction.lift(by.name(), Clocks.now(clock));
+      audit.record(subject(sanction), by.name(), AuditAction.SANCTION_LIFTED, sanction.kind().name());
       changed.fire(new Changed(sanction.id()));
     }
     return sanction;
   }
 
-  static String subject(Sanction s) {
-    return "sanction:" + s.id();
+  static AuditSubject subject(Sanction s) {
+    return AuditSubject.sanction(s.id());
   }
 
   /** For the audit trail: what and whom, without the client hash itself. */
-  static String describe(Sanction s, Long commentId) {
+  static String describe(Sanction s, CommentId commentId) {
     List<String> parts = new ArrayList<>();
     parts.add(s.kind().name() + (s.until() == null ? " permanent" : " until " + s.until()));
     if (commentId != null) parts.add("author of comment " + commentId);

@@ -1,6 +1,6 @@
 package dev.commentmoderation.comment.boundary;
 
-import dev.commentmoderation.article.boundary.ArticleId;
+import dev.commentmoderation.article.boundary.ValidArticleId;
 import dev.commentmoderation.comment.control.CommentSubmission;
 import dev.commentmoderation.comment.control.Cursor;
 import dev.commentmoderation.comment.control.ThreadCache;
@@ -53,7 +53,7 @@ public class ArticleCommentsResource {
   @RateLimited("submit")
   @Operation(summary = "Submit a comment or a reply; judged at once, committed before the answer")
   public Response submit(
-      @PathParam("articleId") @ArticleId String articleId,
+      @PathParam("articleId") @ValidArticleId String articleId,
       @Valid @NotNull(message = "{comment.required}") NewComment comment) {
     Locale locale = Messages.negotiate(headers);
     var author =
@@ -83,7 +83,7 @@ public class ArticleCommentsResource {
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CommentThread")))
   @APIResponse(responseCode = "304", description = "unchanged since the ETag sent in If-None-Match")
   public Response thread(
-      @PathParam("articleId") @ArticleId String articleId,
+      @PathParam("articleId") @ValidArticleId String articleId,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor,
       @QueryParam("order") String order,

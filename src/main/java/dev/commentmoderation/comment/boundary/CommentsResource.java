@@ -1,5 +1,6 @@
 package dev.commentmoderation.comment.boundary;
 
+import dev.commentmoderation.comment.entity.CommentNotFound;
 import dev.commentmoderation.comment.control.ThreadCache;
 import dev.commentmoderation.comment.control.Threads;
 import jakarta.enterprise.context.RequestScoped;

@@ -3,7 +3,6 @@ package dev.commentmoderation.comment.control;
 import dev.commentmoderation.comment.control.CommentSubmission.Submitted;
 import dev.commentmoderation.comment.entity.Comment;
 import dev.commentmoderation.comment.entity.CommentSubmitted;
-import dev.commentmoderation.moderation.control.ActiveRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -29,7 +28,7 @@ import java.util.stream.Collectors;
 public class CommentStore {
 
   @PersistenceContext EntityManager em;
-  @Inject ActiveRules rules;
+  @Inject RulesInForce rules;
   @Inject Event<CommentSubmitted> submitted;
   @Inject ThreadInvalidation invalidation;
 
@@ -42,11 +41,11 @@ public class CommentStore {
       em.persist(comment);
       if (comment.id() == null) em.flush();
       stored.add(new Submitted(comment, prepared.verdict()));
-      events.add(new CommentSubmitted(comment.id(), comment.articleId(), comment.status(), comment.topCategory()));
+      events.add(new CommentSubmitted(comment.commentId(), comment.article(), comment.status(), comment.topCategory()));
     }
     // one NOTIFY for the batch's threads; the events below then send none of their own
     invalidation.notifyOthers(events.stream()
-        .filter(ThreadInvalidation::changesThread).map(CommentSubmitted::articleId).collect(Collectors.toCollection(LinkedHashSet::new)));
+        .filter(ThreadInvalidation::changesThread).map(e -> e.articleId().value()).collect(Collectors.toCollection(LinkedHashSet::new)));
     events.forEach(submitted::fire);
     return stored;
   }

@@ -1,12 +1,9 @@
 package dev.commentmoderation.comment.control;
 
+import dev.commentmoderation.article.entity.ArticleId;
 import dev.commentmoderation.article.control.ArticlePolicy;
 import dev.commentmoderation.article.control.Articles;
-import dev.commentmoderation.author.control.AuthorStandings;
-import dev.commentmoderation.comment.boundary.CommentsClosed;
-import dev.commentmoderation.comment.boundary.ParentNotFound;
 import dev.commentmoderation.comment.entity.Comment;
-import dev.commentmoderation.moderation.control.ActiveRules;
 import dev.commentmoderation.moderation.engine.Submission;
 import dev.commentmoderation.moderation.engine.Verdict;
 import dev.commentmoderation.platform.Clocks;
@@ -39,9 +36,9 @@ public class CommentSubmission {
   private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
   @PersistenceContext EntityManager em;
-  @Inject ActiveRules rules;
+  @Inject RulesInForce rules;
   @Inject Articles articles;
-  @Inject AuthorStandings standings;
+  @Inject Standings standings;
   @Inject CommentWriter writer;
   @Inject Clock clock;
 
@@ -50,7 +47,7 @@ public class CommentSubmission {
   public record Submitted(Comment comment, Verdict verdict) {}
 
   public Submitted submit(String articleId, String parentId, Author author, String rawBody, Locale language) {
-    ArticlePolicy policy = articles.policy(articleId);
+    ArticlePolicy policy = articles.policy(new ArticleId(articleId));
     if (!policy.commentsOpen()) throw new CommentsClosed();
     Comment parent = parentId == null ? null : approvedParent(articleId, parentId);
     String body = rawBody.strip();

@@ -1,6 +1,6 @@
 package dev.commentmoderation.comment.control;
 
-import dev.commentmoderation.comment.boundary.CommentNotStored;
+import dev.commentmoderation.comment.control.CommentNotStored;
 import dev.commentmoderation.comment.control.CommentSubmission.Submitted;
 import dev.commentmoderation.platform.web.ProblemException;
 import jakarta.annotation.PostConstruct;

@@ -1,7 +1,7 @@
 package dev.commentmoderation.comment.control;
 
 import dev.commentmoderation.comment.entity.Comment;
-import dev.commentmoderation.moderation.control.VerdictJson;
+import dev.commentmoderation.comment.entity.VerdictJson;
 import dev.commentmoderation.moderation.engine.Action;
 import dev.commentmoderation.moderation.engine.Match;
 import dev.commentmoderation.moderation.engine.RuleEngine;

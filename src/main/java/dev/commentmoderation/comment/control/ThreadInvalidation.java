@@ -68,15 +68,15 @@ public class ThreadInvalidation {
   }
 
   void submitted(@Observes CommentSubmitted e) {
-    if (changesThread(e)) notifyOthers(e.articleId());
+    if (changesThread(e)) notifyOthers(e.articleId().value());
   }
 
   void decided(@Observes CommentDecided e) {
-    if (changesThread(e)) notifyOthers(e.articleId());
+    if (changesThread(e)) notifyOthers(e.articleId().value());
   }
 
   void reported(@Observes CommentReported e) {
-    if (changesThread(e)) notifyOthers(e.articleId());
+    if (changesThread(e)) notifyOthers(e.articleId().value());
   }
 
   void changed(@Observes ThreadChanged e) {
@@ -84,15 +84,15 @@ public class ThreadInvalidation {
   }
 
   void submittedCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentSubmitted e) {
-    if (changesThread(e)) cache.invalidate(e.articleId());
+    if (changesThread(e)) cache.invalidate(e.articleId().value());
   }
 
   void decidedCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentDecided e) {
-    if (changesThread(e)) cache.invalidate(e.articleId());
+    if (changesThread(e)) cache.invalidate(e.articleId().value());
   }
 
   void reportedCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentReported e) {
-    if (changesThread(e)) cache.invalidate(e.articleId());
+    if (changesThread(e)) cache.invalidate(e.articleId().value());
   }
 
   void changedCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) ThreadChanged e) {

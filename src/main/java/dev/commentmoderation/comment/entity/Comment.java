@@ -1,6 +1,8 @@
 package dev.commentmoderation.comment.entity;
 
+import dev.commentmoderation.article.entity.ArticleId;
 import dev.commentmoderation.moderation.engine.Decision;
+import dev.commentmoderation.security.entity.Moderator;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,9 +17,11 @@ import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 
 /**
- * A reader's comment with the engine's verdict as it was at submission. {@code version} guards
- * moderators' decisions: a decision names the version it saw, so of two racing moderators exactly
- * one wins.
+ * A reader's comment with the engine's verdict as it was at submission. It owns its changes of
+ * status: a moderator's decision and its reversal, the return to the queue on readers' reports and
+ * the publication when those reports are dismissed. {@code version} guards them: a decision names
+ * the version it saw, so of two racing moderators exactly one wins. Claims are kept apart in
+ * {@link CommentClaim} because claiming must not change the version.
  */
 @Entity
 @Table(name = "comments")
@@ -99,11 +103,11 @@ public class Comment {
   @Column(nullable = false)
   private int severity;
 
-  /** A moderator working on it; advisory only (another moderator may still decide). */
-  @Column(name = "claimed_by", length = 80)
+  /** A moderator working on it; advisory only. Written through {@link CommentClaim}, read here. */
+  @Column(name = "claimed_by", length = 80, insertable = false, updatable = false)
   private String claimedBy;
 
-  @Column(name = "claimed_until")
+  @Column(name = "claimed_until", insertable = false, updatable = false)
   private OffsetDateTime claimedUntil;
 
   protected Comment() {}
@@ -172,14 +176,55 @@ public class Comment {
     this.status = CommentStatus.of(decision);
   }
 
-  public void decide(CommentStatus to, OffsetDateTime at) {
+  /**
+   * A moderator approves or rejects at the version they saw. Deciding a comment already decided
+   * reverses that decision, which only an admin may do; deciding it as it is changes nothing.
+   *
+   * @return the status it had
+   */
+  public CommentStatus decide(CommentStatus to, int seenVersion, Moderator by, OffsetDateTime at) {
+    if (to == CommentStatus.PENDING) throw new IllegalArgumentException("a decision approves or rejects");
+    seen(seenVersion);
+    CommentStatus from = status;
+    if (from == to) return from;
+    if (from != CommentStatus.PENDING && !by.admin()) throw new ReversalNotAllowed();
     this.status = to;
     this.decidedAt = at;
+    return from;
+  }
+
+  /**
+   * The readers' reports were found unfounded at the version the moderator saw: a comment they
+   * sent back to the queue is published again, a published one stays so.
+   *
+   * @return the status it had
+   */
+  public CommentStatus reportsDismissed(int seenVersion, OffsetDateTime at) {
+    seen(seenVersion);
+    CommentStatus from = status;
+    if (from == CommentStatus.PENDING) {
+      this.status = CommentStatus.APPROVED;
+      this.decidedAt = at;
+    }
+    return from;
   }
 
   /** Readers reported a published comment often enough: back to the moderators. */
-  public void heldForReports() {
+  public void holdForReports() {
+    if (status != CommentStatus.APPROVED) throw new IllegalStateException("only a published comment is reported");
     this.status = CommentStatus.PENDING;
+  }
+
+  private void seen(int seenVersion) {
+    if (version != seenVersion) throw new StaleDecision(version);
+  }
+
+  public CommentId commentId() {
+    return new CommentId(id);
+  }
+
+  public ArticleId article() {
+    return new ArticleId(articleId);
   }
 
   public int severity() {

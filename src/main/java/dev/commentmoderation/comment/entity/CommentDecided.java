@@ -1,5 +1,8 @@
 package dev.commentmoderation.comment.entity;
 
+import dev.commentmoderation.security.entity.Moderator;
+import dev.commentmoderation.article.entity.ArticleId;
+
 /** A moderator moved a comment from one status to another. */
 public record CommentDecided(
-    long commentId, String articleId, CommentStatus from, CommentStatus to, String actor, int version) {}
+    CommentId commentId, ArticleId articleId, CommentStatus from, CommentStatus to, Moderator by, int version) {}

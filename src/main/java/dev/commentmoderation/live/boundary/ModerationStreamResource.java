@@ -1,6 +1,6 @@
 package dev.commentmoderation.live.boundary;
 
-import dev.commentmoderation.live.control.LiveEvents;
+import dev.commentmoderation.live.boundary.LiveEvents;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

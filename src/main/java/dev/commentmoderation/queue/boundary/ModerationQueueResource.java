@@ -1,11 +1,16 @@
 package dev.commentmoderation.queue.boundary;
 
-import dev.commentmoderation.comment.boundary.CommentNotFound;
+import dev.commentmoderation.security.entity.Moderator;
+import dev.commentmoderation.security.boundary.Acting;
+import dev.commentmoderation.comment.entity.StaleDecision;
+import dev.commentmoderation.comment.entity.ReversalNotAllowed;
+import dev.commentmoderation.comment.entity.CommentId;
+import dev.commentmoderation.comment.entity.CommentNotFound;
 import dev.commentmoderation.comment.entity.Comment;
 import dev.commentmoderation.comment.entity.CommentStatus;
 import dev.commentmoderation.platform.web.InvalidParameter;
 import dev.commentmoderation.queue.control.Claims;
-import dev.commentmoderation.queue.control.Decisions;
+import dev.commentmoderation.comment.control.Decisions;
 import dev.commentmoderation.queue.control.ModerationQueue;
 import dev.commentmoderation.queue.control.QueueCursor;
 import dev.commentmoderation.report.control.Reports;
@@ -79,9 +84,9 @@ public class ModerationQueueResource {
             sort,
             InvalidParameter.intParam("limit", limit, 50, 1, 200),
             QueueCursor.decode("cursor", cursor, sort == ModerationQueue.Order.SEVERITY));
-    var open = reports.open(page.items().stream().map(Comment::id).toList());
+    var open = reports.open(page.items().stream().map(Comment::commentId).toList());
     return new QueuePage(
-        page.items().stream().map(c -> QueueItem.of(c, open.getOrDefault(c.id(), List.of()))).toList(),
+        page.items().stream().map(c -> QueueItem.of(c, open.getOrDefault(c.commentId(), List.of()))).toList(),
         page.next() == null ? null : page.next().encode());
   }
 
@@ -119,25 +124,24 @@ public class ModerationQueueResource {
     if (request.items().isEmpty() || request.items().size() > MAX_BULK) {
       throw new InvalidParameter("items", "param.range", 1, MAX_BULK);
     }
-    String actor = security.getUserPrincipal().getName();
-    boolean admin = security.isUserInRole("admin");
+    Moderator by = Acting.moderator(security);
     List<BulkDecisionResult.Outcome> results = new ArrayList<>();
     for (var item : request.items()) {
-      results.add(decideOne(item, to, actor, admin, request.reason()));
+      results.add(decideOne(item, to, by, request.reason()));
     }
     return new BulkDecisionResult(results);
   }
 
   private BulkDecisionResult.Outcome decideOne(
-      BulkDecisionRequest.Item item, CommentStatus to, String actor, boolean admin, String reason) {
-    long commentId;
+      BulkDecisionRequest.Item item, CommentStatus to, Moderator by, String reason) {
+    CommentId commentId;
     try {
-      commentId = Long.parseLong(item.id().strip());
-    } catch (NumberFormatException e) {
+      commentId = CommentId.parse(item.id());
+    } catch (CommentNotFound e) {
       return new BulkDecisionResult.Outcome(item.id(), "NOT_FOUND", null, null);
     }
     try {
-      Comment decided = separately.decide(commentId, item.version(), to, actor, admin, reason);
+      Comment decided = separately.decide(commentId, item.version(), to, by, reason);
       return new BulkDecisionResult.Outcome(item.id(), "DECIDED", decided.status(), decided.version());
     } catch (CommentNotFound e) {
       return new BulkDecisionResult.Outcome(item.id(), "NOT_FOUND", null, null);
@@ -153,7 +157,7 @@ public class ModerationQueueResource {
     }
   }
 
-  private BulkDecisionResult.Outcome current(String id, long commentId, String outcome) {
+  private BulkDecisionResult.Outcome current(String id, CommentId commentId, String outcome) {
     Comment now = separately.current(commentId);
     return now == null
         ? new BulkDecisionResult.Outcome(id, "NOT_FOUND", null, null)
@@ -172,7 +176,7 @@ public class ModerationQueueResource {
   @Transactional
   @Operation(summary = "Claim a comment for a few minutes (advisory; shown in the queue); 409 when another moderator holds it")
   public QueueItem claim(@PathParam("id") String id) {
-    return QueueItem.of(claims.claim(commentId(id), security.getUserPrincipal().getName()));
+    return QueueItem.of(claims.claim(CommentId.parse(id), Acting.moderator(security)));
   }
 
   @DELETE
@@ -180,29 +184,13 @@ public class ModerationQueueResource {
   @Transactional
   @Operation(summary = "Release one's claim (an admin may release anyone's)")
   public QueueItem release(@PathParam("id") String id) {
-    return QueueItem.of(
-        claims.release(commentId(id), security.getUserPrincipal().getName(), security.isUserInRole("admin")));
+    return QueueItem.of(claims.release(CommentId.parse(id), Acting.moderator(security)));
   }
 
   private QueueItem decide(String id, DecisionRequest request, CommentStatus to) {
-    long commentId = commentId(id);
-    var comment =
-        decisions.decide(
-            commentId,
-            request.version(),
-            to,
-            security.getUserPrincipal().getName(),
-            security.isUserInRole("admin"),
-            request.reason());
-    return QueueItem.of(comment, reports.open(List.of(commentId)).getOrDefault(commentId, List.of()));
-  }
-
-  private static long commentId(String id) {
-    try {
-      return Long.parseLong(id.strip());
-    } catch (NumberFormatException e) {
-      throw new CommentNotFound();
-    }
+    CommentId commentId = CommentId.parse(id);
+    var comment = decisions.decide(commentId, request.version(), to, Acting.moderator(security), request.reason());
+    return QueueItem.of(comment, reports.open(comment.commentId()));
   }
 
   static CommentStatus status(String value) {

@@ -1,8 +1,10 @@
 package dev.commentmoderation.queue.boundary;
 
+import dev.commentmoderation.security.entity.Moderator;
+import dev.commentmoderation.comment.entity.CommentId;
 import dev.commentmoderation.comment.entity.Comment;
 import dev.commentmoderation.comment.entity.CommentStatus;
-import dev.commentmoderation.queue.control.Decisions;
+import dev.commentmoderation.comment.control.Decisions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,12 +23,12 @@ public class SeparateDecisions {
   @PersistenceContext EntityManager em;
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public Comment decide(long commentId, int version, CommentStatus to, String actor, boolean admin, String reason) {
-    return decisions.decide(commentId, version, to, actor, admin, reason);
+  public Comment decide(CommentId commentId, int version, CommentStatus to, Moderator by, String reason) {
+    return decisions.decide(commentId, version, to, by, reason);
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public Comment current(long commentId) {
-    return em.find(Comment.class, commentId);
+  public Comment current(CommentId commentId) {
+    return em.find(Comment.class, commentId.value());
   }
 }

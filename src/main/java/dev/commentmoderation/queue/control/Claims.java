@@ -1,22 +1,24 @@
 package dev.commentmoderation.queue.control;
 
-import dev.commentmoderation.comment.boundary.CommentNotFound;
 import dev.commentmoderation.comment.entity.Comment;
+import dev.commentmoderation.comment.entity.CommentClaim;
+import dev.commentmoderation.comment.entity.CommentId;
+import dev.commentmoderation.comment.entity.CommentNotFound;
 import dev.commentmoderation.platform.Clocks;
-import dev.commentmoderation.queue.boundary.AlreadyClaimed;
+import dev.commentmoderation.security.entity.Moderator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Advisory claims ("I am looking at this one"), kept in the comment's row so that every instance
- * sees them, and expiring on their own. Written by conditional updates that leave the comment's
- * version alone: claiming must not make the version a moderator saw stale.
+ * Advisory claims ("I am looking at this one"). The row is locked while the claim is read and
+ * written, so of two moderators claiming at once one wins and the other is refused; the claim is
+ * written through {@link CommentClaim}, which leaves the comment's version alone.
  */
 @ApplicationScoped
 public class Claims {
@@ -28,38 +30,25 @@ public class Claims {
   @ConfigProperty(name = "comments.claims.minutes", defaultValue = "5")
   int minutes;
 
-  public Comment claim(long commentId, String actor) {
-    OffsetDateTime now = Clocks.now(clock);
-    // native SQL: a JPQL bulk update would increment the comment's version
-    int updated =
-        em.createNativeQuery(
-                "UPDATE comments SET claimed_by = ?, claimed_until = ? WHERE id = ?"
-                    + " AND (claimed_by IS NULL OR claimed_by = ? OR claimed_until < ?)")
-            .setParameter(1, actor)
-            .setParameter(2, now.plus(Duration.ofMinutes(minutes)))
-            .setParameter(3, commentId)
-            .setParameter(4, actor)
-            .setParameter(5, now)
-            .executeUpdate();
-    Comment comment = fresh(commentId);
-    if (updated == 0) throw new AlreadyClaimed(comment.claimedBy(), comment.claimedUntil().toInstant().toString());
-    return comment;
+  public Comment claim(CommentId id, Moderator by) {
+    locked(id).claim(by, Clocks.now(clock), Duration.ofMinutes(minutes));
+    return fresh(id);
   }
 
-  /** Releases one's own claim; an admin may release anyone's. */
-  public Comment release(long commentId, String actor, boolean admin) {
-    var update =
-        em.createNativeQuery(
-                "UPDATE comments SET claimed_by = NULL, claimed_until = NULL WHERE id = ?"
-                    + (admin ? "" : " AND claimed_by = ?"))
-            .setParameter(1, commentId);
-    if (!admin) update.setParameter(2, actor);
-    update.executeUpdate();
-    return fresh(commentId);
+  public Comment release(CommentId id, Moderator by) {
+    locked(id).release(by);
+    return fresh(id);
   }
 
-  private Comment fresh(long commentId) {
-    Comment comment = em.find(Comment.class, commentId);
+  private CommentClaim locked(CommentId id) {
+    CommentClaim claim = em.find(CommentClaim.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
+    if (claim == null) throw new CommentNotFound();
+    return claim;
+  }
+
+  private Comment fresh(CommentId id) {
+    em.flush();
+    Comment comment = em.find(Comment.class, id.value());
     if (comment == null) throw new CommentNotFound();
     em.refresh(comment);
     return comment;

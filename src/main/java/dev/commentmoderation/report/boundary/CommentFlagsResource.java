@@ -1,7 +1,7 @@
 package dev.commentmoderation.report.boundary;
 
 import dev.commentmoderation.platform.web.Throttle;
-import dev.commentmoderation.comment.boundary.CommentNotFound;
+import dev.commentmoderation.comment.entity.CommentId;
 import dev.commentmoderation.platform.web.ClientIdentity;
 import dev.commentmoderation.platform.web.InvalidParameter;
 import dev.commentmoderation.report.control.Reports;
@@ -37,12 +37,7 @@ public class CommentFlagsResource {
   @Transactional
   @Operation(summary = "Report a published comment (spam, abuse, offtopic, other); a repeat is accepted, not counted")
   public Response flag(@PathParam("id") String id, @Valid @NotNull(message = "{comment.required}") NewReport report) {
-    long commentId;
-    try {
-      commentId = Long.parseLong(id.strip());
-    } catch (NumberFormatException e) {
-      throw new CommentNotFound();
-    }
+    CommentId commentId = CommentId.parse(id);
     ReportReason reason =
         ReportReason.of(report.reason()).orElseThrow(() -> new InvalidParameter("reason", "report.reason"));
     String client = clients.hash(request);

@@ -1,18 +1,21 @@
 package dev.commentmoderation.report.control;
 
 import dev.commentmoderation.article.control.Articles;
-import dev.commentmoderation.comment.boundary.CommentNotFound;
+import dev.commentmoderation.article.entity.ArticleId;
+import dev.commentmoderation.audit.control.AuditLog;
+import dev.commentmoderation.audit.entity.AuditAction;
+import dev.commentmoderation.comment.control.Decisions;
 import dev.commentmoderation.comment.entity.Comment;
 import dev.commentmoderation.comment.entity.CommentDecided;
+import dev.commentmoderation.comment.entity.CommentId;
+import dev.commentmoderation.comment.entity.CommentNotFound;
 import dev.commentmoderation.comment.entity.CommentReported;
 import dev.commentmoderation.comment.entity.CommentStatus;
 import dev.commentmoderation.platform.Clocks;
-import dev.commentmoderation.queue.boundary.StaleDecision;
-import dev.commentmoderation.queue.control.AuditLog;
-import dev.commentmoderation.report.boundary.NoOpenReports;
+import dev.commentmoderation.platform.web.Throttle;
 import dev.commentmoderation.report.entity.Report;
 import dev.commentmoderation.report.entity.ReportReason;
-import dev.commentmoderation.platform.web.Throttle;
+import dev.commentmoderation.security.entity.Moderator;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -20,7 +23,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,13 +41,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Reports {
 
-  public static final String READER = "reader";
-
   @PersistenceContext EntityManager em;
   @Inject Articles articles;
   @Inject AuditLog audit;
+  @Inject Decisions decisions;
   @Inject Event<CommentReported> reported;
-  @Inject Event<CommentDecided> decided;
   @Inject Clock clock;
 
   @Inject
@@ -69,7 +69,8 @@ public class Reports {
   }
 
   /** True when counted; false for a reader's repeat (accepted, not counted again). */
-  public boolean report(long commentId, String clientHash, ReportReason reason, String note) {
+  public boolean report(CommentId id, String clientHash, ReportReason reason, String note) {
+    long commentId = id.value();
     Comment comment = em.find(Comment.class, commentId, LockModeType.PESSIMISTIC_WRITE);
     if (comment == null || !comment.isApproved()) throw new CommentNotFound();
     long mine =
@@ -81,22 +82,22 @@ public class Reports {
     if (mine > 0) return false;
     OffsetDateTime now = Clocks.now(clock);
     em.persist(new Report(commentId, clientHash, reason.code(), note, now));
-    audit.record(commentId, READER, "REPORTED", comment.status(), comment.status(), reason.code());
+    audit.record(commentId, AuditLog.READER, AuditAction.REPORTED, comment.status(), comment.status(), reason.code());
     em.flush();
     long open = openCount(commentId);
-    boolean heldAgain = open >= threshold(comment.articleId());
+    boolean heldAgain = open >= threshold(comment.article());
     if (heldAgain) {
-      comment.heldForReports();
+      comment.holdForReports();
       em.flush();
-      audit.record(commentId, READER, "HELD_FOR_REPORTS", CommentStatus.APPROVED, CommentStatus.PENDING,
-          open + " open reports");
+      audit.record(commentId, AuditLog.READER, AuditAction.HELD_FOR_REPORTS, CommentStatus.APPROVED,
+          CommentStatus.PENDING, open + " open reports");
     }
     em.flush();
-    reported.fire(new CommentReported(commentId, comment.articleId(), open, heldAgain, comment.version()));
+    reported.fire(new CommentReported(id, comment.article(), open, heldAgain, comment.version()));
     return true;
   }
 
-  int threshold(String articleId) {
+  int threshold(ArticleId articleId) {
     Integer own = articles.policy(articleId).reportThreshold();
     return own != null && own > 0 ? own : defaultThreshold;
   }
@@ -108,30 +109,18 @@ public class Reports {
         .getSingleResult();
   }
 
-  /** A moderator finds the reports unfounded: they are closed and a held comment is published again. */
-  public Comment dismiss(long commentId, int seenVersion, String actor, String reason) {
-    Comment comment = em.find(Comment.class, commentId);
-    if (comment == null) throw new CommentNotFound();
-    if (comment.version() != seenVersion) throw new StaleDecision(comment.version());
-    List<Report> open = open(List.of(commentId)).getOrDefault(commentId, List.of());
+  /**
+   * A moderator finds the reports unfounded at the version they saw: the reports are closed and
+   * {@link Decisions} publishes a comment held for them again.
+   */
+  public Comment dismiss(CommentId id, int seenVersion, Moderator by, String reason) {
+    decisions.current(id, seenVersion);
+    List<Report> open = open(id);
     if (open.isEmpty()) throw new NoOpenReports();
     OffsetDateTime now = Clocks.now(clock);
-    open.forEach(r -> r.dismiss(actor, now));
-    CommentStatus from = comment.status();
-    if (from == CommentStatus.PENDING) {
-      comment.decide(CommentStatus.APPROVED, now);
-    }
-    try {
-      em.flush();
-    } catch (OptimisticLockException e) {
-      throw new StaleDecision(seenVersion + 1);
-    }
+    open.forEach(r -> r.dismiss(by.name(), now));
     String why = open.size() + " reports dismissed" + (reason == null || reason.isBlank() ? "" : ": " + reason);
-    audit.record(commentId, actor, "REPORTS_DISMISSED", from, comment.status(), why.length() > 1000 ? why.substring(0, 1000) : why);
-    if (from != comment.status()) {
-      decided.fire(new CommentDecided(commentId, comment.articleId(), from, comment.status(), actor, comment.version()));
-    }
-    return comment;
+    return decisions.reportsDismissed(id, seenVersion, by, why);
   }
 
   /**
@@ -141,18 +130,23 @@ public class Reports {
   void decided(@Observes CommentDecided event) {
     if (event.to() == CommentStatus.PENDING) return;
     OffsetDateTime now = Clocks.now(clock);
-    open(List.of(event.commentId())).getOrDefault(event.commentId(), List.of()).forEach(r -> r.dismiss(event.actor(), now));
+    open(event.commentId()).forEach(r -> r.dismiss(event.by().name(), now));
   }
 
-  /** The open reports of some comments, oldest first, by comment id. */
-  public Map<Long, List<Report>> open(Collection<Long> commentIds) {
+  /** The open reports of a comment, oldest first. */
+  public List<Report> open(CommentId commentId) {
+    return open(List.of(commentId)).getOrDefault(commentId, List.of());
+  }
+
+  /** The open reports of some comments, oldest first, by comment. */
+  public Map<CommentId, List<Report>> open(Collection<CommentId> commentIds) {
     if (commentIds.isEmpty()) return Map.of();
     return em.createQuery(
             "select r from Report r where r.commentId in :ids and r.dismissedAt is null order by r.createdAt, r.id",
             Report.class)
-        .setParameter("ids", commentIds)
+        .setParameter("ids", commentIds.stream().map(CommentId::value).toList())
         .getResultList()
         .stream()
-        .collect(Collectors.groupingBy(Report::commentId));
+        .collect(Collectors.groupingBy(r -> new CommentId(r.commentId())));
   }
 }

@@ -1,5 +1,6 @@
 package dev.commentmoderation.security.boundary;
 
+import dev.commentmoderation.security.entity.Moderator;
 import dev.commentmoderation.platform.validation.TrimmedLength;
 import dev.commentmoderation.platform.web.InvalidParameter;
 import dev.commentmoderation.security.control.Accounts;
@@ -88,8 +89,8 @@ public class AccountsResource {
     return View.of(accounts.change(username, role, request.enabled(), request.password(), actor()));
   }
 
-  private String actor() {
-    return security.getUserPrincipal().getName();
+  private Moderator actor() {
+    return Acting.moderator(security);
   }
 
   private static Role role(String value) {

@@ -1,5 +1,6 @@
 package dev.commentmoderation.security.boundary;
 
+import dev.commentmoderation.security.control.ApiKeyNotFound;
 import dev.commentmoderation.platform.validation.PlainText;
 import dev.commentmoderation.platform.validation.TrimmedLength;
 import dev.commentmoderation.security.control.ApiKeys;
@@ -55,7 +56,7 @@ public class ApiKeysResource {
   @Transactional
   @Operation(summary = "Create a CMS API key; the key is in this answer only")
   public Response create(@Valid @NotNull(message = "{comment.required}") NewKey request) {
-    var created = keys.create(request.name().strip(), security.getUserPrincipal().getName());
+    var created = keys.create(request.name().strip(), Acting.moderator(security));
     return Response.created(URI.create("/api/moderation/api-keys/" + created.key().id()))
         .entity(View.of(created.key(), created.secret()))
         .build();
@@ -78,6 +79,6 @@ public class ApiKeysResource {
     } catch (NumberFormatException e) {
       throw new ApiKeyNotFound();
     }
-    return View.of(keys.revoke(keyId, security.getUserPrincipal().getName()), null);
+    return View.of(keys.revoke(keyId, Acting.moderator(security)), null);
   }
 }

@@ -1,10 +1,13 @@
 package dev.commentmoderation.security.control;
 
+import dev.commentmoderation.security.entity.Moderator;
+import dev.commentmoderation.audit.entity.AuditSubject;
+import dev.commentmoderation.audit.entity.AuditAction;
 import dev.commentmoderation.platform.Clocks;
-import dev.commentmoderation.queue.control.AuditLog;
-import dev.commentmoderation.security.boundary.AccountExists;
-import dev.commentmoderation.security.boundary.AccountNotFound;
-import dev.commentmoderation.security.boundary.LastAdmin;
+import dev.commentmoderation.audit.control.AuditLog;
+import dev.commentmoderation.security.control.AccountExists;
+import dev.commentmoderation.security.control.AccountNotFound;
+import dev.commentmoderation.security.control.LastAdmin;
 import dev.commentmoderation.security.entity.Account;
 import dev.commentmoderation.security.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,16 +36,16 @@ public class Accounts {
     return em.createQuery("select a from Account a order by a.username", Account.class).getResultList();
   }
 
-  public Account create(String username, String password, Role role, String actor) {
+  public Account create(String username, String password, Role role, Moderator by) {
     if (em.find(Account.class, username) != null) throw new AccountExists();
     Account account = new Account(username, passwords.hash(password), role, Clocks.now(clock));
     em.persist(account);
     em.flush();
-    audit.record(subject(username), actor, "ACCOUNT_CREATED", "role " + role.roleName());
+    audit.record(AuditSubject.account(username), by.name(), AuditAction.ACCOUNT_CREATED, "role " + role.roleName());
     return account;
   }
 
-  public Account change(String username, Role role, Boolean enabled, String password, String actor) {
+  public Account change(String username, Role role, Boolean enabled, String password, Moderator by) {
     Account account = em.find(Account.class, username);
     if (account == null) throw new AccountNotFound();
     List<String> changes = new ArrayList<>();
@@ -65,12 +68,9 @@ public class Accounts {
             .setParameter("admin", Role.ADMIN)
             .getSingleResult();
     if (admins == 0) throw new LastAdmin();
-    audit.record(subject(username), actor, "ACCOUNT_CHANGED", String.join(", ", changes));
+    audit.record(AuditSubject.account(username), by.name(), AuditAction.ACCOUNT_CHANGED, String.join(", ", changes));
     identities.forgetAll();
     return account;
   }
 
-  static String subject(String username) {
-    return "account:" + username;
-  }
 }

@@ -1,8 +1,11 @@
 package dev.commentmoderation.security.control;
 
+import dev.commentmoderation.security.entity.Moderator;
+import dev.commentmoderation.audit.entity.AuditSubject;
+import dev.commentmoderation.audit.entity.AuditAction;
 import dev.commentmoderation.platform.Clocks;
-import dev.commentmoderation.queue.control.AuditLog;
-import dev.commentmoderation.security.boundary.ApiKeyNotFound;
+import dev.commentmoderation.audit.control.AuditLog;
+import dev.commentmoderation.security.control.ApiKeyNotFound;
 import dev.commentmoderation.security.entity.ApiKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,14 +37,14 @@ public class ApiKeys {
 
   public record Created(ApiKey key, String secret) {}
 
-  public Created create(String name, String actor) {
+  public Created create(String name, Moderator by) {
     byte[] random = new byte[32];
     RANDOM.nextBytes(random);
     String secret = "cmk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    ApiKey key = new ApiKey(name, hash(secret), actor, Clocks.now(clock));
+    ApiKey key = new ApiKey(name, hash(secret), by.name(), Clocks.now(clock));
     em.persist(key);
     em.flush();
-    audit.record("api-key:" + key.id(), actor, "API_KEY_CREATED", name);
+    audit.record(AuditSubject.apiKey(key.id()), by.name(), AuditAction.API_KEY_CREATED, name);
     return new Created(key, secret);
   }
 
@@ -49,12 +52,12 @@ public class ApiKeys {
     return em.createQuery("select k from ApiKey k order by k.createdAt desc, k.id desc", ApiKey.class).getResultList();
   }
 
-  public ApiKey revoke(long id, String actor) {
+  public ApiKey revoke(long id, Moderator by) {
     ApiKey key = em.find(ApiKey.class, id);
     if (key == null) throw new ApiKeyNotFound();
     if (key.revokedAt() == null) {
       key.revoke(Clocks.now(clock));
-      audit.record("api-key:" + key.id(), actor, "API_KEY_REVOKED", key.name());
+      audit.record(AuditSubject.apiKey(key.id()), by.name(), AuditAction.API_KEY_REVOKED, key.name());
     }
     return key;
   }

@@ -1,5 +1,8 @@
 package dev.commentmoderation.comment.control;
 
+import dev.commentmoderation.security.entity.Moderator;
+import dev.commentmoderation.comment.entity.CommentId;
+import dev.commentmoderation.article.entity.ArticleId;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -214,16 +217,16 @@ class ThreadCacheTest {
 
   @Test
   void onlyChangesToWhatIsPublishedInvalidate() {
-    assertTrue(ThreadInvalidation.changesThread(new CommentSubmitted(1, "a", CommentStatus.APPROVED, null)));
-    assertFalse(ThreadInvalidation.changesThread(new CommentSubmitted(1, "a", CommentStatus.PENDING, null)));
-    assertFalse(ThreadInvalidation.changesThread(new CommentSubmitted(1, "a", CommentStatus.REJECTED, null)));
+    assertTrue(ThreadInvalidation.changesThread(new CommentSubmitted(new CommentId(1), new ArticleId("a"), CommentStatus.APPROVED, null)));
+    assertFalse(ThreadInvalidation.changesThread(new CommentSubmitted(new CommentId(1), new ArticleId("a"), CommentStatus.PENDING, null)));
+    assertFalse(ThreadInvalidation.changesThread(new CommentSubmitted(new CommentId(1), new ArticleId("a"), CommentStatus.REJECTED, null)));
     assertTrue(ThreadInvalidation.changesThread(decided(CommentStatus.PENDING, CommentStatus.APPROVED)));
     assertTrue(ThreadInvalidation.changesThread(decided(CommentStatus.APPROVED, CommentStatus.REJECTED)));
     assertTrue(ThreadInvalidation.changesThread(decided(CommentStatus.APPROVED, CommentStatus.PENDING)));
     assertFalse(ThreadInvalidation.changesThread(decided(CommentStatus.PENDING, CommentStatus.REJECTED)));
     assertFalse(ThreadInvalidation.changesThread(decided(CommentStatus.REJECTED, CommentStatus.PENDING)));
-    assertTrue(ThreadInvalidation.changesThread(new CommentReported(1, "a", 3, true, 2)));
-    assertFalse(ThreadInvalidation.changesThread(new CommentReported(1, "a", 1, false, 1)));
+    assertTrue(ThreadInvalidation.changesThread(new CommentReported(new CommentId(1), new ArticleId("a"), 3, true, 2)));
+    assertFalse(ThreadInvalidation.changesThread(new CommentReported(new CommentId(1), new ArticleId("a"), 1, false, 1)));
   }
 
   @Test
@@ -259,7 +262,7 @@ class ThreadCacheTest {
   }
 
   private static CommentDecided decided(CommentStatus from, CommentStatus to) {
-    return new CommentDecided(1, "a", from, to, "admin", 2);
+    return new CommentDecided(new CommentId(1), new ArticleId("a"), from, to, new Moderator("admin", true), 2);
   }
 
   /** An article whose generation is not shared with the given one's. */

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.commentmoderation.comment.boundary.NewComment;
-import dev.commentmoderation.moderation.boundary.CheckRequest;
+import dev.commentmoderation.rules.boundary.CheckRequest;
 import dev.commentmoderation.queue.boundary.BulkDecisionRequest;
 import dev.commentmoderation.queue.boundary.DecisionRequest;
 import jakarta.json.JsonValue;

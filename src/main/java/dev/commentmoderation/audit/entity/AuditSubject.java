@@ -1,0 +1,49 @@
+package dev.commentmoderation.audit.entity;
+
+/**
+ * What an entry is about when it is not one comment. Stored as {@code kind:id} ("sanction:51",
+ * "account:anna", "article:news-42", "api-key:7") or the bare kind ("rules"), the form moderators
+ * filter by.
+ */
+public record AuditSubject(Kind kind, String id) {
+
+  public enum Kind {
+    ARTICLE("article"),
+    SANCTION("sanction"),
+    ACCOUNT("account"),
+    API_KEY("api-key"),
+    RULES("rules");
+
+    private final String key;
+
+    Kind(String key) {
+      this.key = key;
+    }
+  }
+
+  public static AuditSubject article(String articleId) {
+    return new AuditSubject(Kind.ARTICLE, articleId);
+  }
+
+  public static AuditSubject sanction(long sanctionId) {
+    return new AuditSubject(Kind.SANCTION, String.valueOf(sanctionId));
+  }
+
+  public static AuditSubject account(String username) {
+    return new AuditSubject(Kind.ACCOUNT, username);
+  }
+
+  public static AuditSubject apiKey(long keyId) {
+    return new AuditSubject(Kind.API_KEY, String.valueOf(keyId));
+  }
+
+  /** The active rule set: one of its kind, so no id. */
+  public static AuditSubject rules() {
+    return new AuditSubject(Kind.RULES, null);
+  }
+
+  /** The stored form. */
+  public String key() {
+    return id == null ? kind.key : kind.key + ":" + id;
+  }
+}

@@ -1,9 +1,0 @@
-package dev.commentmoderation.author.boundary;
-
-import dev.commentmoderation.platform.web.ProblemException;
-
-public class SanctionNotFound extends ProblemException {
-  public SanctionNotFound() {
-    super(404, "sanction.not-found");
-  }
-}

@@ -1,9 +1,0 @@
-package dev.commentmoderation.comment.boundary;
-
-import dev.commentmoderation.platform.web.ProblemException;
-
-public class CommentNotFound extends ProblemException {
-  public CommentNotFound() {
-    super(404, "comment.not-found");
-  }
-}

@@ -1,6 +1,0 @@
-package dev.commentmoderation.moderation.entity;
-
-import dev.commentmoderation.moderation.engine.RuleSet;
-
-/** A rule set was stored through the API; it becomes active once that transaction commits. */
-public record RulesStored(RuleSet rules) {}

@@ -1,9 +1,0 @@
-package dev.commentmoderation.report.boundary;
-
-import dev.commentmoderation.platform.web.ProblemException;
-
-public class NoOpenReports extends ProblemException {
-  public NoOpenReports() {
-    super(409, "report.none-open");
-  }
-}

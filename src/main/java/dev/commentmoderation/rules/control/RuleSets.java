@@ -1,0 +1,64 @@
+package dev.commentmoderation.rules.control;
+
+import dev.commentmoderation.security.entity.Moderator;
+import dev.commentmoderation.audit.entity.AuditSubject;
+import dev.commentmoderation.audit.entity.AuditAction;
+import dev.commentmoderation.rules.control.InvalidRuleSet;
+import dev.commentmoderation.moderation.engine.RuleSet;
+import dev.commentmoderation.moderation.engine.RuleSetException;
+import dev.commentmoderation.rules.entity.StoredRuleSet;
+import dev.commentmoderation.platform.Clocks;
+import dev.commentmoderation.audit.control.AuditLog;
+import dev.commentmoderation.rules.entity.RulesStored;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Rule sets put through the API: validated, stored (so a restart, or another instance when it
+ * starts, takes the newest), audited, then activated. An invalid set changes nothing.
+ */
+@ApplicationScoped
+public class RuleSets {
+
+  @PersistenceContext EntityManager em;
+  @Inject ActiveRules active;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
+  @Inject Event<RulesStored> stored;
+
+  public static RuleSet parse(String yaml) {
+    try {
+      return RuleSet.parse(yaml == null ? "" : yaml);
+    } catch (RuleSetException e) {
+      throw new InvalidRuleSet(e);
+    }
+  }
+
+  /** Stores and audits; the set becomes active when the transaction commits. */
+  public RuleSet store(String yaml, Moderator by) {
+    RuleSet rules = parse(yaml);
+    String previous = active.engine().ruleSet().version();
+    em.persist(new StoredRuleSet(rules.version(), yaml, by.name(), Clocks.now(clock)));
+    audit.record(AuditSubject.rules(), by.name(), AuditAction.RULES_CHANGED, "version " + previous + " -> " + rules.version());
+    stored.fire(new RulesStored(rules));
+    return rules;
+  }
+
+  void activate(@Observes(during = TransactionPhase.AFTER_SUCCESS) RulesStored event) {
+    active.activate(event.rules());
+  }
+
+  public Optional<StoredRuleSet> newest() {
+    return em.createQuery("select r from StoredRuleSet r order by r.createdAt desc, r.id desc", StoredRuleSet.class)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+}

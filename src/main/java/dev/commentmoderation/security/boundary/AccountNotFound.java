@@ -1,9 +1,0 @@
-package dev.commentmoderation.security.boundary;
-
-import dev.commentmoderation.platform.web.ProblemException;
-
-public class AccountNotFound extends ProblemException {
-  public AccountNotFound() {
-    super(404, "account.not-found");
-  }
-}

@@ -1,9 +1,0 @@
-package dev.commentmoderation.security.boundary;
-
-import dev.commentmoderation.platform.web.ProblemException;
-
-public class ApiKeyNotFound extends ProblemException {
-  public ApiKeyNotFound() {
-    super(404, "api-key.not-found");
-  }
-}

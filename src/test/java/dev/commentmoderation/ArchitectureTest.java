@@ -1,0 +1,119 @@
+package dev.commentmoderation;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.PackageMatcher;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The component graph (README, "Architecture"): components depend on each other one way only,
+ * control and entity code never reaches up into a boundary, and the rule engine is plain Java
+ * that knows nothing of the service. A plain unit test so that it runs in every {@code mvn test}.
+ */
+class ArchitectureTest {
+
+  static final String ROOT = "dev.commentmoderation";
+
+  /**
+   * The rule engine: its own component, separate from the rules management ({@code rules}).
+   * It moves to {@code dev.commentmoderation.engine..} later; then only this line changes.
+   */
+  static final String ENGINE = "dev.commentmoderation.moderation.engine..";
+
+  static JavaClasses classes;
+
+  @BeforeAll
+  static void importMainClasses() {
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages(ROOT);
+  }
+
+  /** The engine, else the first package below the root ("comment", "queue", ...). */
+  static final SliceAssignment COMPONENTS = new SliceAssignment() {
+    @Override
+    public SliceIdentifier getIdentifierOf(JavaClass c) {
+      String pkg = c.getPackageName();
+      if (PackageMatcher.of(ENGINE).matches(pkg)) return SliceIdentifier.of("engine");
+      if (!pkg.startsWith(ROOT + ".")) return SliceIdentifier.ignore();
+      String rest = pkg.substring(ROOT.length() + 1);
+      int dot = rest.indexOf('.');
+      return SliceIdentifier.of(dot < 0 ? rest : rest.substring(0, dot));
+    }
+
+    @Override
+    public String getDescription() {
+      return "top-level components (the rule engine counted as one of its own)";
+    }
+  };
+
+  @Test
+  void noCyclesBetweenComponents() {
+    slices().assignedFrom(COMPONENTS).should().beFreeOfCycles().check(classes);
+  }
+
+  /** The graph itself, bottom up; a new edge is a decision to make here, not an accident. */
+  @Test
+  void componentsDependDownwardOnly() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("platform").definedBy(ROOT + ".platform..")
+        .layer("engine").definedBy(ENGINE)
+        .layer("audit").definedBy(ROOT + ".audit..")
+        .layer("security").definedBy(ROOT + ".security..")
+        .layer("article").definedBy(ROOT + ".article..")
+        .layer("comment").definedBy(ROOT + ".comment..")
+        .layer("author").definedBy(ROOT + ".author..")
+        .layer("report").definedBy(ROOT + ".report..")
+        .layer("rules").definedBy(ROOT + ".rules..")
+        .layer("queue").definedBy(ROOT + ".queue..")
+        .layer("live").definedBy(ROOT + ".live..")
+        .layer("operations").definedBy(ROOT + ".operations..")
+        .whereLayer("platform").mayNotAccessAnyLayer()
+        .whereLayer("engine").mayNotAccessAnyLayer()
+        .whereLayer("audit").mayOnlyAccessLayers("platform")
+        .whereLayer("security").mayOnlyAccessLayers("platform", "audit")
+        .whereLayer("article").mayOnlyAccessLayers("platform", "audit", "security")
+        .whereLayer("comment").mayOnlyAccessLayers("platform", "engine", "audit", "security", "article")
+        .whereLayer("author").mayOnlyAccessLayers("platform", "engine", "audit", "security", "comment")
+        .whereLayer("report").mayOnlyAccessLayers("platform", "audit", "security", "article", "comment")
+        .whereLayer("rules").mayOnlyAccessLayers("platform", "engine", "audit", "security", "comment")
+        .whereLayer("queue").mayOnlyAccessLayers("platform", "engine", "security", "comment", "report")
+        .whereLayer("live").mayOnlyAccessLayers("platform", "security", "article", "comment", "queue", "report")
+        .whereLayer("operations").mayOnlyAccessLayers("platform", "comment", "queue")
+        .check(classes);
+  }
+
+  /** What a control bean throws or returns lives in control or entity; boundaries map it. */
+  @Test
+  void noControlDependsOnABoundary() {
+    noClasses().that().resideInAPackage("..control..")
+        .should().dependOnClassesThat().resideInAPackage("..boundary..")
+        .check(classes);
+  }
+
+  @Test
+  void noEntityDependsOnControlOrBoundary() {
+    noClasses().that().resideInAPackage("..entity..")
+        .should().dependOnClassesThat().resideInAnyPackage("..control..", "..boundary..")
+        .check(classes);
+  }
+
+  @Test
+  void theEngineImportsNothingOfTheService() {
+    noClasses().that().resideInAPackage(ENGINE)
+        .should().dependOnClassesThat(resideInAPackage(ROOT + "..").and(not(resideInAPackage(ENGINE))))
+        .check(classes);
+  }
+}
