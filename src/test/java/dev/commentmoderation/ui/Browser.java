@@ -36,7 +36,7 @@ final class Browser implements AutoCloseable {
 
   static final String DRIVER = System.getProperty("ui.chromedriver", "/usr/bin/chromedriver");
   static final String CHROMIUM = System.getProperty("ui.chromium", "/usr/bin/chromium");
-  private static final Duration PATIENCE = Duration.ofSeconds(15);
+  private static final Duration PATIENCE = Duration.ofSeconds(40);
 
   private final ChromeDriver driver;
 

@@ -8,7 +8,7 @@ import dev.commentmoderation.author.entity.SanctionKind;
 import dev.commentmoderation.comment.entity.CommentDecided;
 import dev.commentmoderation.comment.entity.CommentReported;
 import dev.commentmoderation.comment.entity.CommentStatus;
-import dev.commentmoderation.moderation.engine.AuthorStanding;
+import dev.commentmoderation.engine.AuthorStanding;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

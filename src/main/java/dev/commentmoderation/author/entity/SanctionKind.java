@@ -1,6 +1,6 @@
 package dev.commentmoderation.author.entity;
 
-import dev.commentmoderation.moderation.engine.AuthorStanding;
+import dev.commentmoderation.engine.AuthorStanding;
 
 /** Strongest first: when several sanctions match an author, the first kind in this order wins. */
 public enum SanctionKind {

@@ -2,11 +2,11 @@ package dev.commentmoderation.comment.control;
 
 import dev.commentmoderation.comment.entity.Comment;
 import dev.commentmoderation.comment.entity.VerdictJson;
-import dev.commentmoderation.moderation.engine.Action;
-import dev.commentmoderation.moderation.engine.Match;
-import dev.commentmoderation.moderation.engine.RuleEngine;
-import dev.commentmoderation.moderation.engine.Submission;
-import dev.commentmoderation.moderation.engine.Verdict;
+import dev.commentmoderation.engine.Action;
+import dev.commentmoderation.engine.Match;
+import dev.commentmoderation.engine.RuleEngine;
+import dev.commentmoderation.engine.Submission;
+import dev.commentmoderation.engine.Verdict;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 

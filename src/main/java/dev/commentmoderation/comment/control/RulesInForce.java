@@ -1,6 +1,6 @@
 package dev.commentmoderation.comment.control;
 
-import dev.commentmoderation.moderation.engine.RuleEngine;
+import dev.commentmoderation.engine.RuleEngine;
 
 /**
  * The rule engine new comments are judged by. An interface to invert the dependency: the rules

@@ -1,7 +1,7 @@
 package dev.commentmoderation.comment.control;
 
 import dev.commentmoderation.comment.entity.CommentStatus;
-import dev.commentmoderation.moderation.engine.AuthorStanding;
+import dev.commentmoderation.engine.AuthorStanding;
 import java.time.OffsetDateTime;
 
 /**

@@ -1,7 +1,7 @@
 package dev.commentmoderation.comment.entity;
 
 import dev.commentmoderation.article.entity.ArticleId;
-import dev.commentmoderation.moderation.engine.Decision;
+import dev.commentmoderation.engine.Decision;
 import dev.commentmoderation.security.entity.Moderator;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,6 +1,6 @@
 package dev.commentmoderation.comment.entity;
 
-import dev.commentmoderation.moderation.engine.Decision;
+import dev.commentmoderation.engine.Decision;
 
 public enum CommentStatus {
   APPROVED,

@@ -1,7 +1,7 @@
 package dev.commentmoderation.comment.entity;
 
-import dev.commentmoderation.moderation.engine.Match;
-import dev.commentmoderation.moderation.engine.Verdict;
+import dev.commentmoderation.engine.Match;
+import dev.commentmoderation.engine.Verdict;
 import dev.commentmoderation.platform.web.JsonConfiguration;
 import java.util.Comparator;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.commentmoderation.queue.boundary;
 import dev.commentmoderation.comment.entity.Comment;
 import dev.commentmoderation.comment.entity.CommentStatus;
 import dev.commentmoderation.comment.entity.VerdictJson;
-import dev.commentmoderation.moderation.engine.Verdict;
+import dev.commentmoderation.engine.Verdict;
 import dev.commentmoderation.report.boundary.ReportView;
 import dev.commentmoderation.report.entity.Report;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.commentmoderation.queue.control;
 
 import dev.commentmoderation.comment.entity.CommentStatus;
-import dev.commentmoderation.moderation.engine.Decision;
+import dev.commentmoderation.engine.Decision;
 import dev.commentmoderation.platform.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package dev.commentmoderation.rules.boundary;
 
-import dev.commentmoderation.moderation.engine.AuthorStanding;
+import dev.commentmoderation.engine.AuthorStanding;
 import dev.commentmoderation.platform.validation.TrimmedLength;
 import jakarta.validation.constraints.NotNull;
 

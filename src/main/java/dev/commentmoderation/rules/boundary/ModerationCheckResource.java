@@ -1,8 +1,8 @@
 package dev.commentmoderation.rules.boundary;
 
 import dev.commentmoderation.rules.control.ActiveRules;
-import dev.commentmoderation.moderation.engine.AuthorStanding;
-import dev.commentmoderation.moderation.engine.Submission;
+import dev.commentmoderation.engine.AuthorStanding;
+import dev.commentmoderation.engine.Submission;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

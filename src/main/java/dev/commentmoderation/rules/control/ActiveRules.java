@@ -1,9 +1,9 @@
 package dev.commentmoderation.rules.control;
 
 import dev.commentmoderation.comment.control.RulesInForce;
-import dev.commentmoderation.moderation.engine.RuleEngine;
-import dev.commentmoderation.moderation.engine.RuleSet;
-import dev.commentmoderation.moderation.engine.RuleSetException;
+import dev.commentmoderation.engine.RuleEngine;
+import dev.commentmoderation.engine.RuleSet;
+import dev.commentmoderation.engine.RuleSetException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;

@@ -1,6 +1,6 @@
 package dev.commentmoderation.rules.control;
 
-import dev.commentmoderation.moderation.engine.RuleSetException;
+import dev.commentmoderation.engine.RuleSetException;
 import dev.commentmoderation.platform.web.Problem;
 import dev.commentmoderation.platform.web.ProblemException;
 import java.util.List;

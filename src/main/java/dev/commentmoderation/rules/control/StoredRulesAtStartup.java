@@ -1,7 +1,7 @@
 package dev.commentmoderation.rules.control;
 
-import dev.commentmoderation.moderation.engine.RuleSet;
-import dev.commentmoderation.moderation.engine.RuleSetException;
+import dev.commentmoderation.engine.RuleSet;
+import dev.commentmoderation.engine.RuleSetException;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;

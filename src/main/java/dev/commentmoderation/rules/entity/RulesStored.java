@@ -1,6 +1,6 @@
 package dev.commentmoderation.rules.entity;
 
-import dev.commentmoderation.moderation.engine.RuleSet;
+import dev.commentmoderation.engine.RuleSet;
 
 /** A rule set was stored through the API; it becomes active once that transaction commits. */
 public record RulesStored(RuleSet rules) {}

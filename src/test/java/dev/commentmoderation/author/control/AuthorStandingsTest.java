@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.commentmoderation.author.entity.Sanction;
 import dev.commentmoderation.author.entity.SanctionKind;
-import dev.commentmoderation.moderation.engine.AuthorStanding;
+import dev.commentmoderation.engine.AuthorStanding;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;

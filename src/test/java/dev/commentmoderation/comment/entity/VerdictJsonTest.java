@@ -3,11 +3,11 @@ package dev.commentmoderation.comment.entity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.commentmoderation.moderation.engine.Action;
-import dev.commentmoderation.moderation.engine.Decision;
-import dev.commentmoderation.moderation.engine.Match;
-import dev.commentmoderation.moderation.engine.Reason;
-import dev.commentmoderation.moderation.engine.Verdict;
+import dev.commentmoderation.engine.Action;
+import dev.commentmoderation.engine.Decision;
+import dev.commentmoderation.engine.Match;
+import dev.commentmoderation.engine.Reason;
+import dev.commentmoderation.engine.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

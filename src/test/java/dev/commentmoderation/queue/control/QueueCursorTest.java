@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.commentmoderation.comment.entity.CommentStatus;
-import dev.commentmoderation.moderation.engine.Decision;
+import dev.commentmoderation.engine.Decision;
 import dev.commentmoderation.platform.web.InvalidParameter;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.commentmoderation.moderation.engine.Action;
-import dev.commentmoderation.moderation.engine.AuthorStanding;
-import dev.commentmoderation.moderation.engine.Decision;
-import dev.commentmoderation.moderation.engine.Match;
-import dev.commentmoderation.moderation.engine.Reason;
-import dev.commentmoderation.moderation.engine.Verdict;
+import dev.commentmoderation.engine.Action;
+import dev.commentmoderation.engine.AuthorStanding;
+import dev.commentmoderation.engine.Decision;
+import dev.commentmoderation.engine.Match;
+import dev.commentmoderation.engine.Reason;
+import dev.commentmoderation.engine.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

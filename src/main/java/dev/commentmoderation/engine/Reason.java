@@ -1,0 +1,22 @@
+package dev.commentmoderation.engine;
+
+/**
+ * Reader-facing reason for a hold or refusal. Deliberately coarse: it tells a reader what to change
+ * without teaching a spammer the lexicon. The boundary localises it (ru, ky, en).
+ */
+public enum Reason {
+  PROFANITY,
+  INSULT,
+  HATE,
+  SPAM,
+  LINKS,
+  CONTACTS,
+  SHOUTING,
+  FLOOD,
+  LENGTH,
+  DUPLICATE,
+  FIRST_COMMENT,
+  PREMODERATION,
+  BANNED,
+  OTHER
+}

@@ -1,5 +1,0 @@
-/**
- * Reading a rule set: the YAML parser with line-numbered problems and the sources of included
- * lexicon files. The format is documented in {@code docs/rules.md}.
- */
-package dev.commentmoderation.moderation.engine.config;

@@ -1,8 +1,0 @@
-/**
- * Reading a comment the way a disguiser writes it: character folding with a map back to the
- * original UTF-16 offsets ({@link dev.commentmoderation.moderation.engine.text.TextNormalizer}),
- * and words with every reading a lexicon is matched against ({@link
- * dev.commentmoderation.moderation.engine.text.Words}). Each disguise is one reader ({@code
- * *Reader}, behind {@code DisguiseReader}); {@code DisguiseReaders} lists them in order.
- */
-package dev.commentmoderation.moderation.engine.text;
