@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The component graph (README, "Architecture"): components depend on each other one way only,
- * control and entity code never reaches up into a boundary, and the rule engine is plain Java
- * that knows nothing of the service. A plain unit test so that it runs in every {@code mvn test}.
+ * control and entity code never reaches up into a boundary, and the rule engine is plain Java that
+ * knows nothing of the service. A plain unit test so that it runs in every {@code mvn test}.
  */
 class ArchitectureTest {
 
@@ -28,9 +28,10 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importMainClasses() {
-    classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages(ROOT);
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
   }
 
   @Test
@@ -43,52 +44,87 @@ class ArchitectureTest {
   void componentsDependDownwardOnly() {
     layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
-        .layer("platform").definedBy(ROOT + ".platform..")
-        .layer("engine").definedBy(ENGINE)
-        .layer("audit").definedBy(ROOT + ".audit..")
-        .layer("security").definedBy(ROOT + ".security..")
-        .layer("article").definedBy(ROOT + ".article..")
-        .layer("comment").definedBy(ROOT + ".comment..")
-        .layer("author").definedBy(ROOT + ".author..")
-        .layer("report").definedBy(ROOT + ".report..")
-        .layer("rules").definedBy(ROOT + ".rules..")
-        .layer("queue").definedBy(ROOT + ".queue..")
-        .layer("live").definedBy(ROOT + ".live..")
-        .layer("operations").definedBy(ROOT + ".operations..")
-        .whereLayer("platform").mayNotAccessAnyLayer()
-        .whereLayer("engine").mayNotAccessAnyLayer()
-        .whereLayer("audit").mayOnlyAccessLayers("platform")
-        .whereLayer("security").mayOnlyAccessLayers("platform", "audit")
-        .whereLayer("article").mayOnlyAccessLayers("platform", "audit", "security")
-        .whereLayer("comment").mayOnlyAccessLayers("platform", "engine", "audit", "security", "article")
-        .whereLayer("author").mayOnlyAccessLayers("platform", "engine", "audit", "security", "comment")
-        .whereLayer("report").mayOnlyAccessLayers("platform", "audit", "security", "article", "comment")
-        .whereLayer("rules").mayOnlyAccessLayers("platform", "engine", "audit", "security", "comment")
-        .whereLayer("queue").mayOnlyAccessLayers("platform", "engine", "security", "comment", "report")
-        .whereLayer("live").mayOnlyAccessLayers("platform", "security", "article", "comment", "queue", "report")
-        .whereLayer("operations").mayOnlyAccessLayers("platform", "comment", "queue")
+        .layer("platform")
+        .definedBy(ROOT + ".platform..")
+        .layer("engine")
+        .definedBy(ENGINE)
+        .layer("audit")
+        .definedBy(ROOT + ".audit..")
+        .layer("security")
+        .definedBy(ROOT + ".security..")
+        .layer("article")
+        .definedBy(ROOT + ".article..")
+        .layer("comment")
+        .definedBy(ROOT + ".comment..")
+        .layer("author")
+        .definedBy(ROOT + ".author..")
+        .layer("report")
+        .definedBy(ROOT + ".report..")
+        .layer("rules")
+        .definedBy(ROOT + ".rules..")
+        .layer("queue")
+        .definedBy(ROOT + ".queue..")
+        .layer("live")
+        .definedBy(ROOT + ".live..")
+        .layer("operations")
+        .definedBy(ROOT + ".operations..")
+        .whereLayer("platform")
+        .mayNotAccessAnyLayer()
+        .whereLayer("engine")
+        .mayNotAccessAnyLayer()
+        .whereLayer("audit")
+        .mayOnlyAccessLayers("platform")
+        .whereLayer("security")
+        .mayOnlyAccessLayers("platform", "audit")
+        .whereLayer("article")
+        .mayOnlyAccessLayers("platform", "audit", "security")
+        .whereLayer("comment")
+        .mayOnlyAccessLayers("platform", "engine", "audit", "security", "article")
+        .whereLayer("author")
+        .mayOnlyAccessLayers("platform", "engine", "audit", "security", "comment")
+        .whereLayer("report")
+        .mayOnlyAccessLayers("platform", "audit", "security", "article", "comment")
+        .whereLayer("rules")
+        .mayOnlyAccessLayers("platform", "engine", "audit", "security", "comment")
+        .whereLayer("queue")
+        .mayOnlyAccessLayers("platform", "engine", "security", "comment", "report")
+        .whereLayer("live")
+        .mayOnlyAccessLayers("platform", "security", "article", "comment", "queue", "report")
+        .whereLayer("operations")
+        .mayOnlyAccessLayers("platform", "comment", "queue")
         .check(classes);
   }
 
   /** What a control bean throws or returns lives in control or entity; boundaries map it. */
   @Test
   void noControlDependsOnABoundary() {
-    noClasses().that().resideInAPackage("..control..")
-        .should().dependOnClassesThat().resideInAPackage("..boundary..")
+    noClasses()
+        .that()
+        .resideInAPackage("..control..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("..boundary..")
         .check(classes);
   }
 
   @Test
   void noEntityDependsOnControlOrBoundary() {
-    noClasses().that().resideInAPackage("..entity..")
-        .should().dependOnClassesThat().resideInAnyPackage("..control..", "..boundary..")
+    noClasses()
+        .that()
+        .resideInAPackage("..entity..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("..control..", "..boundary..")
         .check(classes);
   }
 
   @Test
   void theEngineImportsNothingOfTheService() {
-    noClasses().that().resideInAPackage(ENGINE)
-        .should().dependOnClassesThat(resideInAPackage(ROOT + "..").and(not(resideInAPackage(ENGINE))))
+    noClasses()
+        .that()
+        .resideInAPackage(ENGINE)
+        .should()
+        .dependOnClassesThat(resideInAPackage(ROOT + "..").and(not(resideInAPackage(ENGINE))))
         .check(classes);
   }
 }

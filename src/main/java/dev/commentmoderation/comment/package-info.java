@@ -3,8 +3,8 @@
  * before the 201), the public approved thread, the events announcing what happened, and every
  * change of a comment's status. The {@code Comment} entity owns those changes (decide, reverse,
  * hold for reports, publish when reports are dismissed; claims through {@code CommentClaim}) and
- * {@code Decisions} is the one place moderators' decisions are made, whoever asks for them.
- * Article policy lies below; the author's standing and the rules in force come from components
- * above through {@code Standings} and {@code RulesInForce}.
+ * {@code Decisions} is the one place moderators' decisions are made, whoever asks for them. Article
+ * policy lies below; the author's standing and the rules in force come from components above
+ * through {@code Standings} and {@code RulesInForce}.
  */
 package dev.commentmoderation.comment;

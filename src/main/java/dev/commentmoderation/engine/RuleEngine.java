@@ -18,9 +18,7 @@ public final class RuleEngine {
   static final int MAX_MATCHES_PER_RULE = 50;
 
   private static final Comparator<Match> ORDER =
-      Comparator.comparingInt(Match::start)
-          .thenComparingInt(Match::end)
-          .thenComparing(Match::rule);
+      Comparator.comparingInt(Match::start).thenComparingInt(Match::end).thenComparing(Match::rule);
 
   private final RuleSet rules;
 
@@ -66,12 +64,22 @@ public final class RuleEngine {
     List<Match> merged = new ArrayList<>();
     for (Match m : added) {
       Match last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-      if (last != null && last.rule().equals(m.rule()) && m.start() < last.end()
+      if (last != null
+          && last.rule().equals(m.rule())
+          && m.start() < last.end()
           && last.end() > last.start()) {
         int end = Math.max(last.end(), m.end());
         Action a = m.action().compareTo(last.action()) > 0 ? m.action() : last.action();
-        merged.set(merged.size() - 1, new Match(last.rule(), last.category(), a, last.start(), end,
-            joinExcerpt(last, m, end), last.reason()));
+        merged.set(
+            merged.size() - 1,
+            new Match(
+                last.rule(),
+                last.category(),
+                a,
+                last.start(),
+                end,
+                joinExcerpt(last, m, end),
+                last.reason()));
         continue;
       }
       merged.add(m);

@@ -60,8 +60,8 @@ public final class RuleSet {
   }
 
   /**
-   * Parses a rule set read from a file in {@code directory}: includes are read relative to it,
-   * and from the classpath when a file is not there.
+   * Parses a rule set read from a file in {@code directory}: includes are read relative to it, and
+   * from the classpath when a file is not there.
    */
   public static RuleSet parse(String yaml, Path directory) throws RuleSetException {
     return parse(yaml, LexiconSource.directory(directory));

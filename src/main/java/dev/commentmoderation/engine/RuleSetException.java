@@ -3,7 +3,9 @@ package dev.commentmoderation.engine;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A rule set that cannot be loaded; each problem names the line it was found on (0 when unknown). */
+/**
+ * A rule set that cannot be loaded; each problem names the line it was found on (0 when unknown).
+ */
 public class RuleSetException extends Exception {
 
   public record Problem(int line, String message) {

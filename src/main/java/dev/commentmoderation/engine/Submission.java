@@ -1,8 +1,8 @@
 package dev.commentmoderation.engine;
 
 /**
- * Everything the engine judges. The text fields are as the reader sent them (after trimming);
- * the context flags are computed by the service from its database.
+ * Everything the engine judges. The text fields are as the reader sent them (after trimming); the
+ * context flags are computed by the service from its database.
  *
  * @param articlePremoderated the article's policy holds every comment
  * @param duplicateOfRecent the same text came recently from the same author or client

@@ -7,7 +7,8 @@ import java.util.List;
  * reader-facing reason of the strongest match (null on APPROVE) and the rule-set version that
  * produced it.
  */
-public record Verdict(Decision decision, List<Match> matches, Reason reason, String ruleSetVersion) {
+public record Verdict(
+    Decision decision, List<Match> matches, Reason reason, String ruleSetVersion) {
   public Verdict {
     matches = List.copyOf(matches);
   }

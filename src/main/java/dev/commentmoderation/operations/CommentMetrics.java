@@ -9,16 +9,16 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
-import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Counts what committed: submissions per outcome and decisions per outcome, observed after the
- * transaction succeeded, so a rolled-back submission is never counted. Queue depth is read from
- * the database (at most every five seconds), since the queue is the table.
+ * transaction succeeded, so a rolled-back submission is never counted. Queue depth is read from the
+ * database (at most every five seconds), since the queue is the table.
  */
 @ApplicationScoped
 public class CommentMetrics {
@@ -37,8 +37,10 @@ public class CommentMetrics {
   void submitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentSubmitted event) {
     registry
         .counter(
-            Metadata.builder().withName("comments_submitted_total")
-                .withDescription("Comments submitted, by the status the rule engine gave them").build(),
+            Metadata.builder()
+                .withName("comments_submitted_total")
+                .withDescription("Comments submitted, by the status the rule engine gave them")
+                .build(),
             new Tag("status", event.status().name()))
         .inc();
   }
@@ -46,16 +48,21 @@ public class CommentMetrics {
   void decided(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentDecided event) {
     registry
         .counter(
-            Metadata.builder().withName("comments_decided_total")
-                .withDescription("Moderators' decisions, by resulting status").build(),
+            Metadata.builder()
+                .withName("comments_decided_total")
+                .withDescription("Moderators' decisions, by resulting status")
+                .build(),
             new Tag("status", event.to().name()))
         .inc();
   }
 
   void registerGauge(@Observes @Initialized(ApplicationScoped.class) Object started) {
     registry.gauge(
-        Metadata.builder().withName("comments_queue_depth")
-            .withDescription("Comments awaiting a moderator (PENDING)").withUnit(MetricUnits.NONE).build(),
+        Metadata.builder()
+            .withName("comments_queue_depth")
+            .withDescription("Comments awaiting a moderator (PENDING)")
+            .withUnit(MetricUnits.NONE)
+            .build(),
         this,
         CommentMetrics::queueDepth);
   }

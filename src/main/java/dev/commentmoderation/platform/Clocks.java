@@ -22,6 +22,8 @@ public class Clocks {
    * time written and keyset cursors compare exactly.
    */
   public static OffsetDateTime now(Clock clock) {
-    return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    return OffsetDateTime.now(clock)
+        .withOffsetSameInstant(ZoneOffset.UTC)
+        .truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every disguise of issue 3 is refused, and the refusing match covers exactly the disguised word
- * in the original text: from its first to its last visible character, whatever sits in between.
+ * Every disguise of issue 3 is refused, and the refusing match covers exactly the disguised word in
+ * the original text: from its first to its last visible character, whatever sits in between.
  */
 class DisguiseTest {
 
@@ -46,7 +46,8 @@ class DisguiseTest {
         Arguments.of("заебали уже", "заебали"),
         Arguments.of("съебались все", "съебались"),
         Arguments.of("долбоёб", "долбоёб"),
-        Arguments.of("\uD835\uDC1F\uD835\uDC2E\uD835\uDC1C\uD835\uDC24 this", // mathematical bold
+        Arguments.of(
+            "\uD835\uDC1F\uD835\uDC2E\uD835\uDC1C\uD835\uDC24 this", // mathematical bold
             "\uD835\uDC1F\uD835\uDC2E\uD835\uDC1C\uD835\uDC24"),
         Arguments.of("what the fuсk", "fuсk"), // Cyrillic с in an English word
         Arguments.of("распиздяйство чиновников", "распиздяйство"),
@@ -57,10 +58,31 @@ class DisguiseTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "нах*й", "Хyйлo", "f u c k you", "f*ck", "sh1t", "п.и.з.д.а", "ху*ня", "ни х*я себе",
-      "охуенно", "похуй", "выебываться", "ебало завали", "хуесос", "мудило", "залупа",
-      "What a bitch", "Чурки понаехали", "пидорасы", "амыңды", "ПиЗдЕц", "ёбаный", "xyйня"})
+  @ValueSource(
+      strings = {
+        "нах*й",
+        "Хyйлo",
+        "f u c k you",
+        "f*ck",
+        "sh1t",
+        "п.и.з.д.а",
+        "ху*ня",
+        "ни х*я себе",
+        "охуенно",
+        "похуй",
+        "выебываться",
+        "ебало завали",
+        "хуесос",
+        "мудило",
+        "залупа",
+        "What a bitch",
+        "Чурки понаехали",
+        "пидорасы",
+        "амыңды",
+        "ПиЗдЕц",
+        "ёбаный",
+        "xyйня"
+      })
   void moreShapesRefused(String text) {
     Verdict v = ENGINE.evaluate(Submission.ofText(text));
     assertEquals(Decision.REJECT, v.decision(), () -> text + " -> " + v.matches());
@@ -72,8 +94,7 @@ class DisguiseTest {
     Verdict v = ENGINE.evaluate(Submission.ofText(text));
     assertEquals(Decision.REJECT, v.decision(), () -> "matches: " + v.matches());
     int start = text.indexOf(word);
-    List<Match> refusing =
-        v.matches().stream().filter(m -> m.action() == Action.REJECT).toList();
+    List<Match> refusing = v.matches().stream().filter(m -> m.action() == Action.REJECT).toList();
     assertEquals(1, refusing.size(), () -> "one merged match expected: " + refusing);
     Match m = refusing.get(0);
     assertEquals(start, m.start(), "start");

@@ -19,8 +19,7 @@ class RuleSetParseTest {
   }
 
   private static boolean has(RuleSetException e, int line, String fragment) {
-    return e.problems().stream()
-        .anyMatch(p -> p.line() == line && p.message().contains(fragment));
+    return e.problems().stream().anyMatch(p -> p.line() == line && p.message().contains(fragment));
   }
 
   @Test
@@ -32,7 +31,9 @@ class RuleSetParseTest {
 
   @Test
   void everyProblemIsReportedWithItsLine() {
-    RuleSetException e = refused("""
+    RuleSetException e =
+        refused(
+            """
         version: "1"
         rules:
           - id: a
@@ -73,8 +74,11 @@ class RuleSetParseTest {
 
   @Test
   void catastrophicRegexIsRefusedAtLoad() {
-    for (String pattern : List.of("(a+)+$", "(\\\\w*\\\\s?)*x", "(a|aa)*b", "(x+x+)+y", "(a)\\\\1")) {
-      RuleSetException e = refused("""
+    for (String pattern :
+        List.of("(a+)+$", "(\\\\w*\\\\s?)*x", "(a|aa)*b", "(x+x+)+y", "(a)\\\\1")) {
+      RuleSetException e =
+          refused(
+              """
           version: "1"
           rules:
             - id: r
@@ -82,21 +86,26 @@ class RuleSetParseTest {
               action: hold
               reason: OTHER
               pattern: "%s"
-          """.formatted(pattern));
+          """
+                  .formatted(pattern));
       assertTrue(has(e, 7, "pattern refused"), pattern + " -> " + e.getMessage());
     }
   }
 
   @Test
   void aSlowRegexThatPassesTheCheckRunsOutOfBudgetAndHolds() throws Exception {
-    RuleEngine engine = new RuleEngine(RuleSet.parse("""
+    RuleEngine engine =
+        new RuleEngine(
+            RuleSet.parse(
+                """
         version: "1"
         rules:
           - {id: slow, type: regex, action: reject, reason: OTHER, pattern: "a*a*a*a*a*a*b"}
         """));
     long t0 = System.nanoTime();
     Verdict v = engine.evaluate(Submission.ofText("a".repeat(3_000)));
-    // generous: unchecked, this pattern backtracks for minutes; the bound only has to tell those apart
+    // generous: unchecked, this pattern backtracks for minutes; the bound only has to tell those
+    // apart
     // on a busy machine (parse speed itself is benchmarked, not asserted here)
     assertTrue(System.nanoTime() - t0 < 20_000_000_000L, "the budget must stop it");
     assertEquals(Decision.HOLD, v.decision(), "out of budget: held for a person, not refused");
@@ -106,7 +115,10 @@ class RuleSetParseTest {
 
   @Test
   void minHitsNeedsThatManyDifferentEntries() throws Exception {
-    RuleEngine engine = new RuleEngine(RuleSet.parse("""
+    RuleEngine engine =
+        new RuleEngine(
+            RuleSet.parse(
+                """
         version: "1"
         rules:
           - {id: weak, type: words, action: hold, reason: SPAM, min-hits: 2, words: [казино*, бонус*]}
@@ -117,7 +129,9 @@ class RuleSetParseTest {
 
   @Test
   void invalidRegexIsRefused() {
-    RuleSetException e = refused("""
+    RuleSetException e =
+        refused(
+            """
         version: "1"
         rules:
           - {id: r, type: regex, action: hold, reason: OTHER, pattern: "[a-"}
@@ -127,7 +141,10 @@ class RuleSetParseTest {
 
   @Test
   void safeRegexMatchesOnTheFoldedTextWithOriginalSpans() throws Exception {
-    RuleEngine engine = new RuleEngine(RuleSet.parse("""
+    RuleEngine engine =
+        new RuleEngine(
+            RuleSet.parse(
+                """
         version: "1"
         rules:
           - {id: r, type: regex, action: hold, reason: SPAM, pattern: "казино\\\\s?онлайн"}
@@ -142,7 +159,9 @@ class RuleSetParseTest {
 
   @Test
   void badLexiconEntriesAndIncludesAreRefused() {
-    RuleSetException e = refused("""
+    RuleSetException e =
+        refused(
+            """
         version: "1"
         rules:
           - id: w
@@ -155,15 +174,16 @@ class RuleSetParseTest {
     assertTrue(e.getMessage().contains("punctuation splits words"), e.getMessage());
     assertTrue(e.getMessage().contains("at least two letters"), e.getMessage());
     assertTrue(e.getMessage().contains("must be relative"), e.getMessage());
-    assertTrue(e.getMessage().contains("cannot read include 'lexicon/missing.txt'"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("cannot read include 'lexicon/missing.txt'"), e.getMessage());
   }
 
   @Test
   void includesResolveNextToTheFileThenFromTheClasspath(@TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("lexicon"));
     Files.writeString(dir.resolve("lexicon/mine.txt"), "# local words\nкотлет*\n");
-    String yaml = """
+    String yaml =
+        """
         version: "1"
         rules:
           - id: mine
@@ -186,16 +206,20 @@ class RuleSetParseTest {
   @Test
   void shippedConfigIsTheBuiltInSet() throws IOException {
     Path resources = Path.of("src/main/resources/moderation");
-    assertEquals(Files.readString(resources.resolve("default-rules.yaml")),
+    assertEquals(
+        Files.readString(resources.resolve("default-rules.yaml")),
         Files.readString(Path.of("config/moderation-rules.yaml")),
         "config/moderation-rules.yaml must equal the built-in rule set");
     // The lexicons have one source, config/lexicon/; the build packages it as /moderation/lexicon/.
-    assertTrue(Files.notExists(resources.resolve("lexicon")),
+    assertTrue(
+        Files.notExists(resources.resolve("lexicon")),
         "src/main/resources/moderation/lexicon/ must not come back: edit config/lexicon/");
     try (var files = Files.list(Path.of("config/lexicon"))) {
       for (Path f : files.toList()) {
         String path = "lexicon/" + f.getFileName();
-        assertEquals(Files.readString(f), LexiconSource.classpath().read(path),
+        assertEquals(
+            Files.readString(f),
+            LexiconSource.classpath().read(path),
             f + " is not what the built-in set reads from the classpath");
       }
     }

@@ -21,26 +21,43 @@ class RuleTypesTest {
 
   @Test
   void linksIncludingBareAndDisguisedOnes() {
-    Verdict v = judge("смотрите t.me/rich_channel и bit.ly/x1 или www . site . com, x[.]com,"
-        + " money dot com, https://example.org/path?q=1 и pay.kg");
+    Verdict v =
+        judge(
+            "смотрите t.me/rich_channel и bit.ly/x1 или www . site . com, x[.]com,"
+                + " money dot com, https://example.org/path?q=1 и pay.kg");
     assertEquals(Decision.HOLD, v.decision());
     assertEquals(Reason.LINKS, v.reason());
-    assertEquals(List.of("t.me/rich_channel", "bit.ly/x1", "www . site . com", "x[.]com",
-        "money dot com", "https://example.org/path?q=1", "pay.kg"), excerpts(v, "links"));
+    assertEquals(
+        List.of(
+            "t.me/rich_channel",
+            "bit.ly/x1",
+            "www . site . com",
+            "x[.]com",
+            "money dot com",
+            "https://example.org/path?q=1",
+            "pay.kg"),
+        excerpts(v, "links"));
   }
 
   @Test
   void allowListedLinksPassAndDenyListedAreRefused() {
-    assertEquals(Decision.APPROVE, judge("Источник: https://24.kg/news/1 и ru.wikipedia.org/wiki/X")
-        .decision());
+    assertEquals(
+        Decision.APPROVE,
+        judge("Источник: https://24.kg/news/1 и ru.wikipedia.org/wiki/X").decision());
     Verdict v = judge("Онлайн-казино с бонусом 150%: https://casino-bonus.example.org");
     assertEquals(Decision.REJECT, v.decision());
   }
 
   @Test
   void notLinks() {
-    for (String text : List.of("т.е. всё плохо", "рост 3.5 процента", "Hello. Com is a word",
-        "Я пришел домой. Net income grew", "e.g. this", "г.Бишкек, ул.Киевская")) {
+    for (String text :
+        List.of(
+            "т.е. всё плохо",
+            "рост 3.5 процента",
+            "Hello. Com is a word",
+            "Я пришел домой. Net income grew",
+            "e.g. this",
+            "г.Бишкек, ул.Киевская")) {
       assertEquals(List.of(), excerpts(judge(text), "links"), text);
     }
   }
@@ -49,8 +66,8 @@ class RuleTypesTest {
   void phonesOfTheRegion() {
     Verdict v = judge("звоните +996 555 12-34-56, 0555 123 456 или 8 (912) 345-67-89");
     assertEquals(Decision.HOLD, v.decision());
-    assertEquals(List.of("+996 555 12-34-56", "0555 123 456", "8 (912) 345-67-89"),
-        excerpts(v, "phones"));
+    assertEquals(
+        List.of("+996 555 12-34-56", "0555 123 456", "8 (912) 345-67-89"), excerpts(v, "phones"));
     assertEquals(List.of(), excerpts(judge("бюджет 2024 года 150 000 000 сомов"), "phones"));
   }
 
@@ -71,7 +88,8 @@ class RuleTypesTest {
     Verdict v = judge("ВСЕ ЧИНОВНИКИ ВОРЫ ХВАТИТ ТЕРПЕТЬ ВЫХОДИТЕ НА УЛИЦЫ");
     assertEquals(Decision.HOLD, v.decision());
     assertEquals(Reason.SHOUTING, v.reason());
-    assertEquals(Decision.APPROVE,
+    assertEquals(
+        Decision.APPROVE,
         judge("МВД, ГКНБ, ЕАЭС, КР, ЦИК, СНГ и ОДКБ: новости дня о работе ведомств").decision());
     assertEquals(Decision.APPROVE, judge("ДА!").decision());
   }
@@ -100,33 +118,51 @@ class RuleTypesTest {
   @Test
   void authorArticleAndDuplicateContext() {
     String text = "Хорошая новость";
-    assertEquals(Decision.APPROVE,
-        ENGINE.evaluate(new Submission(text, "a", null, AuthorStanding.NEW, false, false))
-            .decision(), "the default set does not hold first comments");
+    assertEquals(
+        Decision.APPROVE,
+        ENGINE
+            .evaluate(new Submission(text, "a", null, AuthorStanding.NEW, false, false))
+            .decision(),
+        "the default set does not hold first comments");
     Verdict banned =
         ENGINE.evaluate(new Submission(text, "a", null, AuthorStanding.BANNED, false, false));
     assertEquals(Decision.REJECT, banned.decision());
     assertEquals(Reason.BANNED, banned.reason());
     assertEquals(0, banned.matches().get(0).start());
-    assertEquals(Reason.PREMODERATION, ENGINE.evaluate(
-        new Submission(text, "a", null, AuthorStanding.PREMODERATED, false, false)).reason());
-    assertEquals(Decision.APPROVE, ENGINE.evaluate(
-        new Submission(text, "a", null, AuthorStanding.TRUSTED, false, false)).decision());
-    assertEquals(Reason.PREMODERATION, ENGINE.evaluate(
-        new Submission(text, "a", null, AuthorStanding.ESTABLISHED, true, false)).reason());
-    assertEquals(Reason.DUPLICATE, ENGINE.evaluate(
-        new Submission(text, "a", null, AuthorStanding.ESTABLISHED, false, true)).reason());
+    assertEquals(
+        Reason.PREMODERATION,
+        ENGINE
+            .evaluate(new Submission(text, "a", null, AuthorStanding.PREMODERATED, false, false))
+            .reason());
+    assertEquals(
+        Decision.APPROVE,
+        ENGINE
+            .evaluate(new Submission(text, "a", null, AuthorStanding.TRUSTED, false, false))
+            .decision());
+    assertEquals(
+        Reason.PREMODERATION,
+        ENGINE
+            .evaluate(new Submission(text, "a", null, AuthorStanding.ESTABLISHED, true, false))
+            .reason());
+    assertEquals(
+        Reason.DUPLICATE,
+        ENGINE
+            .evaluate(new Submission(text, "a", null, AuthorStanding.ESTABLISHED, false, true))
+            .reason());
   }
 
   @Test
   void firstCommentHoldWhenTheRuleSetAsksForIt() throws Exception {
-    RuleEngine engine = new RuleEngine(RuleSet.parse("""
+    RuleEngine engine =
+        new RuleEngine(
+            RuleSet.parse(
+                """
         version: "t"
         rules:
           - {id: author, type: author, new: hold}
         """));
-    Verdict v = engine.evaluate(new Submission("Привет", "a", null, AuthorStanding.NEW, false,
-        false));
+    Verdict v =
+        engine.evaluate(new Submission("Привет", "a", null, AuthorStanding.NEW, false, false));
     assertEquals(Decision.HOLD, v.decision());
     assertEquals(Reason.FIRST_COMMENT, v.reason());
   }
@@ -153,10 +189,14 @@ class RuleTypesTest {
     assertEquals(Reason.SPAM, judge("Заработок в интернете, подробности у меня").reason());
     assertEquals(Reason.SPAM, judge("Зарабатываю от 5000 в день, пишите").reason());
     assertEquals(Reason.SPAM, judge("Казино, бонус, промокод — всё тут").reason());
-    for (String spam : List.of("Пиши в личку, расскажу как заработать",
-        "Займ без отказа на карту за 5 минут", "Подписывайтесь на канал, там всё подробно",
-        "Заработок без вложений для всех", "Казино Вулкан дарит бонус за регистрацию!",
-        "Инвестиции в крипту с доходом 30% в месяц")) {
+    for (String spam :
+        List.of(
+            "Пиши в личку, расскажу как заработать",
+            "Займ без отказа на карту за 5 минут",
+            "Подписывайтесь на канал, там всё подробно",
+            "Заработок без вложений для всех",
+            "Казино Вулкан дарит бонус за регистрацию!",
+            "Инвестиции в крипту с доходом 30% в месяц")) {
       assertEquals(Reason.SPAM, judge(spam).reason(), spam);
     }
     assertEquals(Decision.APPROVE, judge("Закон о запрете казино приняли в 2012 году").decision());

@@ -16,7 +16,8 @@ class SampleCorpusTest {
 
   private static final RuleEngine ENGINE = new RuleEngine(RuleSet.builtIn());
 
-  private static final String SAMPLE = """
+  private static final String SAMPLE =
+      """
       OK	clean	Спасибо за новость, очень важная тема для нашего района.
       OK	clean	Когда наконец отремонтируют дорогу на Чолпон-Ату? Каждый год одно и то же.
       OK	clean	Цены на бензин растут, а зарплаты стоят на месте.
@@ -50,7 +51,8 @@ class SampleCorpusTest {
       """;
 
   static Stream<Arguments> lines() {
-    return SAMPLE.lines()
+    return SAMPLE
+        .lines()
         .filter(l -> !l.isBlank())
         .map(l -> l.split("\t", 3))
         .map(p -> Arguments.of(p[0], p[1], p[2]));

@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
-/** A thin HTTP client for black-box tests: sends what a real client sends, parses what comes back. */
+/**
+ * A thin HTTP client for black-box tests: sends what a real client sends, parses what comes back.
+ */
 public final class Api {
 
   private static final System.Logger LOG = System.getLogger("dev.commentmoderation.it");
@@ -27,18 +29,23 @@ public final class Api {
     LOG.log(System.Logger.Level.INFO, () -> String.format(format, args).stripTrailing());
   }
 
-
   public static final String ADMIN = System.getProperty("it.admin.user", "admin");
-  public static final String ADMIN_PASSWORD = System.getProperty("it.admin.password", "it-admin-secret");
+  public static final String ADMIN_PASSWORD =
+      System.getProperty("it.admin.password", "it-admin-secret");
 
   private final URI base;
+
   /**
    * The client this Api plays: the service trusts X-Forwarded-For from loopback in the tests, so
    * every Api instance is a distinct reader (a documentation-range address) with its own buckets.
    */
   private final String clientAddress =
-      "2001:db8::" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff))
-          + ":" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff));
+      "2001:db8::"
+          + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff))
+          + ":"
+          + Integer.toHexString(
+              java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff));
+
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -126,13 +133,15 @@ public final class Api {
     if (json == null) {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+      b.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
     }
     return send(b, headers);
   }
 
   public Reply postRaw(String path, String contentType, byte[] body, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (contentType != null) b.header("Content-Type", contentType);
     return send(b, headers);
   }
@@ -146,7 +155,9 @@ public final class Api {
     if (!forwarded) request.header("X-Forwarded-For", clientAddress);
     try {
       HttpResponse<String> r =
-          http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+          http.send(
+              request.timeout(Duration.ofSeconds(60)).build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Reply(r.statusCode(), r.headers().map(), r.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -159,7 +170,9 @@ public final class Api {
   public static String[] basic(String user, String password) {
     return new String[] {
       "Authorization",
-      "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))
+      "Basic "
+          + Base64.getEncoder()
+              .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))
     };
   }
 
@@ -186,7 +199,13 @@ public final class Api {
   }
 
   public static String reply(String author, String body, String parentId) {
-    return "{\"authorName\":" + q(author) + ",\"body\":" + q(body) + ",\"parentId\":" + q(parentId) + "}";
+    return "{\"authorName\":"
+        + q(author)
+        + ",\"body\":"
+        + q(body)
+        + ",\"parentId\":"
+        + q(parentId)
+        + "}";
   }
 
   /** An article id no other test uses. */

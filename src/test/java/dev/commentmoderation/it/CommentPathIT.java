@@ -62,15 +62,21 @@ class CommentPathIT {
   @Test
   void cleanCommentIsPublishedAndAppearsInTheThread() {
     String email = "aibek." + article + "@example.kg";
-    var r = api.post("/api/articles/" + article + "/comments",
-        "{\"authorName\":\"  Айбек \",\"authorEmail\":\"" + email + "\",\"body\":\"Курс рубля снова вырос, команда молодцы.\"}");
+    var r =
+        api.post(
+            "/api/articles/" + article + "/comments",
+            "{\"authorName\":\"  Айбек \",\"authorEmail\":\""
+                + email
+                + "\",\"body\":\"Курс рубля снова вырос, команда молодцы.\"}");
     assertEquals(201, r.status(), r::toString);
     var receipt = r.json();
     assertEquals("APPROVED", receipt.getString("status"));
     assertEquals(article, receipt.getString("articleId"));
     assertTrue(receipt.isNull("parentId"));
     assertFalse(receipt.getString("message").isBlank());
-    assertTrue(r.header("Location").endsWith("/api/comments/" + receipt.getString("id")), r.header("Location"));
+    assertTrue(
+        r.header("Location").endsWith("/api/comments/" + receipt.getString("id")),
+        r.header("Location"));
     assertTrue(r.header("Content-Type").startsWith("application/json"));
 
     var thread = api.get("/api/articles/" + article + "/comments").json();
@@ -87,11 +93,22 @@ class CommentPathIT {
 
   @Test
   void obsceneCommentIsRefusedWithALocalisedReasonAndNeverShown() {
-    var ru = api.post("/api/articles/" + article + "/comments", comment("Тролль", "Пиздец, опять цены подняли"));
-    var en = api.post("/api/articles/" + article + "/comments", comment("Troll", "Какая же хуйня эти ваши реформы"),
-        "Accept-Language", "en-GB,en;q=0.9");
-    var ky = api.post("/api/articles/" + article + "/comments", comment("Troll", "Ебаный стыд, а не работа"),
-        "Accept-Language", "ky");
+    var ru =
+        api.post(
+            "/api/articles/" + article + "/comments",
+            comment("Тролль", "Пиздец, опять цены подняли"));
+    var en =
+        api.post(
+            "/api/articles/" + article + "/comments",
+            comment("Troll", "Какая же хуйня эти ваши реформы"),
+            "Accept-Language",
+            "en-GB,en;q=0.9");
+    var ky =
+        api.post(
+            "/api/articles/" + article + "/comments",
+            comment("Troll", "Ебаный стыд, а не работа"),
+            "Accept-Language",
+            "ky");
     for (var r : List.of(ru, en, ky)) {
       assertEquals(201, r.status(), r::toString);
       assertEquals("REJECTED", r.json().getString("status"));
@@ -119,11 +136,15 @@ class CommentPathIT {
     assertEquals("HOLD", verdict.getString("decision"));
     var match = verdict.getJsonArray("matches").getJsonObject(0);
     String body = item.getString("body");
-    assertEquals(body.substring(match.getInt("start"), match.getInt("end")), match.getString("excerpt"));
+    assertEquals(
+        body.substring(match.getInt("start"), match.getInt("end")), match.getString("excerpt"));
     assertTrue(match.getString("excerpt").toLowerCase().contains("идиот"), match::toString);
 
-    var approved = api.post("/api/moderation/comments/" + id + "/approve",
-        "{\"version\":" + item.getInt("version") + ",\"reason\":\"критика допустима\"}", admin());
+    var approved =
+        api.post(
+            "/api/moderation/comments/" + id + "/approve",
+            "{\"version\":" + item.getInt("version") + ",\"reason\":\"критика допустима\"}",
+            admin());
     assertEquals(200, approved.status(), approved::toString);
     assertEquals("APPROVED", approved.json().getString("status"));
     assertEquals(item.getInt("version") + 1, approved.json().getInt("version"));
@@ -131,7 +152,8 @@ class CommentPathIT {
     var thread = api.get("/api/articles/" + article + "/comments").json();
     assertEquals(id, thread.getJsonArray("comments").getJsonObject(0).getString("id"));
 
-    var audit = api.get("/api/moderation/audit?commentId=" + id, admin()).json().getJsonArray("items");
+    var audit =
+        api.get("/api/moderation/audit?commentId=" + id, admin()).json().getJsonArray("items");
     assertEquals(2, audit.size(), audit::toString);
     assertEquals("engine", audit.getJsonObject(0).getString("actor"));
     assertEquals("PENDING", audit.getJsonObject(0).getString("toStatus"));
@@ -144,18 +166,26 @@ class CommentPathIT {
   @Test
   void racingModeratorsGiveExactlyOneDecision() throws Exception {
     String id = submit("Петр", "Заткнись, дебил").getString("id");
-    int version = api.get("/api/moderation/queue?articleId=" + article, admin()).json()
-        .getJsonArray("items").getJsonObject(0).getInt("version");
+    int version =
+        api.get("/api/moderation/queue?articleId=" + article, admin())
+            .json()
+            .getJsonArray("items")
+            .getJsonObject(0)
+            .getInt("version");
     int racers = 8;
     ExecutorService pool = Executors.newFixedThreadPool(racers);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Api.Reply>> replies = new ArrayList<>();
     for (int i = 0; i < racers; i++) {
       String action = i % 2 == 0 ? "approve" : "reject";
-      Callable<Api.Reply> decide = () -> {
-        start.await();
-        return api.post("/api/moderation/comments/" + id + "/" + action, "{\"version\":" + version + "}", admin());
-      };
+      Callable<Api.Reply> decide =
+          () -> {
+            start.await();
+            return api.post(
+                "/api/moderation/comments/" + id + "/" + action,
+                "{\"version\":" + version + "}",
+                admin());
+          };
       replies.add(pool.submit(decide));
     }
     start.countDown();
@@ -170,9 +200,14 @@ class CommentPathIT {
     pool.shutdown();
     assertEquals(1, ok, "exactly one decision wins");
     assertEquals(racers - 1, stale);
-    var audit = api.get("/api/moderation/audit?commentId=" + id, admin()).json().getJsonArray("items");
+    var audit =
+        api.get("/api/moderation/audit?commentId=" + id, admin()).json().getJsonArray("items");
     assertEquals(2, audit.size(), "engine verdict plus exactly one decision: " + audit);
-    var stalerReply = api.post("/api/moderation/comments/" + id + "/approve", "{\"version\":" + version + "}", admin());
+    var stalerReply =
+        api.post(
+            "/api/moderation/comments/" + id + "/approve",
+            "{\"version\":" + version + "}",
+            admin());
     assertEquals(409, stalerReply.status());
     assertTrue(stalerReply.header("Content-Type").startsWith("application/problem+json"));
   }
@@ -180,11 +215,16 @@ class CommentPathIT {
   @Test
   void repliesNestUnderApprovedParentsOnlyOnTheSameArticle() {
     String parent = submit("Айгуль", "Хорошая новость для Бишкека.").getString("id");
-    var r = api.post("/api/articles/" + article + "/comments", reply("Бакыт", "Согласен полностью", parent));
+    var r =
+        api.post(
+            "/api/articles/" + article + "/comments", reply("Бакыт", "Согласен полностью", parent));
     assertEquals(201, r.status(), r::toString);
     assertEquals(parent, r.json().getString("parentId"));
     String child = r.json().getString("id");
-    assertEquals(201, api.post("/api/articles/" + article + "/comments", reply("Айгуль", "Спасибо!", child)).status());
+    assertEquals(
+        201,
+        api.post("/api/articles/" + article + "/comments", reply("Айгуль", "Спасибо!", child))
+            .status());
 
     var thread = api.get("/api/articles/" + article + "/comments").json();
     assertEquals(3, thread.getInt("total"));
@@ -195,10 +235,20 @@ class CommentPathIT {
     assertEquals(1, replies.getJsonObject(0).getJsonArray("replies").size());
 
     String held = submit("Петр", "Автор идиот").getString("id");
-    assertEquals(404, api.post("/api/articles/" + article + "/comments", reply("X", "ответ", held)).status());
-    assertEquals(404, api.post("/api/articles/other-" + article + "/comments", reply("X", "ответ", parent)).status());
-    assertEquals(404, api.post("/api/articles/" + article + "/comments", reply("X", "ответ", "999999999")).status());
-    assertEquals(404, api.post("/api/articles/" + article + "/comments", reply("X", "ответ", "abc")).status());
+    assertEquals(
+        404,
+        api.post("/api/articles/" + article + "/comments", reply("X", "ответ", held)).status());
+    assertEquals(
+        404,
+        api.post("/api/articles/other-" + article + "/comments", reply("X", "ответ", parent))
+            .status());
+    assertEquals(
+        404,
+        api.post("/api/articles/" + article + "/comments", reply("X", "ответ", "999999999"))
+            .status());
+    assertEquals(
+        404,
+        api.post("/api/articles/" + article + "/comments", reply("X", "ответ", "abc")).status());
   }
 
   @Test
@@ -207,20 +257,41 @@ class CommentPathIT {
     var first = api.get("/api/articles/" + article + "/comments?limit=2").json();
     assertEquals(5, first.getInt("total"));
     assertEquals(2, first.getJsonArray("comments").size());
-    assertEquals("Комментарий номер 0", first.getJsonArray("comments").getJsonObject(0).getString("body"));
+    assertEquals(
+        "Комментарий номер 0", first.getJsonArray("comments").getJsonObject(0).getString("body"));
     List<String> seen = new ArrayList<>();
     String cursor = null;
     do {
-      var page = api.get("/api/articles/" + article + "/comments?limit=2" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+      var page =
+          api.get(
+                  "/api/articles/"
+                      + article
+                      + "/comments?limit=2"
+                      + (cursor == null ? "" : "&cursor=" + cursor))
+              .json();
       page.getJsonArray("comments").forEach(c -> seen.add(c.asJsonObject().getString("body")));
       cursor = page.isNull("nextCursor") ? null : page.getString("nextCursor");
     } while (cursor != null);
-    assertEquals(List.of("Комментарий номер 0", "Комментарий номер 1", "Комментарий номер 2",
-        "Комментарий номер 3", "Комментарий номер 4"), seen);
+    assertEquals(
+        List.of(
+            "Комментарий номер 0",
+            "Комментарий номер 1",
+            "Комментарий номер 2",
+            "Комментарий номер 3",
+            "Комментарий номер 4"),
+        seen);
     var newest = api.get("/api/articles/" + article + "/comments?order=newest&limit=1").json();
-    assertEquals("Комментарий номер 4", newest.getJsonArray("comments").getJsonObject(0).getString("body"));
+    assertEquals(
+        "Комментарий номер 4", newest.getJsonArray("comments").getJsonObject(0).getString("body"));
 
-    for (String bad : List.of("limit=0", "limit=101", "limit=abc", "cursor=%25%25", "cursor=bm9wZQ", "order=random")) {
+    for (String bad :
+        List.of(
+            "limit=0",
+            "limit=101",
+            "limit=abc",
+            "cursor=%25%25",
+            "cursor=bm9wZQ",
+            "order=random")) {
       var r = api.get("/api/articles/" + article + "/comments?" + bad);
       assertEquals(400, r.status(), bad + " -> " + r);
       assertTrue(r.header("Content-Type").startsWith("application/problem+json"));
@@ -230,12 +301,18 @@ class CommentPathIT {
   @Test
   void invalidSubmissionsAreLocalisedProblemsNeverServerErrors() {
     String path = "/api/articles/" + article + "/comments";
-    var blank = api.post(path, "{\"authorName\":\"   \",\"body\":\"\",\"authorEmail\":\"not-an-email\"}",
-        "Accept-Language", "en");
+    var blank =
+        api.post(
+            path,
+            "{\"authorName\":\"   \",\"body\":\"\",\"authorEmail\":\"not-an-email\"}",
+            "Accept-Language",
+            "en");
     assertEquals(400, blank.status(), blank::toString);
     assertTrue(blank.header("Content-Type").startsWith("application/problem+json"));
-    var fields = blank.json().getJsonArray("violations").stream()
-        .map(v -> v.asJsonObject().getString("field")).toList();
+    var fields =
+        blank.json().getJsonArray("violations").stream()
+            .map(v -> v.asJsonObject().getString("field"))
+            .toList();
     assertTrue(fields.containsAll(List.of("authorName", "body", "authorEmail")), fields::toString);
     assertTrue(blank.body().contains("characters"), blank::toString);
 
@@ -250,24 +327,36 @@ class CommentPathIT {
     assertEquals(400, api.post(path, "{\"authorName\":\"A\",\"body\":\"a\\u0000b\"}").status());
     assertEquals(400, api.post(path, "{\"authorName\":\"A\\nB\",\"body\":\"ok\"}").status());
     assertEquals(400, api.post(path, "{\"authorName\":\"A\",\"body\":\"\\ud800 lone\"}").status());
-    assertEquals(201, api.post(path, "{\"authorName\":\"A\",\"body\":\"две\\nстроки\\tи таб\"}").status());
+    assertEquals(
+        201, api.post(path, "{\"authorName\":\"A\",\"body\":\"две\\nстроки\\tи таб\"}").status());
     assertEquals(400, api.post(path, "{\"authorName\":\"A\",\"body\":").status(), "malformed JSON");
     assertEquals(400, api.post(path, "[1,2]").status());
     assertEquals(400, api.post(path, "").status());
-    assertEquals(400, api.post(path, "{\"authorName\":\"A\",\"body\":\"ok\",\"admin\":true}").status(), "unknown field");
-    assertEquals(415, api.postRaw(path, "text/plain", "hello".getBytes(StandardCharsets.UTF_8)).status());
+    assertEquals(
+        400,
+        api.post(path, "{\"authorName\":\"A\",\"body\":\"ok\",\"admin\":true}").status(),
+        "unknown field");
+    assertEquals(
+        415, api.postRaw(path, "text/plain", "hello".getBytes(StandardCharsets.UTF_8)).status());
     // a client announcing a large body is refused before sending it (Expect: 100-continue)
-    var huge = api.send(java.net.http.HttpRequest.newBuilder(api.uri(path)).expectContinue(true)
-        .header("Content-Type", "application/json")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-            "{\"authorName\":\"A\",\"body\":\"" + "x".repeat(200_000) + "\"}")));
+    var huge =
+        api.send(
+            java.net.http.HttpRequest.newBuilder(api.uri(path))
+                .expectContinue(true)
+                .header("Content-Type", "application/json")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"authorName\":\"A\",\"body\":\"" + "x".repeat(200_000) + "\"}")));
     assertEquals(413, huge.status(), huge::toString);
     assertTrue(huge.header("Content-Type").startsWith("application/problem+json"));
-    assertEquals(400, api.post("/api/articles/" + "a".repeat(129) + "/comments", comment("A", "ok")).status());
+    assertEquals(
+        400,
+        api.post("/api/articles/" + "a".repeat(129) + "/comments", comment("A", "ok")).status());
     assertEquals(400, api.post("/api/articles/bad%20id/comments", comment("A", "ok")).status());
     var unknown = api.get("/api/nothing-here");
     assertEquals(404, unknown.status());
-    assertTrue(unknown.header("Content-Type").startsWith("application/problem+json"), unknown::toString);
+    assertTrue(
+        unknown.header("Content-Type").startsWith("application/problem+json"), unknown::toString);
   }
 
   @Test
@@ -277,8 +366,12 @@ class CommentPathIT {
     assertEquals("REJECT", check.json().getString("decision"));
     var m = check.json().getJsonArray("matches").getJsonObject(0);
     assertEquals("хуйня", "Какая же хуйня".substring(m.getInt("start"), m.getInt("end")));
-    assertEquals(0, api.get("/api/moderation/queue?status=REJECTED&articleId=" + article, admin())
-        .json().getJsonArray("items").size());
+    assertEquals(
+        0,
+        api.get("/api/moderation/queue?status=REJECTED&articleId=" + article, admin())
+            .json()
+            .getJsonArray("items")
+            .size());
 
     var anonymous = api.get("/api/moderation/queue");
     assertEquals(401, anonymous.status());
@@ -287,7 +380,9 @@ class CommentPathIT {
     assertEquals(401, api.get("/api/moderation/queue", Api.basic(Api.ADMIN, "wrong")).status());
     assertEquals(401, api.post("/api/moderation/check", "{\"body\":\"x\"}").status());
     assertEquals(401, api.post("/api/moderation/comments/1/approve", "{\"version\":1}").status());
-    assertNull(api.get("/api/articles/" + article + "/comments", Api.basic("nobody", "wrong")).header("WWW-Authenticate"),
+    assertNull(
+        api.get("/api/articles/" + article + "/comments", Api.basic("nobody", "wrong"))
+            .header("WWW-Authenticate"),
         "public endpoints ignore bad credentials");
   }
 
@@ -310,14 +405,27 @@ class CommentPathIT {
   @Test
   void decisionsCheckTheirInput() {
     String id = submit("Петр", "Ты дебил").getString("id");
-    assertEquals(400, api.post("/api/moderation/comments/" + id + "/approve", "{}", admin()).status());
-    assertEquals(400, api.post("/api/moderation/comments/" + id + "/approve", "{\"version\":\"x\"}", admin()).status());
-    assertEquals(404, api.post("/api/moderation/comments/987654321/approve", "{\"version\":1}", admin()).status());
-    assertEquals(404, api.post("/api/moderation/comments/abc/approve", "{\"version\":1}", admin()).status());
+    assertEquals(
+        400, api.post("/api/moderation/comments/" + id + "/approve", "{}", admin()).status());
+    assertEquals(
+        400,
+        api.post("/api/moderation/comments/" + id + "/approve", "{\"version\":\"x\"}", admin())
+            .status());
+    assertEquals(
+        404,
+        api.post("/api/moderation/comments/987654321/approve", "{\"version\":1}", admin())
+            .status());
+    assertEquals(
+        404, api.post("/api/moderation/comments/abc/approve", "{\"version\":1}", admin()).status());
     assertEquals(400, api.get("/api/moderation/queue?status=NOPE", admin()).status());
     assertEquals(400, api.get("/api/moderation/queue?limit=-1", admin()).status());
-    assertEquals("PENDING", api.get("/api/moderation/queue?articleId=" + article, admin()).json()
-        .getJsonArray("items").getJsonObject(0).getString("status"));
+    assertEquals(
+        "PENDING",
+        api.get("/api/moderation/queue?articleId=" + article, admin())
+            .json()
+            .getJsonArray("items")
+            .getJsonObject(0)
+            .getString("status"));
     assertEquals(q("x"), "\"x\"");
   }
 
@@ -330,7 +438,8 @@ class CommentPathIT {
       if (r.status() == 429) limited = r;
       else assertEquals(400, r.status(), r::toString);
     }
-    assertNotNull(limited, "the bucket (60 a minute in the tests) must run dry within 100 attempts");
+    assertNotNull(
+        limited, "the bucket (60 a minute in the tests) must run dry within 100 attempts");
     assertTrue(Integer.parseInt(limited.header("Retry-After")) >= 1, limited::toString);
     assertTrue(limited.header("Content-Type").startsWith("application/problem+json"));
     var other = new Api(base);
@@ -340,16 +449,27 @@ class CommentPathIT {
   @Test
   void theWidgetMayCallThePublicApiFromAConfiguredOriginOnly() {
     String path = "/api/articles/" + article + "/comments";
-    var preflight = api.send(java.net.http.HttpRequest.newBuilder(api.uri(path))
-        .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()),
-        "Origin", "https://news.example", "Access-Control-Request-Method", "POST",
-        "Access-Control-Request-Headers", "content-type");
+    var preflight =
+        api.send(
+            java.net.http.HttpRequest.newBuilder(api.uri(path))
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()),
+            "Origin",
+            "https://news.example",
+            "Access-Control-Request-Method",
+            "POST",
+            "Access-Control-Request-Headers",
+            "content-type");
     assertEquals(204, preflight.status(), preflight::toString);
     assertEquals("https://news.example", preflight.header("Access-Control-Allow-Origin"));
     assertNull(preflight.header("Access-Control-Allow-Credentials"));
-    assertEquals("https://news.example", api.get(path, "Origin", "https://news.example").header("Access-Control-Allow-Origin"));
-    assertNull(api.get(path, "Origin", "https://evil.example").header("Access-Control-Allow-Origin"));
-    assertNull(api.get("/api/moderation/queue", "Origin", "https://news.example").header("Access-Control-Allow-Origin"),
+    assertEquals(
+        "https://news.example",
+        api.get(path, "Origin", "https://news.example").header("Access-Control-Allow-Origin"));
+    assertNull(
+        api.get(path, "Origin", "https://evil.example").header("Access-Control-Allow-Origin"));
+    assertNull(
+        api.get("/api/moderation/queue", "Origin", "https://news.example")
+            .header("Access-Control-Allow-Origin"),
         "the moderation API is same-origin only");
   }
 
@@ -357,23 +477,27 @@ class CommentPathIT {
   @Test
   void theRunningServiceSeesThroughDisguisesAndLeavesTrapWordsAlone() {
     record Disguise(String text, String word, boolean mustReject) {}
-    List<Disguise> disguises = List.of(
-        new Disguise("Ну и п\u0075здец, опять цены", "п\u0075здец", true),
-        new Disguise("Это п и з д е ц какой-то", "п и з д е ц", true),
-        new Disguise("Полная х.у.й.н.я эта реформа", "х.у.й.н.я", true),
-        new Disguise("Ну ты бл@дь даёшь", "бл@дь", true),
-        new Disguise("ХУУУУУЙНЯ полная", "ХУУУУУЙНЯ", true),
-        new Disguise("Пиzдец, опять всё сломали", "Пиzдец", true),
-        new Disguise("п1здец какой-то", "п1здец", true),
-        new Disguise("blyad, again the prices", "blyad", true),
-        new Disguise("Какая хуй\u200bня эти реформы", "хуй\u200bня", true),
-        new Disguise("Опять \uff58\u0443\u0439\u043d\u044f полная", "\uff58\u0443\u0439\u043d\u044f", true),
-        new Disguise("Ну и п*здец у вас тут", "п*здец", false),
-        new Disguise("Мyдаки из мэрии опять всё украли", "Мyдаки", false),
-        new Disguise("xуй вам, а не дороги", "xуй", true),
-        new Disguise("пи3дец, опять", "пи3дец", true),
-        new Disguise("6лядь, опять свет отключили", "6лядь", true),
-        new Disguise("х.у.й вам", "х.у.й", true));
+    List<Disguise> disguises =
+        List.of(
+            new Disguise("Ну и п\u0075здец, опять цены", "п\u0075здец", true),
+            new Disguise("Это п и з д е ц какой-то", "п и з д е ц", true),
+            new Disguise("Полная х.у.й.н.я эта реформа", "х.у.й.н.я", true),
+            new Disguise("Ну ты бл@дь даёшь", "бл@дь", true),
+            new Disguise("ХУУУУУЙНЯ полная", "ХУУУУУЙНЯ", true),
+            new Disguise("Пиzдец, опять всё сломали", "Пиzдец", true),
+            new Disguise("п1здец какой-то", "п1здец", true),
+            new Disguise("blyad, again the prices", "blyad", true),
+            new Disguise("Какая хуй\u200bня эти реформы", "хуй\u200bня", true),
+            new Disguise(
+                "Опять \uff58\u0443\u0439\u043d\u044f полная",
+                "\uff58\u0443\u0439\u043d\u044f",
+                true),
+            new Disguise("Ну и п*здец у вас тут", "п*здец", false),
+            new Disguise("Мyдаки из мэрии опять всё украли", "Мyдаки", false),
+            new Disguise("xуй вам, а не дороги", "xуй", true),
+            new Disguise("пи3дец, опять", "пи3дец", true),
+            new Disguise("6лядь, опять свет отключили", "6лядь", true),
+            new Disguise("х.у.й вам", "х.у.й", true));
     for (Disguise d : disguises) {
       var r = api.post("/api/moderation/check", "{\"body\":" + q(d.text()) + "}", admin());
       assertEquals(200, r.status(), r::toString);
@@ -381,18 +505,33 @@ class CommentPathIT {
       if (d.mustReject()) assertEquals("REJECT", decision, d.text() + " -> " + r);
       else assertTrue(!decision.equals("APPROVE"), d.text() + " -> " + r);
       int start = d.text().indexOf(d.word());
-      boolean spanned = r.json().getJsonArray("matches").stream().map(m -> m.asJsonObject())
-          .anyMatch(m -> m.getInt("start") <= start && m.getInt("end") >= start + d.word().length()
-              && m.getString("excerpt").equals(d.text().substring(m.getInt("start"), m.getInt("end"))));
+      boolean spanned =
+          r.json().getJsonArray("matches").stream()
+              .map(m -> m.asJsonObject())
+              .anyMatch(
+                  m ->
+                      m.getInt("start") <= start
+                          && m.getInt("end") >= start + d.word().length()
+                          && m.getString("excerpt")
+                              .equals(d.text().substring(m.getInt("start"), m.getInt("end"))));
       assertTrue(spanned, "no match spans " + d.word() + " in " + r);
     }
-    List<String> traps = List.of(
-        "Курс рубля сегодня снова вырос.", "Корабля на Иссык-Куле не видно.", "Нельзя употреблять воду из арыка.",
-        "Наша команда молодцы, заслуженная победа!", "Депутат сложил мандат после скандала.",
-        "Предвыборные дебаты покажут в прайм-тайм.", "Цены будут колебаться до весны.",
-        "Застрахуйте машину до зимы.", "Потребители жалуются на качество хлеба.",
-        "Не надо оскорблять собеседников, давайте по фактам.", "Предлагаю обсудить проблему без оскорблений, по фактам.",
-        "Жакшы иш, уланта бергиле!", "Бул маселе боюнча министрлик жооп бериши керек.", "Thanks for the update, very helpful.");
+    List<String> traps =
+        List.of(
+            "Курс рубля сегодня снова вырос.",
+            "Корабля на Иссык-Куле не видно.",
+            "Нельзя употреблять воду из арыка.",
+            "Наша команда молодцы, заслуженная победа!",
+            "Депутат сложил мандат после скандала.",
+            "Предвыборные дебаты покажут в прайм-тайм.",
+            "Цены будут колебаться до весны.",
+            "Застрахуйте машину до зимы.",
+            "Потребители жалуются на качество хлеба.",
+            "Не надо оскорблять собеседников, давайте по фактам.",
+            "Предлагаю обсудить проблему без оскорблений, по фактам.",
+            "Жакшы иш, уланта бергиле!",
+            "Бул маселе боюнча министрлик жооп бериши керек.",
+            "Thanks for the update, very helpful.");
     for (String trap : traps) {
       var r = api.post("/api/moderation/check", "{\"body\":" + q(trap) + "}", admin());
       assertEquals("APPROVE", r.json().getString("decision"), trap + " -> " + r);
@@ -406,10 +545,11 @@ class CommentPathIT {
    */
   @Test
   void sixtyFourConcurrentSubmissionsAreEachCommittedOnceWithTheirVerdict() throws Exception {
-    List<String> texts = List.of(
-        "Спасибо за новость, очень важная тема.", // approved
-        "Автор — идиот, ничего не понимает", // held
-        "Пиздец, опять цены подняли"); // refused
+    List<String> texts =
+        List.of(
+            "Спасибо за новость, очень важная тема.", // approved
+            "Автор — идиот, ничего не понимает", // held
+            "Пиздец, опять цены подняли"); // refused
     int n = 64;
     String path = "/api/articles/" + article + "/comments";
     long run = System.nanoTime();
@@ -420,13 +560,21 @@ class CommentPathIT {
       boolean paired = i < 16;
       String email = "reader" + (paired ? i / 2 : i) + "." + article + "@example.kg";
       String body = paired ? "Согласен с автором, хорошая статья." : texts.get(i % texts.size());
-      String json = "{\"authorName\":\"Читатель\",\"authorEmail\":" + q(email) + ",\"body\":" + q(body) + "}";
-      String address = "2001:db8:" + Long.toHexString((run >>> 16) & 0xffff) + ":" + Long.toHexString(run & 0xffff)
-          + "::" + Integer.toHexString(i + 1);
-      replies.add(pool.submit(() -> {
-        start.await();
-        return api.post(path, json, Api.from(address));
-      }));
+      String json =
+          "{\"authorName\":\"Читатель\",\"authorEmail\":" + q(email) + ",\"body\":" + q(body) + "}";
+      String address =
+          "2001:db8:"
+              + Long.toHexString((run >>> 16) & 0xffff)
+              + ":"
+              + Long.toHexString(run & 0xffff)
+              + "::"
+              + Integer.toHexString(i + 1);
+      replies.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return api.post(path, json, Api.from(address));
+              }));
     }
     start.countDown();
     List<JsonObject> receipts = new ArrayList<>();
@@ -437,26 +585,38 @@ class CommentPathIT {
     }
     pool.shutdown();
 
-    assertEquals(n, receipts.stream().map(r -> r.getString("id")).distinct().count(), "one comment per 201");
+    assertEquals(
+        n, receipts.stream().map(r -> r.getString("id")).distinct().count(), "one comment per 201");
     for (int pair = 0; pair < 8; pair++) {
       var a = receipts.get(2 * pair);
       var b = receipts.get(2 * pair + 1);
-      long duplicates = List.of(a, b).stream().filter(r -> "DUPLICATE".equals(r.getString("reason", null))).count();
-      assertEquals(1, duplicates, "exactly one of a pair sent together is the duplicate: " + a + " " + b);
+      long duplicates =
+          List.of(a, b).stream()
+              .filter(r -> "DUPLICATE".equals(r.getString("reason", null)))
+              .count();
+      assertEquals(
+          1, duplicates, "exactly one of a pair sent together is the duplicate: " + a + " " + b);
     }
-    var queued = api.get("/api/moderation/queue?status=PENDING&limit=100&articleId=" + article, admin()).json()
-        .getJsonArray("items").stream().map(i -> i.asJsonObject())
-        .collect(java.util.stream.Collectors.toMap(i -> i.getString("id"), i -> i));
+    var queued =
+        api
+            .get("/api/moderation/queue?status=PENDING&limit=100&articleId=" + article, admin())
+            .json()
+            .getJsonArray("items")
+            .stream()
+            .map(i -> i.asJsonObject())
+            .collect(java.util.stream.Collectors.toMap(i -> i.getString("id"), i -> i));
     int held = 0;
     for (var receipt : receipts) {
       String id = receipt.getString("id");
       String status = receipt.getString("status");
-      var audit = api.get("/api/moderation/audit?commentId=" + id, admin()).json().getJsonArray("items");
+      var audit =
+          api.get("/api/moderation/audit?commentId=" + id, admin()).json().getJsonArray("items");
       assertEquals(1, audit.size(), "exactly one engine entry for " + id + ": " + audit);
       assertEquals("engine", audit.getJsonObject(0).getString("actor"));
       assertEquals(status, audit.getJsonObject(0).getString("toStatus"));
       switch (status) {
-        case "APPROVED" -> assertEquals(200, api.get("/api/comments/" + id).status(), "published " + id);
+        case "APPROVED" ->
+            assertEquals(200, api.get("/api/comments/" + id).status(), "published " + id);
         case "PENDING" -> {
           held++;
           assertTrue(queued.containsKey(id), "held comment " + id + " is in the queue");

@@ -9,8 +9,8 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Starts a real PostgreSQL (embedded binaries, nothing installed) on a free port for the whole
- * test run when the run is the PostgreSQL pass of the integration tests ({@code
+ * Starts a real PostgreSQL (embedded binaries, nothing installed) on a free port for the whole test
+ * run when the run is the PostgreSQL pass of the integration tests ({@code
  * -Dit.database=postgres}), before Arquillian boots Payara Micro, and points Payara at it through
  * the JVM options the Arquillian container reads ({@code payara.cmdOptions}). A free port rather
  * than a fixed one lets several checkouts run their tests on one machine.
@@ -61,7 +61,8 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
   private static void deleteTree(java.nio.file.Path root) throws IOException {
     if (!java.nio.file.Files.exists(root)) return;
     try (var paths = java.nio.file.Files.walk(root)) {
-      for (var p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.delete(p);
+      for (var p : paths.sorted(java.util.Comparator.reverseOrder()).toList())
+        java.nio.file.Files.delete(p);
     }
   }
 

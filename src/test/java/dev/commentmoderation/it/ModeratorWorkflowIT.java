@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -87,26 +86,38 @@ class ModeratorWorkflowIT {
 
   private String[] moderator(String prefix) {
     String name = prefix + "-" + Long.toString(System.nanoTime(), 36);
-    var created = api.post("/api/moderation/accounts",
-        "{\"username\":" + q(name) + ",\"password\":\"moderator-secret-1\"}", admin());
+    var created =
+        api.post(
+            "/api/moderation/accounts",
+            "{\"username\":" + q(name) + ",\"password\":\"moderator-secret-1\"}",
+            admin());
     assertEquals(201, created.status(), created::toString);
     return basic(name, "moderator-secret-1");
   }
 
   private static String user(String[] credentials) {
-    return new String(java.util.Base64.getDecoder().decode(credentials[1].substring(6))).split(":")[0];
+    return new String(java.util.Base64.getDecoder().decode(credentials[1].substring(6)))
+        .split(":")[0];
   }
 
   private Map<String, Integer> pendingVersions() {
-    var items = api.get("/api/moderation/queue?limit=200&articleId=" + article, admin()).json().getJsonArray("items");
+    var items =
+        api.get("/api/moderation/queue?limit=200&articleId=" + article, admin())
+            .json()
+            .getJsonArray("items");
     Map<String, Integer> versions = new HashMap<>();
-    items.forEach(i -> versions.put(i.asJsonObject().getString("id"), i.asJsonObject().getInt("version")));
+    items.forEach(
+        i -> versions.put(i.asJsonObject().getString("id"), i.asJsonObject().getInt("version")));
     return versions;
   }
 
   private static String bulk(List<String> ids, Map<String, Integer> versions, String action) {
-    return "{\"action\":" + q(action) + ",\"items\":["
-        + ids.stream().map(id -> "{\"id\":" + q(id) + ",\"version\":" + versions.get(id) + "}").collect(Collectors.joining(","))
+    return "{\"action\":"
+        + q(action)
+        + ",\"items\":["
+        + ids.stream()
+            .map(id -> "{\"id\":" + q(id) + ",\"version\":" + versions.get(id) + "}")
+            .collect(Collectors.joining(","))
         + "]}";
   }
 
@@ -115,7 +126,9 @@ class ModeratorWorkflowIT {
   }
 
   private JsonArray audit(String commentId) {
-    return api.get("/api/moderation/audit?commentId=" + commentId, admin()).json().getJsonArray("items");
+    return api.get("/api/moderation/audit?commentId=" + commentId, admin())
+        .json()
+        .getJsonArray("items");
   }
 
   @Test
@@ -123,22 +136,37 @@ class ModeratorWorkflowIT {
     String[] anna = moderator("anna");
     String[] bakyt = moderator("bakyt");
     List<String> ids = new ArrayList<>();
-    for (int i = 0; i < 8; i++) ids.add(submit("Петр " + i, "Автор " + i + " идиот, статья " + i, from(reader())).getString("id"));
+    for (int i = 0; i < 8; i++)
+      ids.add(
+          submit("Петр " + i, "Автор " + i + " идиот, статья " + i, from(reader()))
+              .getString("id"));
     Map<String, Integer> versions = pendingVersions();
     assertEquals(Set.copyOf(ids), versions.keySet());
 
     // anna approves 0..5, bakyt rejects 2..7, and a third racer rejects all: 2..5 are fought over
-    List<Callable<Api.Reply>> racers = List.of(
-        () -> api.post("/api/moderation/decisions", bulk(ids.subList(0, 6), versions, "approve"), anna),
-        () -> api.post("/api/moderation/decisions", bulk(ids.subList(2, 8), versions, "reject"), bakyt),
-        () -> api.post("/api/moderation/decisions", bulk(ids, versions, "reject"), admin()));
+    List<Callable<Api.Reply>> racers =
+        List.of(
+            () ->
+                api.post(
+                    "/api/moderation/decisions",
+                    bulk(ids.subList(0, 6), versions, "approve"),
+                    anna),
+            () ->
+                api.post(
+                    "/api/moderation/decisions",
+                    bulk(ids.subList(2, 8), versions, "reject"),
+                    bakyt),
+            () -> api.post("/api/moderation/decisions", bulk(ids, versions, "reject"), admin()));
     ExecutorService pool = Executors.newFixedThreadPool(racers.size());
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Api.Reply>> replies = new ArrayList<>();
-    for (var racer : racers) replies.add(pool.submit(() -> {
-      start.await();
-      return racer.call();
-    }));
+    for (var racer : racers)
+      replies.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return racer.call();
+              }));
     start.countDown();
     Map<String, List<String>> decidedBy = new HashMap<>();
     String[] actors = {user(anna), user(bakyt), Api.ADMIN};
@@ -149,21 +177,34 @@ class ModeratorWorkflowIT {
         var result = v.asJsonObject();
         String outcome = result.getString("outcome");
         assertTrue(Set.of("DECIDED", "STALE").contains(outcome), result::toString);
-        if (outcome.equals("DECIDED")) decidedBy.computeIfAbsent(result.getString("id"), k -> new ArrayList<>()).add(actors[r]);
+        if (outcome.equals("DECIDED"))
+          decidedBy.computeIfAbsent(result.getString("id"), k -> new ArrayList<>()).add(actors[r]);
       }
     }
     pool.shutdown();
     for (String id : ids) {
-      assertEquals(1, decidedBy.getOrDefault(id, List.of()).size(), "exactly one decision for " + id + ": " + decidedBy);
+      assertEquals(
+          1,
+          decidedBy.getOrDefault(id, List.of()).size(),
+          "exactly one decision for " + id + ": " + decidedBy);
       var entries = audit(id);
       assertEquals(2, entries.size(), "engine verdict plus one decision: " + entries);
-      assertEquals(decidedBy.get(id).get(0), entries.getJsonObject(1).getString("actor"), "the audit names the winner");
+      assertEquals(
+          decidedBy.get(id).get(0),
+          entries.getJsonObject(1).getString("actor"),
+          "the audit names the winner");
     }
     // the audit by actor and time range: exactly anna's decisions of this race
     String since = entriesOf(audit(ids.get(0))).get(0).getString("at");
     Set<String> annas = new java.util.HashSet<>();
-    decidedBy.forEach((id, who) -> { if (who.get(0).equals(user(anna))) annas.add(id); });
-    var byAnna = api.get("/api/moderation/audit?actor=" + user(anna) + "&from=" + since + "&limit=5000", admin());
+    decidedBy.forEach(
+        (id, who) -> {
+          if (who.get(0).equals(user(anna))) annas.add(id);
+        });
+    var byAnna =
+        api.get(
+            "/api/moderation/audit?actor=" + user(anna) + "&from=" + since + "&limit=5000",
+            admin());
     assertEquals(200, byAnna.status(), byAnna::toString);
     Set<String> found = new java.util.HashSet<>();
     for (var e : byAnna.json().getJsonArray("items")) {
@@ -178,41 +219,87 @@ class ModeratorWorkflowIT {
     String fresh = submit("Петр", "Ещё один идиот пишет", from(reader())).getString("id");
     int freshVersion = pendingVersions().get(fresh);
     String rejected = ids.get(7);
-    int rejectedVersion = api.get("/api/moderation/queue?status=REJECTED&limit=200&articleId=" + article, admin()).json()
-        .getJsonArray("items").stream().map(JsonObject.class::cast).filter(o -> o.getString("id").equals(rejected))
-        .findFirst().orElseThrow().getInt("version");
-    var mixed = api.post("/api/moderation/decisions",
-        "{\"action\":\"approve\",\"reason\":\"пакет\",\"items\":[{\"id\":" + q(ids.get(0)) + ",\"version\":" + versions.get(ids.get(0))
-            + "},{\"id\":\"999999999\",\"version\":1},{\"id\":" + q(rejected) + ",\"version\":" + rejectedVersion
-            + "},{\"id\":" + q(fresh) + ",\"version\":" + freshVersion + "}]}", anna);
+    int rejectedVersion =
+        api
+            .get("/api/moderation/queue?status=REJECTED&limit=200&articleId=" + article, admin())
+            .json()
+            .getJsonArray("items")
+            .stream()
+            .map(JsonObject.class::cast)
+            .filter(o -> o.getString("id").equals(rejected))
+            .findFirst()
+            .orElseThrow()
+            .getInt("version");
+    var mixed =
+        api.post(
+            "/api/moderation/decisions",
+            "{\"action\":\"approve\",\"reason\":\"пакет\",\"items\":[{\"id\":"
+                + q(ids.get(0))
+                + ",\"version\":"
+                + versions.get(ids.get(0))
+                + "},{\"id\":\"999999999\",\"version\":1},{\"id\":"
+                + q(rejected)
+                + ",\"version\":"
+                + rejectedVersion
+                + "},{\"id\":"
+                + q(fresh)
+                + ",\"version\":"
+                + freshVersion
+                + "}]}",
+            anna);
     assertEquals(200, mixed.status(), mixed::toString);
     var results = mixed.json().getJsonArray("results");
-    assertEquals(List.of("STALE", "NOT_FOUND", "FORBIDDEN", "DECIDED"),
+    assertEquals(
+        List.of("STALE", "NOT_FOUND", "FORBIDDEN", "DECIDED"),
         results.stream().map(v -> v.asJsonObject().getString("outcome")).toList());
     assertEquals("APPROVED", results.getJsonObject(3).getString("status"));
     assertEquals(freshVersion + 1, results.getJsonObject(3).getInt("version"));
-    assertEquals(400, api.post("/api/moderation/decisions", "{\"action\":\"maybe\",\"items\":[]}", anna).status());
+    assertEquals(
+        400,
+        api.post("/api/moderation/decisions", "{\"action\":\"maybe\",\"items\":[]}", anna)
+            .status());
   }
 
   @Test
   void reportsCrossingTheThresholdSendTheCommentBackToTheQueueWithTheReports() {
-    assertEquals(200, api.put("/api/moderation/articles/" + article,
-        "{\"commentsOpen\":true,\"premoderated\":false,\"reportThreshold\":2}", admin()).status());
-    String id = submit("Айгуль", "Нормальный комментарий о погоде в Оше.", from(reader())).getString("id");
+    assertEquals(
+        200,
+        api.put(
+                "/api/moderation/articles/" + article,
+                "{\"commentsOpen\":true,\"premoderated\":false,\"reportThreshold\":2}",
+                admin())
+            .status());
+    String id =
+        submit("Айгуль", "Нормальный комментарий о погоде в Оше.", from(reader())).getString("id");
     String flags = "/api/comments/" + id + "/flags";
     String first = reader();
-    assertEquals(202, api.post(flags, "{\"reason\":\"spam\",\"note\":\"реклама\"}", from(first)).status());
-    assertEquals(202, api.post(flags, "{\"reason\":\"abuse\"}", from(first)).status(), "a repeat is accepted");
+    assertEquals(
+        202, api.post(flags, "{\"reason\":\"spam\",\"note\":\"реклама\"}", from(first)).status());
+    assertEquals(
+        202,
+        api.post(flags, "{\"reason\":\"abuse\"}", from(first)).status(),
+        "a repeat is accepted");
     var open = api.get("/api/moderation/comments/" + id + "/reports", admin()).json();
     assertEquals(1, open.getInt("reportCount"), "but not counted twice");
-    assertEquals(200, api.get("/api/comments/" + id).status(), "still published under the threshold");
+    assertEquals(
+        200, api.get("/api/comments/" + id).status(), "still published under the threshold");
     assertEquals(400, api.post(flags, "{\"reason\":\"boring\"}", from(reader())).status());
-    assertEquals(404, api.post("/api/comments/999999999/flags", "{\"reason\":\"spam\"}", from(reader())).status());
+    assertEquals(
+        404,
+        api.post("/api/comments/999999999/flags", "{\"reason\":\"spam\"}", from(reader()))
+            .status());
 
     assertEquals(202, api.post(flags, "{\"reason\":\"offtopic\"}", from(reader())).status());
     assertEquals(404, api.get("/api/comments/" + id).status(), "back with the moderators");
-    assertEquals(404, api.post(flags, "{\"reason\":\"spam\"}", from(reader())).status(), "no longer published");
-    var item = api.get("/api/moderation/queue?articleId=" + article, admin()).json().getJsonArray("items").getJsonObject(0);
+    assertEquals(
+        404,
+        api.post(flags, "{\"reason\":\"spam\"}", from(reader())).status(),
+        "no longer published");
+    var item =
+        api.get("/api/moderation/queue?articleId=" + article, admin())
+            .json()
+            .getJsonArray("items")
+            .getJsonObject(0);
     assertEquals(id, item.getString("id"));
     assertEquals("PENDING", item.getString("status"));
     assertEquals(2, item.getInt("reportCount"));
@@ -223,73 +310,142 @@ class ModeratorWorkflowIT {
     assertFalse(item.toString().contains(first), "who reported stays hidden");
 
     int version = item.getInt("version");
-    assertEquals(409, api.post("/api/moderation/comments/" + id + "/reports/dismiss", "{\"version\":" + (version - 1) + "}", admin()).status());
-    var dismissed = api.post("/api/moderation/comments/" + id + "/reports/dismiss",
-        "{\"version\":" + version + ",\"reason\":\"жалобы необоснованны\"}", admin());
+    assertEquals(
+        409,
+        api.post(
+                "/api/moderation/comments/" + id + "/reports/dismiss",
+                "{\"version\":" + (version - 1) + "}",
+                admin())
+            .status());
+    var dismissed =
+        api.post(
+            "/api/moderation/comments/" + id + "/reports/dismiss",
+            "{\"version\":" + version + ",\"reason\":\"жалобы необоснованны\"}",
+            admin());
     assertEquals(200, dismissed.status(), dismissed::toString);
     assertEquals("APPROVED", dismissed.json().getString("status"));
     assertEquals(0, dismissed.json().getInt("reportCount"));
     assertEquals(200, api.get("/api/comments/" + id).status(), "published again");
     var actions = audit(id).stream().map(v -> v.asJsonObject().getString("action")).toList();
-    assertEquals(List.of("SUBMITTED", "REPORTED", "REPORTED", "HELD_FOR_REPORTS", "REPORTS_DISMISSED"), actions);
+    assertEquals(
+        List.of("SUBMITTED", "REPORTED", "REPORTED", "HELD_FOR_REPORTS", "REPORTS_DISMISSED"),
+        actions);
 
     // held again by new reports; a moderator's approval closes them as well
     assertEquals(202, api.post(flags, "{\"reason\":\"abuse\"}", from(reader())).status());
     assertEquals(200, api.get("/api/comments/" + id).status(), "dismissed reports no longer count");
     assertEquals(202, api.post(flags, "{\"reason\":\"abuse\"}", from(reader())).status());
-    var again = api.get("/api/moderation/queue?articleId=" + article, admin()).json().getJsonArray("items").getJsonObject(0);
+    var again =
+        api.get("/api/moderation/queue?articleId=" + article, admin())
+            .json()
+            .getJsonArray("items")
+            .getJsonObject(0);
     assertEquals(2, again.getInt("reportCount"));
-    var approved = api.post("/api/moderation/comments/" + id + "/approve", "{\"version\":" + again.getInt("version") + "}", admin());
+    var approved =
+        api.post(
+            "/api/moderation/comments/" + id + "/approve",
+            "{\"version\":" + again.getInt("version") + "}",
+            admin());
     assertEquals(200, approved.status(), approved::toString);
     assertEquals(0, approved.json().getInt("reportCount"));
     assertEquals(202, api.post(flags, "{\"reason\":\"spam\"}", from(reader())).status());
-    assertEquals(200, api.get("/api/comments/" + id).status(), "one new report is under the threshold again");
+    assertEquals(
+        200,
+        api.get("/api/comments/" + id).status(),
+        "one new report is under the threshold again");
   }
 
   @Test
   void aBanOnTheAuthorOfACommentTakesEffectOnTheNextSubmissionAndLiftingItEndsIt() {
     String[] troll = from(reader());
     String mail = "troll." + article + "@example.kg";
-    var first = api.post("/api/articles/" + article + "/comments",
-        "{\"authorName\":\"Тролль\",\"authorEmail\":\"" + mail + "\",\"body\":\"Первый безобидный комментарий\"}", troll);
+    var first =
+        api.post(
+            "/api/articles/" + article + "/comments",
+            "{\"authorName\":\"Тролль\",\"authorEmail\":\""
+                + mail
+                + "\",\"body\":\"Первый безобидный комментарий\"}",
+            troll);
     assertEquals("APPROVED", first.json().getString("status"), first::toString);
     String commentId = first.json().getString("id");
 
-    var ban = api.post("/api/moderation/sanctions",
-        "{\"kind\":\"BAN\",\"target\":{\"commentId\":" + q(commentId) + "},\"reason\":\"систематические оскорбления\"}", admin());
+    var ban =
+        api.post(
+            "/api/moderation/sanctions",
+            "{\"kind\":\"BAN\",\"target\":{\"commentId\":"
+                + q(commentId)
+                + "},\"reason\":\"систематические оскорбления\"}",
+            admin());
     assertEquals(201, ban.status(), ban::toString);
     String sanctionId = ban.json().getString("id");
     try {
       assertTrue(ban.json().getBoolean("byClient"));
       assertFalse(ban.body().contains("clientHash"), "moderators never see the client hash");
-      var again = api.post("/api/articles/" + article + "/comments", comment("Тролль-2", "Снова я, другое имя"), troll);
-      assertEquals("REJECTED", again.json().getString("status"), "same client, other name and no e-mail: banned");
+      var again =
+          api.post(
+              "/api/articles/" + article + "/comments",
+              comment("Тролль-2", "Снова я, другое имя"),
+              troll);
+      assertEquals(
+          "REJECTED",
+          again.json().getString("status"),
+          "same client, other name and no e-mail: banned");
       assertEquals("BANNED", again.json().getString("reason"));
-      var byMail = api.post("/api/articles/" + article + "/comments",
-          "{\"authorName\":\"Тролль\",\"authorEmail\":\"" + mail.toUpperCase(java.util.Locale.ROOT) + "\",\"body\":\"С другого адреса\"}", from(reader()));
-      assertEquals("REJECTED", byMail.json().getString("status"), "same e-mail from elsewhere: banned");
-      assertEquals("APPROVED", submit("Айбек", "Другой читатель, всё хорошо", from(reader())).getString("status"));
+      var byMail =
+          api.post(
+              "/api/articles/" + article + "/comments",
+              "{\"authorName\":\"Тролль\",\"authorEmail\":\""
+                  + mail.toUpperCase(java.util.Locale.ROOT)
+                  + "\",\"body\":\"С другого адреса\"}",
+              from(reader()));
+      assertEquals(
+          "REJECTED", byMail.json().getString("status"), "same e-mail from elsewhere: banned");
+      assertEquals(
+          "APPROVED",
+          submit("Айбек", "Другой читатель, всё хорошо", from(reader())).getString("status"));
       assertTrue(api.get("/api/moderation/sanctions", admin()).body().contains(sanctionId));
     } finally {
       // whatever happened above, the ban must not outlive this test
       assertEquals(200, api.delete("/api/moderation/sanctions/" + sanctionId, admin()).status());
     }
-    assertFalse(api.get("/api/moderation/sanctions", admin()).body().contains("\"id\":\"" + sanctionId + "\""));
-    assertEquals("APPROVED",
-        api.post("/api/articles/" + article + "/comments", comment("Тролль", "Исправился"), troll).json().getString("status"));
-    var actions = api.get("/api/moderation/audit?subject=sanction:" + sanctionId, admin()).json().getJsonArray("items")
-        .stream().map(v -> v.asJsonObject().getString("action")).toList();
+    assertFalse(
+        api.get("/api/moderation/sanctions", admin())
+            .body()
+            .contains("\"id\":\"" + sanctionId + "\""));
+    assertEquals(
+        "APPROVED",
+        api.post("/api/articles/" + article + "/comments", comment("Тролль", "Исправился"), troll)
+            .json()
+            .getString("status"));
+    var actions =
+        api
+            .get("/api/moderation/audit?subject=sanction:" + sanctionId, admin())
+            .json()
+            .getJsonArray("items")
+            .stream()
+            .map(v -> v.asJsonObject().getString("action"))
+            .toList();
     assertEquals(List.of("SANCTION_BAN", "SANCTION_LIFTED"), actions);
 
-    var premoderate = api.post("/api/moderation/sanctions",
-        "{\"kind\":\"PREMODERATE\",\"target\":{\"emailDomain\":\"spam-farm.example\"},\"until\":"
-            + q(Instant.now().plus(Duration.ofDays(1)).toString()) + ",\"reason\":\"ферма\"}", admin());
+    var premoderate =
+        api.post(
+            "/api/moderation/sanctions",
+            "{\"kind\":\"PREMODERATE\",\"target\":{\"emailDomain\":\"spam-farm.example\"},\"until\":"
+                + q(Instant.now().plus(Duration.ofDays(1)).toString())
+                + ",\"reason\":\"ферма\"}",
+            admin());
     assertEquals(201, premoderate.status(), premoderate::toString);
     try {
-      var held = api.post("/api/articles/" + article + "/comments",
-          "{\"authorName\":\"Бот\",\"authorEmail\":\"a1@spam-farm.example\",\"body\":\"Обычный текст\"}", from(reader()));
+      var held =
+          api.post(
+              "/api/articles/" + article + "/comments",
+              "{\"authorName\":\"Бот\",\"authorEmail\":\"a1@spam-farm.example\",\"body\":\"Обычный текст\"}",
+              from(reader()));
       assertEquals("PENDING", held.json().getString("status"));
-      assertEquals(400, api.post("/api/moderation/sanctions", "{\"target\":{},\"reason\":\"x\"}", admin()).status());
+      assertEquals(
+          400,
+          api.post("/api/moderation/sanctions", "{\"target\":{},\"reason\":\"x\"}", admin())
+              .status());
     } finally {
       api.delete("/api/moderation/sanctions/" + premoderate.json().getString("id"), admin());
     }
@@ -300,12 +456,17 @@ class ModeratorWorkflowIT {
     String[] watcher = moderator("watcher");
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     HttpClient http = HttpClient.newHttpClient();
-    var request = HttpRequest.newBuilder(api.uri("/api/moderation/stream"))
-        .header("Accept", "text/event-stream").header(watcher[0], watcher[1]).GET().build();
+    var request =
+        HttpRequest.newBuilder(api.uri("/api/moderation/stream"))
+            .header("Accept", "text/event-stream")
+            .header(watcher[0], watcher[1])
+            .GET()
+            .build();
     var response = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
     HttpResponse<Stream<String>> stream = response.get(30, TimeUnit.SECONDS);
     assertEquals(200, stream.statusCode());
-    assertTrue(stream.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+    assertTrue(
+        stream.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
     Thread reader = new Thread(() -> stream.body().forEach(lines::add), "sse-reader");
     reader.setDaemon(true);
     reader.start();
@@ -316,7 +477,13 @@ class ModeratorWorkflowIT {
       assertNotNull(held, "held event for " + id);
       assertEquals("HOLD", held.getJsonObject("verdict").getString("decision"));
       int version = held.getInt("version");
-      assertEquals(200, api.post("/api/moderation/comments/" + id + "/approve", "{\"version\":" + version + "}", admin()).status());
+      assertEquals(
+          200,
+          api.post(
+                  "/api/moderation/comments/" + id + "/approve",
+                  "{\"version\":" + version + "}",
+                  admin())
+              .status());
       var decided = nextEvent(lines, "decided", d -> d.getString("id").equals(id));
       assertNotNull(decided, "decided event for " + id);
       assertEquals("PENDING", decided.getString("from"));
@@ -328,8 +495,11 @@ class ModeratorWorkflowIT {
     }
   }
 
-  /** Reads events (event: / data: lines) until one with that name whose JSON data passes the test. */
-  private static JsonObject nextEvent(BlockingQueue<String> lines, String name, java.util.function.Predicate<JsonObject> wanted)
+  /**
+   * Reads events (event: / data: lines) until one with that name whose JSON data passes the test.
+   */
+  private static JsonObject nextEvent(
+      BlockingQueue<String> lines, String name, java.util.function.Predicate<JsonObject> wanted)
       throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     String event = null;
@@ -364,27 +534,44 @@ class ModeratorWorkflowIT {
     }
     String word = marker.toString();
     String since = Instant.now().minusSeconds(5).toString();
-    String plain = submit("Айбек", "Обычный текст про " + word + " и погоду", from(reader())).getString("id");
+    String plain =
+        submit("Айбек", "Обычный текст про " + word + " и погоду", from(reader())).getString("id");
     var heldReply = submit("Петр", "Автор идиот, а " + word + " тут ни при чём", from(reader()));
     assertEquals("PENDING", heldReply.getString("status"), heldReply::toString);
     String held = heldReply.getString("id");
     int version = pendingVersions().get(held);
-    assertEquals(200, api.post("/api/moderation/comments/" + held + "/approve", "{\"version\":" + version + "}", admin()).status());
-    String untouched = submit("Айгуль", "Совсем другой текст без слова", from(reader())).getString("id");
+    assertEquals(
+        200,
+        api.post(
+                "/api/moderation/comments/" + held + "/approve",
+                "{\"version\":" + version + "}",
+                admin())
+            .status());
+    String untouched =
+        submit("Айгуль", "Совсем другой текст без слова", from(reader())).getString("id");
 
     var active = api.get("/api/moderation/rules", basic(Api.ADMIN, Api.ADMIN_PASSWORD)).json();
     String source = active.getString("source");
     String candidate = withRule(source, word, "bt-" + Long.toString(System.nanoTime(), 36));
 
-    var bad = api.post("/api/moderation/rules/backtest", "{\"rules\":" + q("version: 1\nrules: {oops") + "}", admin());
+    var bad =
+        api.post(
+            "/api/moderation/rules/backtest",
+            "{\"rules\":" + q("version: 1\nrules: {oops") + "}",
+            admin());
     assertEquals(400, bad.status(), bad::toString);
     assertFalse(bad.json().getJsonArray("violations").isEmpty());
 
-    var result = api.post("/api/moderation/rules/backtest",
-        "{\"rules\":" + q(candidate) + ",\"from\":" + q(since) + ",\"limit\":500}", admin());
+    var result =
+        api.post(
+            "/api/moderation/rules/backtest",
+            "{\"rules\":" + q(candidate) + ",\"from\":" + q(since) + ",\"limit\":500}",
+            admin());
     assertEquals(200, result.status(), result::toString);
-    var changed = result.json().getJsonArray("changed").stream().map(JsonObject.class::cast)
-        .collect(Collectors.toMap(o -> o.getString("id"), o -> o));
+    var changed =
+        result.json().getJsonArray("changed").stream()
+            .map(JsonObject.class::cast)
+            .collect(Collectors.toMap(o -> o.getString("id"), o -> o));
     assertTrue(result.json().getInt("evaluated") >= 3);
     assertTrue(changed.containsKey(plain), changed::toString);
     assertEquals("APPROVE", changed.get(plain).getString("before"));
@@ -393,25 +580,44 @@ class ModeratorWorkflowIT {
     assertFalse(changed.get(plain).getBoolean("contradictsModerator"));
     assertEquals("HOLD", changed.get(held).getString("before"));
     assertEquals("APPROVED", changed.get(held).getString("moderatorStatus"));
-    assertTrue(changed.get(held).getBoolean("contradictsModerator"), "refusing what a moderator approved");
+    assertTrue(
+        changed.get(held).getBoolean("contradictsModerator"), "refusing what a moderator approved");
     assertFalse(changed.containsKey(untouched));
     assertTrue(result.json().getJsonObject("summary").getInt("contradictsModerator") >= 1);
 
     // the same set made active by an admin, and put back; a bad one leaves the active set alone
-    assertEquals(403, api.putRaw("/api/moderation/rules", "application/yaml", candidate, moderator("rules")).status());
-    var invalid = api.putRaw("/api/moderation/rules", "application/yaml", "version: x\nrules: 5\n", admin());
+    assertEquals(
+        403,
+        api.putRaw("/api/moderation/rules", "application/yaml", candidate, moderator("rules"))
+            .status());
+    var invalid =
+        api.putRaw("/api/moderation/rules", "application/yaml", "version: x\nrules: 5\n", admin());
     assertEquals(400, invalid.status());
-    assertTrue(invalid.json().getJsonArray("violations").getJsonObject(0).getString("message").contains("line"), invalid::toString);
+    assertTrue(
+        invalid
+            .json()
+            .getJsonArray("violations")
+            .getJsonObject(0)
+            .getString("message")
+            .contains("line"),
+        invalid::toString);
     var put = api.putRaw("/api/moderation/rules", "application/yaml", candidate, admin());
     assertEquals(200, put.status(), put::toString);
     try {
-      assertEquals(put.json().getString("version"), api.get("/api/moderation/rules", admin()).json().getString("version"));
-      assertEquals("REJECTED", submit("Айбек", "Снова " + word, from(reader())).getString("status"));
+      assertEquals(
+          put.json().getString("version"),
+          api.get("/api/moderation/rules", admin()).json().getString("version"));
+      assertEquals(
+          "REJECTED", submit("Айбек", "Снова " + word, from(reader())).getString("status"));
     } finally {
-      assertEquals(200, api.put("/api/moderation/rules", "{\"rules\":" + q(source) + "}", admin()).status());
+      assertEquals(
+          200, api.put("/api/moderation/rules", "{\"rules\":" + q(source) + "}", admin()).status());
     }
-    assertEquals(active.getString("version"), api.get("/api/moderation/rules", admin()).json().getString("version"));
-    var audit = api.get("/api/moderation/audit?subject=rules", admin()).json().getJsonArray("items");
+    assertEquals(
+        active.getString("version"),
+        api.get("/api/moderation/rules", admin()).json().getString("version"));
+    var audit =
+        api.get("/api/moderation/audit?subject=rules", admin()).json().getJsonArray("items");
     assertTrue(audit.size() >= 2, audit::toString);
   }
 
@@ -426,8 +632,11 @@ class ModeratorWorkflowIT {
       }
       out.append(line).append('\n');
       if (!inserted && line.startsWith("rules:")) {
-        out.append("  - id: backtest-word\n    type: words\n    category: spam\n    action: reject\n")
-            .append("    reason: SPAM\n    words: [").append(word).append("]\n");
+        out.append(
+                "  - id: backtest-word\n    type: words\n    category: spam\n    action: reject\n")
+            .append("    reason: SPAM\n    words: [")
+            .append(word)
+            .append("]\n");
         inserted = true;
       }
     }
@@ -446,39 +655,70 @@ class ModeratorWorkflowIT {
     ids.add(submit("Иван", "Смотрите https://example.com и идиот", from(reader())).getString("id"));
 
     for (String id : ids) {
-      assertEquals("PENDING", api.get("/api/moderation/audit?commentId=" + id, anna).json()
-          .getJsonArray("items").getJsonObject(0).getString("toStatus"), "held by the engine: " + id);
+      assertEquals(
+          "PENDING",
+          api.get("/api/moderation/audit?commentId=" + id, anna)
+              .json()
+              .getJsonArray("items")
+              .getJsonObject(0)
+              .getString("toStatus"),
+          "held by the engine: " + id);
     }
     List<JsonObject> seen = new ArrayList<>();
     String cursor = null;
     boolean decidedOne = false;
     do {
-      var page = api.get("/api/moderation/queue?order=severity&limit=1&articleId=" + article
-          + (cursor == null ? "" : "&cursor=" + cursor), anna).json();
+      var page =
+          api.get(
+                  "/api/moderation/queue?order=severity&limit=1&articleId="
+                      + article
+                      + (cursor == null ? "" : "&cursor=" + cursor),
+                  anna)
+              .json();
       page.getJsonArray("items").forEach(i -> seen.add(i.asJsonObject()));
       cursor = page.isNull("nextCursor") ? null : page.getString("nextCursor");
       if (!decidedOne && seen.size() == 2) {
         // a decision made while paging neither shifts nor repeats the rest
         var first = seen.get(0);
-        assertEquals(200, api.post("/api/moderation/comments/" + first.getString("id") + "/reject",
-            "{\"version\":" + first.getInt("version") + "}", bakyt).status());
+        assertEquals(
+            200,
+            api.post(
+                    "/api/moderation/comments/" + first.getString("id") + "/reject",
+                    "{\"version\":" + first.getInt("version") + "}",
+                    bakyt)
+                .status());
         decidedOne = true;
       }
     } while (cursor != null);
-    assertEquals(Set.copyOf(ids), seen.stream().map(o -> o.getString("id")).collect(Collectors.toSet()));
+    assertEquals(
+        Set.copyOf(ids), seen.stream().map(o -> o.getString("id")).collect(Collectors.toSet()));
     assertEquals(ids.size(), seen.size(), "no repeats");
     for (int i = 1; i < seen.size(); i++) {
-      assertTrue(seen.get(i - 1).getInt("severity") >= seen.get(i).getInt("severity"), seen::toString);
+      assertTrue(
+          seen.get(i - 1).getInt("severity") >= seen.get(i).getInt("severity"), seen::toString);
     }
-    assertTrue(seen.get(0).getInt("severity") > seen.get(seen.size() - 1).getInt("severity"), seen::toString);
-    assertEquals(400, api.get("/api/moderation/queue?order=severity&cursor=" + "abc", anna).status());
+    assertTrue(
+        seen.get(0).getInt("severity") > seen.get(seen.size() - 1).getInt("severity"),
+        seen::toString);
+    assertEquals(
+        400, api.get("/api/moderation/queue?order=severity&cursor=" + "abc", anna).status());
     assertEquals(400, api.get("/api/moderation/queue?order=random", anna).status());
 
-    var byAuthor = api.get("/api/moderation/queue?author=%D0%98%D0%B2%D0%B0%D0%BD&articleId=" + article, anna).json().getJsonArray("items");
+    var byAuthor =
+        api.get("/api/moderation/queue?author=%D0%98%D0%B2%D0%B0%D0%BD&articleId=" + article, anna)
+            .json()
+            .getJsonArray("items");
     assertEquals(2, byAuthor.size(), byAuthor::toString);
-    var byRule = api.get("/api/moderation/queue?rule=links&articleId=" + article, anna).json().getJsonArray("items");
-    assertTrue(byRule.stream().allMatch(i -> i.toString().contains("example.com")), byRule::toString);
-    var byCategory = api.get("/api/moderation/queue?category=insult&articleId=" + article, anna).json().getJsonArray("items");
+    var byRule =
+        api.get("/api/moderation/queue?rule=links&articleId=" + article, anna)
+            .json()
+            .getJsonArray("items");
+    assertTrue(
+        byRule.stream().allMatch(i -> i.toString().contains("example.com")), byRule::toString);
+    var byCategory =
+        api.get("/api/moderation/queue?category=insult&articleId=" + article, anna)
+            .json()
+            .getJsonArray("items");
     assertFalse(byCategory.isEmpty());
 
     String claimed = seen.get(1).getString("id");
@@ -486,25 +726,43 @@ class ModeratorWorkflowIT {
     assertEquals(200, claim.status(), claim::toString);
     assertEquals(user(anna), claim.json().getString("claimedBy"));
     assertNotNull(claim.json().getString("claimedUntil"));
-    assertEquals(seen.get(1).getInt("version"), claim.json().getInt("version"), "claiming does not make a version stale");
-    assertEquals(409, api.post("/api/moderation/comments/" + claimed + "/claim", "", bakyt).status());
-    var unclaimed = api.get("/api/moderation/queue?unclaimed=true&articleId=" + article, bakyt).json().getJsonArray("items");
+    assertEquals(
+        seen.get(1).getInt("version"),
+        claim.json().getInt("version"),
+        "claiming does not make a version stale");
+    assertEquals(
+        409, api.post("/api/moderation/comments/" + claimed + "/claim", "", bakyt).status());
+    var unclaimed =
+        api.get("/api/moderation/queue?unclaimed=true&articleId=" + article, bakyt)
+            .json()
+            .getJsonArray("items");
     assertTrue(unclaimed.stream().noneMatch(i -> i.asJsonObject().getString("id").equals(claimed)));
     assertEquals(200, api.delete("/api/moderation/comments/" + claimed + "/claim", anna).status());
-    var released = api.get("/api/moderation/queue?unclaimed=true&articleId=" + article, bakyt).json().getJsonArray("items");
+    var released =
+        api.get("/api/moderation/queue?unclaimed=true&articleId=" + article, bakyt)
+            .json()
+            .getJsonArray("items");
     assertTrue(released.stream().anyMatch(i -> i.asJsonObject().getString("id").equals(claimed)));
 
     var counts = api.get("/api/moderation/queue/counts?top=50", anna).json();
     assertTrue(counts.getJsonObject("byStatus").getInt("PENDING") >= 3, counts::toString);
-    assertTrue(counts.getJsonArray("byArticle").stream()
-        .anyMatch(a -> a.asJsonObject().getString("articleId").equals(article) && a.asJsonObject().getInt("pending") == 3), counts::toString);
+    assertTrue(
+        counts.getJsonArray("byArticle").stream()
+            .anyMatch(
+                a ->
+                    a.asJsonObject().getString("articleId").equals(article)
+                        && a.asJsonObject().getInt("pending") == 3),
+        counts::toString);
 
     var stats = api.get("/api/moderation/stats?days=7", anna);
     assertEquals(200, stats.status(), stats::toString);
     assertTrue(stats.json().getInt("queueDepth") >= 3);
     assertFalse(stats.json().isNull("oldestPendingAt"));
-    var insult = stats.json().getJsonArray("rules").stream().map(JsonObject.class::cast)
-        .filter(r -> r.getString("rule").equals("insult")).findFirst();
+    var insult =
+        stats.json().getJsonArray("rules").stream()
+            .map(JsonObject.class::cast)
+            .filter(r -> r.getString("rule").equals("insult"))
+            .findFirst();
     assertTrue(insult.isPresent(), stats::toString);
     assertTrue(insult.get().getInt("held") >= 1);
   }
@@ -534,15 +792,24 @@ class ModeratorWorkflowIT {
     List<String> ids = new ArrayList<>();
     for (var c : thread.json().getJsonArray("comments")) {
       ids.add(c.asJsonObject().getString("id"));
-      c.asJsonObject().getJsonArray("replies").forEach(r -> ids.add(r.asJsonObject().getString("id")));
+      c.asJsonObject()
+          .getJsonArray("replies")
+          .forEach(r -> ids.add(r.asJsonObject().getString("id")));
     }
     return ids;
   }
 
   private int versionOf(String id, String status) {
-    return api.get("/api/moderation/queue?status=" + status + "&limit=200&articleId=" + article, admin()).json()
-        .getJsonArray("items").stream().map(JsonObject.class::cast).filter(o -> o.getString("id").equals(id))
-        .findFirst().orElseThrow(() -> new AssertionError(id + " not " + status)).getInt("version");
+    return api
+        .get("/api/moderation/queue?status=" + status + "&limit=200&articleId=" + article, admin())
+        .json()
+        .getJsonArray("items")
+        .stream()
+        .map(JsonObject.class::cast)
+        .filter(o -> o.getString("id").equals(id))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(id + " not " + status))
+        .getInt("version");
   }
 
   /** A conditional GET of the thread with the tag of an earlier answer. */
@@ -556,8 +823,12 @@ class ModeratorWorkflowIT {
 
   @Test
   void theThreadCarriesAnETagAndCdnHeadersAnswers304AndChangesWithEveryDecision() {
-    String kept = submit("Айбек", once("Мост через Чуй наконец отремонтировали, спасибо."), from(reader())).getString("id");
-    String other = submit("Нурлан", once("На Манаса тоже обещали новый тротуар к весне."), from(reader())).getString("id");
+    String kept =
+        submit("Айбек", once("Мост через Чуй наконец отремонтировали, спасибо."), from(reader()))
+            .getString("id");
+    String other =
+        submit("Нурлан", once("На Манаса тоже обещали новый тротуар к весне."), from(reader()))
+            .getString("id");
     var first = api.get(threadPath());
     assertEquals(200, first.status(), first::toString);
     String etag = first.header("ETag");
@@ -566,9 +837,14 @@ class ModeratorWorkflowIT {
     String cacheControl = first.header("Cache-Control");
     assertNotNull(cacheControl);
     assertTrue(cacheControl.contains("public") && cacheControl.contains("s-maxage="), cacheControl);
-    assertFalse(cacheControl.contains("no-store") || cacheControl.contains("private"), cacheControl);
-    assertTrue(first.header("CDN-Cache-Control").contains("stale-while-revalidate="), first.headers()::toString);
-    assertTrue(first.header("Vary").contains("Origin"), "the CORS answer depends on Origin: " + first.headers());
+    assertFalse(
+        cacheControl.contains("no-store") || cacheControl.contains("private"), cacheControl);
+    assertTrue(
+        first.header("CDN-Cache-Control").contains("stale-while-revalidate="),
+        first.headers()::toString);
+    assertTrue(
+        first.header("Vary").contains("Origin"),
+        "the CORS answer depends on Origin: " + first.headers());
     assertEquals(List.of(kept, other), threadIds(first));
     assertEquals(etag, api.get(threadPath()).header("ETag"), "the same thread, the same tag");
 
@@ -577,20 +853,36 @@ class ModeratorWorkflowIT {
     assertEquals("", notModified.body());
     assertEquals(etag, notModified.header("ETag"));
     assertNotNull(notModified.header("Cache-Control"));
-    assertEquals(304, threadIfNoneMatch("W/" + etag).status(), "weak comparison, as a CDN that compresses sends it");
+    assertEquals(
+        304,
+        threadIfNoneMatch("W/" + etag).status(),
+        "weak comparison, as a CDN that compresses sends it");
     assertEquals(200, threadIfNoneMatch("\"something-else\"").status());
     var crossOrigin = threadIfNoneMatch(etag, "Origin", "https://news.example");
     assertEquals(304, crossOrigin.status());
-    assertEquals(1, crossOrigin.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Vary"))
-        .mapToLong(e -> e.getValue().stream().filter(v -> v.contains("Origin")).count()).sum(), "Vary: Origin once");
+    assertEquals(
+        1,
+        crossOrigin.headers().entrySet().stream()
+            .filter(e -> e.getKey().equalsIgnoreCase("Vary"))
+            .mapToLong(e -> e.getValue().stream().filter(v -> v.contains("Origin")).count())
+            .sum(),
+        "Vary: Origin once");
 
     // a held comment is not public: same thread, same tag
-    String held = submit("Петр", once("Автор статьи про мост идиот, ничего не понял."), from(reader())).getString("id");
+    String held =
+        submit("Петр", once("Автор статьи про мост идиот, ничего не понял."), from(reader()))
+            .getString("id");
     assertEquals(304, threadIfNoneMatch(etag).status());
 
     // approved: the next conditional GET is a full answer with a new tag that includes it
     int version = versionOf(held, "PENDING");
-    assertEquals(200, api.post("/api/moderation/comments/" + held + "/approve", "{\"version\":" + version + "}", admin()).status());
+    assertEquals(
+        200,
+        api.post(
+                "/api/moderation/comments/" + held + "/approve",
+                "{\"version\":" + version + "}",
+                admin())
+            .status());
     var afterApproval = threadIfNoneMatch(etag);
     assertEquals(200, afterApproval.status(), afterApproval::toString);
     assertNotEquals(etag, afterApproval.header("ETag"));
@@ -599,7 +891,11 @@ class ModeratorWorkflowIT {
     String approvedTag = afterApproval.header("ETag");
 
     // an approved reply shows nested in its parent's entry
-    var reply = api.post(threadPath(), Api.reply("Айгуль", once("Согласна, по мосту теперь удобно ходить."), kept), from(reader()));
+    var reply =
+        api.post(
+            threadPath(),
+            Api.reply("Айгуль", once("Согласна, по мосту теперь удобно ходить."), kept),
+            from(reader()));
     assertEquals("APPROVED", reply.json().getString("status"), reply::toString);
     var withReply = threadIfNoneMatch(approvedTag);
     assertEquals(200, withReply.status());
@@ -608,7 +904,13 @@ class ModeratorWorkflowIT {
 
     // an admin reverses an approval: it leaves the thread at once
     int keptVersion = versionOf(other, "APPROVED");
-    assertEquals(200, api.post("/api/moderation/comments/" + other + "/reject", "{\"version\":" + keptVersion + "}", admin()).status());
+    assertEquals(
+        200,
+        api.post(
+                "/api/moderation/comments/" + other + "/reject",
+                "{\"version\":" + keptVersion + "}",
+                admin())
+            .status());
     var afterReversal = threadIfNoneMatch(replyTag);
     assertEquals(200, afterReversal.status());
     assertFalse(threadIds(afterReversal).contains(other), afterReversal::toString);
@@ -625,30 +927,53 @@ class ModeratorWorkflowIT {
     var one = api.get("/api/comments/" + kept);
     assertEquals(200, one.status());
     assertNotNull(one.header("ETag"));
-    assertEquals(304, api.get("/api/comments/" + kept, "If-None-Match", one.header("ETag")).status());
-    assertEquals("no-store", api.get("/api/moderation/queue?articleId=" + article, admin()).header("Cache-Control"));
+    assertEquals(
+        304, api.get("/api/comments/" + kept, "If-None-Match", one.header("ETag")).status());
+    assertEquals(
+        "no-store",
+        api.get("/api/moderation/queue?articleId=" + article, admin()).header("Cache-Control"));
     // paging parameters are part of what is cached
     var paged = api.get(threadPath() + "?limit=1&order=newest");
     assertEquals(List.of(held), threadIds(paged));
-    var next = api.get(threadPath() + "?limit=1&order=newest&cursor=" + paged.json().getString("nextCursor"));
+    var next =
+        api.get(
+            threadPath() + "?limit=1&order=newest&cursor=" + paged.json().getString("nextCursor"));
     assertEquals(List.of(kept, reply.json().getString("id")), threadIds(next));
     assertEquals(400, api.get(threadPath() + "?limit=0").status());
     assertEquals(400, api.get(threadPath() + "?cursor=not-a-cursor").status());
-    assertTrue(api.get("/openapi").body().contains("CommentThread"), "the thread's schema is still documented");
+    assertTrue(
+        api.get("/openapi").body().contains("CommentThread"),
+        "the thread's schema is still documented");
   }
 
   @Test
   void readerReportsPastTheThresholdTakeACommentOutOfTheCachedThread() {
-    assertEquals(200, api.put("/api/moderation/articles/" + article,
-        "{\"commentsOpen\":true,\"premoderated\":false,\"reportThreshold\":2}", admin()).status());
-    String stays = submit("Айдай", once("Хорошо, что автобусы теперь ходят по расписанию."), from(reader())).getString("id");
-    String reported = submit("Бакыт", once("А в нашем районе автобус так и не появился."), from(reader())).getString("id");
+    assertEquals(
+        200,
+        api.put(
+                "/api/moderation/articles/" + article,
+                "{\"commentsOpen\":true,\"premoderated\":false,\"reportThreshold\":2}",
+                admin())
+            .status());
+    String stays =
+        submit("Айдай", once("Хорошо, что автобусы теперь ходят по расписанию."), from(reader()))
+            .getString("id");
+    String reported =
+        submit("Бакыт", once("А в нашем районе автобус так и не появился."), from(reader()))
+            .getString("id");
     var before = api.get(threadPath());
     assertEquals(List.of(stays, reported), threadIds(before));
     String etag = before.header("ETag");
-    assertEquals(202, api.post("/api/comments/" + reported + "/flags", "{\"reason\":\"spam\"}", from(reader())).status());
-    assertEquals(304, threadIfNoneMatch(etag).status(), "under the threshold nothing public changed");
-    assertEquals(202, api.post("/api/comments/" + reported + "/flags", "{\"reason\":\"abuse\"}", from(reader())).status());
+    assertEquals(
+        202,
+        api.post("/api/comments/" + reported + "/flags", "{\"reason\":\"spam\"}", from(reader()))
+            .status());
+    assertEquals(
+        304, threadIfNoneMatch(etag).status(), "under the threshold nothing public changed");
+    assertEquals(
+        202,
+        api.post("/api/comments/" + reported + "/flags", "{\"reason\":\"abuse\"}", from(reader()))
+            .status());
     var after = threadIfNoneMatch(etag);
     assertEquals(200, after.status(), after::toString);
     assertEquals(List.of(stays), threadIds(after));
@@ -656,8 +981,13 @@ class ModeratorWorkflowIT {
 
     // dismissing the reports publishes it again
     int version = versionOf(reported, "PENDING");
-    assertEquals(200, api.post("/api/moderation/comments/" + reported + "/reports/dismiss",
-        "{\"version\":" + version + "}", admin()).status());
+    assertEquals(
+        200,
+        api.post(
+                "/api/moderation/comments/" + reported + "/reports/dismiss",
+                "{\"version\":" + version + "}",
+                admin())
+            .status());
     var again = api.get(threadPath());
     assertEquals(List.of(stays, reported), threadIds(again));
     assertEquals(etag, again.header("ETag"), "the same content, the same tag as before");
@@ -668,29 +998,43 @@ class ModeratorWorkflowIT {
    * NOTIFY (played here by a connection of our own), and bypasses its cache while it cannot listen.
    */
   @Test
-  void onPostgresAnotherInstancesChangeArrivesByNotifyAndALostListenerBypassesTheCache() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue("postgres".equals(System.getProperty("it.database")), "PostgreSQL only");
+  void onPostgresAnotherInstancesChangeArrivesByNotifyAndALostListenerBypassesTheCache()
+      throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        "postgres".equals(System.getProperty("it.database")), "PostgreSQL only");
     String url = System.getProperty("it.postgres.url");
     try (var db = java.sql.DriverManager.getConnection(url, "postgres", "postgres")) {
-      // what this instance tells the others when it publishes a comment, heard as another instance would
+      // what this instance tells the others when it publishes a comment, heard as another instance
+      // would
       try (var listen = db.createStatement()) {
         listen.execute("LISTEN comment_threads");
       }
-      String first = submit("Эрмек", once("Спасибо за подробный разбор нового бюджета города."), from(reader())).getString("id");
-      String second = submit("Жылдыз", once("Интересно, сколько уйдёт на ремонт школ."), from(reader())).getString("id");
+      String first =
+          submit(
+                  "Эрмек",
+                  once("Спасибо за подробный разбор нового бюджета города."),
+                  from(reader()))
+              .getString("id");
+      String second =
+          submit("Жылдыз", once("Интересно, сколько уйдёт на ремонт школ."), from(reader()))
+              .getString("id");
       var heard = db.unwrap(org.postgresql.PGConnection.class).getNotifications(10_000);
       assertNotNull(heard, "the publishing transaction notified the other instances");
-      assertTrue(Stream.of(heard).anyMatch(n -> n.getParameter().endsWith(" " + article)),
+      assertTrue(
+          Stream.of(heard).anyMatch(n -> n.getParameter().endsWith(" " + article)),
           () -> Stream.of(heard).map(n -> n.getParameter()).toList().toString());
       assertEquals(List.of(first, second), threadIds(api.get(threadPath())));
 
-      // changed behind this instance's back, without a notification: the cached page is still served
+      // changed behind this instance's back, without a notification: the cached page is still
+      // served
       setStatus(db, first, "REJECTED");
-      assertEquals(List.of(first, second), threadIds(api.get(threadPath())), "served from the cache");
+      assertEquals(
+          List.of(first, second), threadIds(api.get(threadPath())), "served from the cache");
       try (var notify = db.createStatement()) {
         notify.execute("NOTIFY comment_threads, '" + article + "'");
       }
-      assertTrue(eventually(() -> threadIds(api.get(threadPath())).equals(List.of(second))),
+      assertTrue(
+          eventually(() -> threadIds(api.get(threadPath())).equals(List.of(second))),
           "the notification invalidated the page");
 
       // the listener's connection dies: until it listens again the cache is not trusted, and what
@@ -698,20 +1042,24 @@ class ModeratorWorkflowIT {
       assertEquals(List.of(second), threadIds(api.get(threadPath())));
       int killed;
       try (var kill = db.createStatement();
-          var rs = kill.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-              + " WHERE application_name = 'comment-threads-listener'")) {
+          var rs =
+              kill.executeQuery(
+                  "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                      + " WHERE application_name = 'comment-threads-listener'")) {
         rs.next();
         killed = rs.getInt(1);
       }
       assertTrue(killed >= 1, "the listener was connected");
       setStatus(db, second, "REJECTED");
-      assertTrue(eventually(() -> threadIds(api.get(threadPath())).isEmpty()),
+      assertTrue(
+          eventually(() -> threadIds(api.get(threadPath())).isEmpty()),
           "changed without a notification while the listener was down, shown anyway");
       assertTrue(eventually(() -> listeners(db) >= 1), "the listener reconnected");
     }
   }
 
-  private static void setStatus(java.sql.Connection db, String id, String status) throws java.sql.SQLException {
+  private static void setStatus(java.sql.Connection db, String id, String status)
+      throws java.sql.SQLException {
     try (var update = db.prepareStatement("UPDATE comments SET status = ? WHERE id = ?")) {
       update.setString(1, status);
       update.setLong(2, Long.parseLong(id));
@@ -721,7 +1069,9 @@ class ModeratorWorkflowIT {
 
   private static int listeners(java.sql.Connection db) {
     try (var s = db.createStatement();
-        var rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'comment-threads-listener'")) {
+        var rs =
+            s.executeQuery(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'comment-threads-listener'")) {
       rs.next();
       return rs.getInt(1);
     } catch (java.sql.SQLException e) {
@@ -730,7 +1080,8 @@ class ModeratorWorkflowIT {
   }
 
   /** Polls for up to ten seconds. */
-  private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+  private static boolean eventually(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
       if (condition.getAsBoolean()) return true;

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The real service (the microbundle, as it runs in production) as a child process: started on a
- * free port with the environment a test gives it, waited for until {@code /health/ready} is UP,
- * and killed with SIGKILL. The JVM runs with start-up friendly flags (C1 only, serial GC). Payara's
+ * free port with the environment a test gives it, waited for until {@code /health/ready} is UP, and
+ * killed with SIGKILL. The JVM runs with start-up friendly flags (C1 only, serial GC). Payara's
  * {@code --rootdir} is not reused between starts: the domain it keeps remembers the deployed
  * application, which then deploys twice and flips readiness UP, DOWN, UP during start-up.
  */
@@ -39,26 +39,41 @@ final class ServiceProcess implements AutoCloseable {
   /** A fresh H2 file database under {@code target/}, as {@code COMMENTS_DB_URL}. */
   static Map<String, String> freshH2(String prefix) throws IOException {
     Path db = Files.createTempDirectory(Files.createDirectories(Path.of("target")), prefix);
-    return Map.of("COMMENTS_DB_URL", "jdbc:h2:file:" + db.toAbsolutePath().resolve("comments")
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+    return Map.of(
+        "COMMENTS_DB_URL",
+        "jdbc:h2:file:"
+            + db.toAbsolutePath().resolve("comments")
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
   }
 
   /** Starts the service and waits until it is ready; returns a client on loopback. */
   Api start() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Path log = dir.resolve("server-" + System.getProperty("it.database", "h2") + "-" + (++starts) + ".log");
-    ProcessBuilder pb = new ProcessBuilder(java,
-        "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
-        "-jar", new File("target/comment-moderation-microbundle.jar").getAbsolutePath(),
-        "--port", String.valueOf(port), "--nocluster", "--disablephonehome")
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    Path log =
+        dir.resolve(
+            "server-" + System.getProperty("it.database", "h2") + "-" + (++starts) + ".log");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                java,
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xss512k",
+                "-jar",
+                new File("target/comment-moderation-microbundle.jar").getAbsolutePath(),
+                "--port",
+                String.valueOf(port),
+                "--nocluster",
+                "--disablephonehome")
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     pb.environment().putAll(env);
     process = pb.start();
     Api api = api();
     long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
     while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) throw new AssertionError("the service died while starting; see " + log);
+      if (!process.isAlive())
+        throw new AssertionError("the service died while starting; see " + log);
       try {
         // before the application is deployed, Payara answers UP with no checks at all
         var ready = api.get("/health/ready");

@@ -60,16 +60,26 @@ final class Browser implements AutoCloseable {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
     options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-quic", "--no-first-run", "--lang=ru",
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+        "--lang=ru",
         "--user-data-dir=" + Files.createTempDirectory("chromium-profile"),
         "--window-size=" + width + "," + height);
     // --lang alone leaves a headless browser's navigator.languages at en-US; the dashboard picks
     // its language from them, and these tests are a Russian moderator's browser unless they say so
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ru-RU,ru"));
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(Path.of(DRIVER).toFile()).usingAnyFreePort().build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of(DRIVER).toFile())
+            .usingAnyFreePort()
+            .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().window().setSize(new Dimension(width, height));
     return new Browser(driver);
@@ -98,7 +108,8 @@ final class Browser implements AutoCloseable {
   /** Runs a script in the page; arguments may be strings, numbers, booleans or elements. */
   JsonValue script(String js, Object... args) {
     Object[] plain = new Object[args.length];
-    for (int i = 0; i < args.length; i++) plain[i] = args[i] instanceof El el ? el.element : args[i];
+    for (int i = 0; i < args.length; i++)
+      plain[i] = args[i] instanceof El el ? el.element : args[i];
     return json(((JavascriptExecutor) driver).executeScript(js, plain));
   }
 
@@ -134,13 +145,15 @@ final class Browser implements AutoCloseable {
     try {
       new WebDriverWait(driver, PATIENCE, Duration.ofMillis(100))
           .ignoring(WebDriverException.class)
-          .until(d -> {
-            try {
-              return condition.getAsBoolean();
-            } catch (UnhandledAlertException alert) {
-              throw new AssertionError("an alert opened while waiting for " + what + ": " + alert.getAlertText());
-            }
-          });
+          .until(
+              d -> {
+                try {
+                  return condition.getAsBoolean();
+                } catch (UnhandledAlertException alert) {
+                  throw new AssertionError(
+                      "an alert opened while waiting for " + what + ": " + alert.getAlertText());
+                }
+              });
     } catch (org.openqa.selenium.TimeoutException e) {
       throw new AssertionError("timed out waiting for " + what);
     }

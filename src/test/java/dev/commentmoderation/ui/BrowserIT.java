@@ -33,15 +33,16 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The reader widget and the moderator dashboard in a real (headless) Chromium against the real
- * WAR: what a reader and a moderator do, and that hostile text stays text. Each test works on an
- * article of its own. Skipped where chromium and chromedriver are not installed; screenshots go to
+ * The reader widget and the moderator dashboard in a real (headless) Chromium against the real WAR:
+ * what a reader and a moderator do, and that hostile text stays text. Each test works on an article
+ * of its own. Skipped where chromium and chromedriver are not installed; screenshots go to
  * target/screenshots/.
  */
 @EnabledIf(
     value = "dev.commentmoderation.ui.Browser#availableOrRequired",
-    disabledReason = "no chromium/chromedriver on this machine: the browser tests were skipped. To run them: "
-        + "apt-get install chromium chromium-driver (as .ci/run does), then mvn -B verify. Under CI=true they fail instead.")
+    disabledReason =
+        "no chromium/chromedriver on this machine: the browser tests were skipped. To run them: "
+            + "apt-get install chromium chromium-driver (as .ci/run does), then mvn -B verify. Under CI=true they fail instead.")
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class BrowserIT {
@@ -60,7 +61,8 @@ class BrowserIT {
 
   @BeforeAll
   static void startBrowser() throws Exception {
-    assertTrue(Browser.available(),
+    assertTrue(
+        Browser.available(),
         "the browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run does)");
     browser = Browser.start(1280, 1400);
   }
@@ -91,13 +93,17 @@ class BrowserIT {
     shot("demo-page");
 
     var page = api.get("/");
-    assertTrue(page.header("Content-Security-Policy").contains("script-src 'self'"), page::toString);
+    assertTrue(
+        page.header("Content-Security-Policy").contains("script-src 'self'"), page::toString);
     var widget = api.get("/widget.js");
     assertEquals(200, widget.status());
     assertEquals("cross-origin", widget.header("Cross-Origin-Resource-Policy"));
     assertEquals("nosniff", widget.header("X-Content-Type-Options"));
     assertTrue(widget.header("Content-Type").contains("javascript"), widget.header("Content-Type"));
-    assertTrue(api.get("/moderation/").header("Content-Security-Policy").contains("frame-ancestors 'self'"));
+    assertTrue(
+        api.get("/moderation/")
+            .header("Content-Security-Policy")
+            .contains("frame-ancestors 'self'"));
   }
 
   @Test
@@ -111,7 +117,9 @@ class BrowserIT {
     shot("published");
 
     openWidget(article);
-    assertEquals(body, browser.find("[data-comment-id='" + id + "'] [data-comment-body]").prop("textContent"));
+    assertEquals(
+        body,
+        browser.find("[data-comment-id='" + id + "'] [data-comment-body]").prop("textContent"));
   }
 
   @Test
@@ -148,11 +156,18 @@ class BrowserIT {
     openWidget(article);
     // a Latin "x" in place of the Cyrillic letter
     String body = unique("Это полная xуйня, а не маршрут");
-    String decision = api.post("/api/moderation/check", "{\"body\":" + Api.q(body) + "}", Api.admin()).json().getString("decision");
-    assertEquals("REJECT", decision, "the rule engine does not refuse obscenity disguised with a Latin letter yet");
+    String decision =
+        api.post("/api/moderation/check", "{\"body\":" + Api.q(body) + "}", Api.admin())
+            .json()
+            .getString("decision");
+    assertEquals(
+        "REJECT",
+        decision,
+        "the rule engine does not refuse obscenity disguised with a Latin letter yet");
     assertEquals("REJECTED", submit("Аноним", body));
     assertFalse(status().text().isBlank(), "the reason is shown");
-    assertEquals(body, form().find("textarea[name=body]").prop("value"), "the reader can edit and resend");
+    assertEquals(
+        body, form().find("textarea[name=body]").prop("value"), "the reader can edit and resend");
     assertNull(commentWithBody(body), "nothing was published");
     shot("refused");
   }
@@ -162,15 +177,27 @@ class BrowserIT {
     String parent = published("Гүлнара", unique("Интервал 12 минут днём — это многовато."));
     openWidget(article);
     browser.find("[data-comment-id='" + parent + "'] [data-reply]").click();
-    assertTrue(browser.exists("[data-comment-id='" + parent + "'] form[data-comment-form]"), "the form moves under the parent");
+    assertTrue(
+        browser.exists("[data-comment-id='" + parent + "'] form[data-comment-form]"),
+        "the form moves under the parent");
     String reply = unique("Согласен, особенно по выходным.");
     assertEquals("APPROVED", submit("Бакыт", reply));
-    browser.waitFor("the reply under its parent", () ->
-        reply.equals(browser.find("[data-comment-id='" + parent + "'] [data-comment-id] [data-comment-body]").prop("textContent")));
+    browser.waitFor(
+        "the reply under its parent",
+        () ->
+            reply.equals(
+                browser
+                    .find(
+                        "[data-comment-id='" + parent + "'] [data-comment-id] [data-comment-body]")
+                    .prop("textContent")));
     shot("reply");
 
     openWidget(article);
-    assertEquals(reply, browser.find("[data-comment-id='" + parent + "'] [data-comment-id] [data-comment-body]").prop("textContent"));
+    assertEquals(
+        reply,
+        browser
+            .find("[data-comment-id='" + parent + "'] [data-comment-id] [data-comment-body]")
+            .prop("textContent"));
   }
 
   @Test
@@ -184,7 +211,8 @@ class BrowserIT {
     shot("reported");
     var reports = api.get("/api/moderation/comments/" + id + "/reports", Api.admin());
     assertEquals(200, reports.status(), reports::toString);
-    assertTrue(reports.body().contains("abuse"), "the reader's report reached the moderators: " + reports);
+    assertTrue(
+        reports.body().contains("abuse"), "the reader's report reached the moderators: " + reports);
   }
 
   // ---------------------------------------------------------------- moderator
@@ -206,12 +234,15 @@ class BrowserIT {
 
     browser.find("[data-queue-item='" + id + "'] [data-queue-body]").click();
     browser.keys("a");
-    browser.waitFor("the item leaves the queue", () -> !browser.exists("[data-queue-item='" + id + "']"));
+    browser.waitFor(
+        "the item leaves the queue", () -> !browser.exists("[data-queue-item='" + id + "']"));
     assertTrue(browser.find("[data-notice]").text().contains("#" + id));
     shot("approved");
 
     openWidget(article);
-    assertEquals(body, browser.find("[data-comment-id='" + id + "'] [data-comment-body]").prop("textContent"));
+    assertEquals(
+        body,
+        browser.find("[data-comment-id='" + id + "'] [data-comment-body]").prop("textContent"));
   }
 
   @Test
@@ -230,29 +261,41 @@ class BrowserIT {
       showQueue("PENDING");
       browser.find("[data-queue-item='" + id + "'] [data-queue-body]").click();
       browser.keys("a");
-      browser.waitFor("the first moderator's decision", () -> !browser.exists("[data-queue-item='" + id + "']"));
+      browser.waitFor(
+          "the first moderator's decision",
+          () -> !browser.exists("[data-queue-item='" + id + "']"));
 
-      second.waitFor("the item leaves the second moderator's queue",
+      second.waitFor(
+          "the item leaves the second moderator's queue",
           () -> !second.exists("[data-queue-item='" + id + "']"));
-      assertTrue(second.find("[data-notice]").text().contains("#" + id), second.find("[data-notice]").text());
+      assertTrue(
+          second.find("[data-notice]").text().contains("#" + id),
+          second.find("[data-notice]").text());
       second.screenshot(Path.of("target", "screenshots", test + "-second-moderator.png"));
     }
   }
 
   @Test
   void aDecisionSomeoneElseMadeFirstIsExplainedAndTheCardKept() {
-    var receipt = api.post(path(), comment("Вася", unique("Какой-то дебил опять всё перепутал"))).json();
+    var receipt =
+        api.post(path(), comment("Вася", unique("Какой-то дебил опять всё перепутал"))).json();
     assertEquals("PENDING", receipt.getString("status"));
     String id = receipt.getString("id");
     login();
     showQueue("PENDING");
     // the moderator is on this card when another one decides it
     browser.find("[data-queue-item='" + id + "'] [data-queue-body]").click();
-    var other = api.post("/api/moderation/comments/" + id + "/reject", "{\"version\":" + version(id) + "}", Api.admin());
+    var other =
+        api.post(
+            "/api/moderation/comments/" + id + "/reject",
+            "{\"version\":" + version(id) + "}",
+            Api.admin());
     assertEquals(200, other.status(), other::toString);
 
     browser.keys("a");
-    browser.waitFor("the conflict is explained", () -> browser.exists("[data-queue-item='" + id + "'][data-stale]"));
+    browser.waitFor(
+        "the conflict is explained",
+        () -> browser.exists("[data-queue-item='" + id + "'][data-stale]"));
     assertTrue(browser.find("[data-queue-item='" + id + "'] [data-item-note]").displayed());
     assertTrue(browser.find("[data-notice]").text().contains("#" + id));
     shot("stale");
@@ -260,34 +303,49 @@ class BrowserIT {
 
   @Test
   void anAdminUsesTheRulesStatisticsSanctionsArticlesAndAccountsScreens() {
-    String held = api.post(path(), comment("Вася", unique("Опять какой-то идиот это придумал"))).json().getString("id");
+    String held =
+        api.post(path(), comment("Вася", unique("Опять какой-то идиот это придумал")))
+            .json()
+            .getString("id");
     assertNotNull(held);
     login();
     browser.waitFor("the admin's tabs", () -> browser.find("[data-tab=accounts]").displayed());
 
     // rules: the active set in the editor, backtested as it stands
     browser.find("[data-tab=rules]").click();
-    browser.waitFor("the active rules", () -> !browser.find("[data-rules-editor]").prop("value").isBlank());
+    browser.waitFor(
+        "the active rules", () -> !browser.find("[data-rules-editor]").prop("value").isBlank());
     assertTrue(browser.find("[data-rules-publish]").displayed(), "an admin may publish");
     browser.find("[data-rules-backtest]").click();
-    browser.waitFor("the backtest summary", () -> browser.find("[data-backtest-summary]").displayed());
+    browser.waitFor(
+        "the backtest summary", () -> browser.find("[data-backtest-summary]").displayed());
     // the figures are the API's (ModeratorWorkflowIT checks what a backtest finds); stored comments
     // judged by earlier rule-set versions may legitimately change, so only their shape is checked
-    assertTrue(Integer.parseInt(browser.find("[data-backtest-summary] [data-evaluated]").text().strip()) >= 1);
-    assertTrue(Integer.parseInt(browser.find("[data-backtest-summary] [data-changed-count]").text().strip()) >= 0);
+    assertTrue(
+        Integer.parseInt(browser.find("[data-backtest-summary] [data-evaluated]").text().strip())
+            >= 1);
+    assertTrue(
+        Integer.parseInt(
+                browser.find("[data-backtest-summary] [data-changed-count]").text().strip())
+            >= 0);
     shot("rules");
 
     // statistics
     browser.find("[data-tab=stats]").click();
     browser.waitFor("the statistics", () -> browser.exists("[data-stats] [data-queue-depth]"));
-    assertTrue(Integer.parseInt(browser.find("[data-stats] [data-queue-depth]").text()) >= 1, "the held comment is in the queue");
+    assertTrue(
+        Integer.parseInt(browser.find("[data-stats] [data-queue-depth]").text()) >= 1,
+        "the held comment is in the queue");
     shot("stats");
 
     // sanctions: impose one by e-mail, then lift it
     String email = "troll-" + System.nanoTime() + "@example.kg";
     browser.find("[data-tab=sanctions]").click();
-    browser.waitFor("the sanctions", () -> browser.find("[data-sanctions]").attr("aria-busy") == null
-        && !browser.find("[data-sanctions]").text().startsWith("Загрузка"));
+    browser.waitFor(
+        "the sanctions",
+        () ->
+            browser.find("[data-sanctions]").attr("aria-busy") == null
+                && !browser.find("[data-sanctions]").text().startsWith("Загрузка"));
     var form = browser.find("form[data-sanction-form]");
     browser.script("document.getElementById('sanction-kind').value = 'PREMODERATE'");
     form.find("input[name=authorEmail]").type(email);
@@ -298,7 +356,9 @@ class BrowserIT {
     shot("sanction");
     sanctionRow(email).find("[data-sanction-lift]").click();
     browser.waitFor("the sanction lifted", () -> sanctionRow(email) == null);
-    assertTrue(browser.find("[data-notice]").text().contains("снята"), browser.find("[data-notice]").text());
+    assertTrue(
+        browser.find("[data-notice]").text().contains("снята"),
+        browser.find("[data-notice]").text());
 
     // articles: premoderate this test's article
     browser.find("[data-tab=articles]").click();
@@ -307,9 +367,13 @@ class BrowserIT {
     assertEquals("false", browser.find(row).attr("data-premoderated"));
     browser.find(row + " input[name=premoderated]").click();
     browser.find(row + " [data-article-save]").click();
-    browser.waitFor("the saved settings", () -> "true".equals(browser.find(row).attr("data-saved")));
+    browser.waitFor(
+        "the saved settings", () -> "true".equals(browser.find(row).attr("data-saved")));
     assertEquals("true", browser.find(row).attr("data-premoderated"));
-    assertTrue(api.get("/api/moderation/articles/" + article, Api.admin()).json().getBoolean("premoderated"));
+    assertTrue(
+        api.get("/api/moderation/articles/" + article, Api.admin())
+            .json()
+            .getBoolean("premoderated"));
     shot("articles");
 
     // accounts: a new moderator
@@ -319,11 +383,15 @@ class BrowserIT {
     account.find("input[name=username]").type(user);
     account.find("input[name=password]").type("a-long-enough-password");
     account.find("button[type=submit]").click();
-    browser.waitFor("the new account", () -> browser.exists("[data-accounts] [data-account='" + user + "']"));
+    browser.waitFor(
+        "the new account", () -> browser.exists("[data-accounts] [data-account='" + user + "']"));
     assertEquals("moderator", browser.find("[data-account='" + user + "']").attr("data-role"));
     assertEquals("true", browser.find("[data-account='" + user + "']").attr("data-enabled"));
     shot("accounts");
-    assertEquals(200, api.get("/api/moderation/queue?limit=1", Api.basic(user, "a-long-enough-password")).status());
+    assertEquals(
+        200,
+        api.get("/api/moderation/queue?limit=1", Api.basic(user, "a-long-enough-password"))
+            .status());
   }
 
   // ---------------------------------------------------------------- the dashboard's languages
@@ -343,7 +411,15 @@ class BrowserIT {
     shot("login");
     signIn(browser);
     browser.waitFor("the admin's tabs", () -> browser.find("[data-tab=accounts]").displayed());
-    assertEquals(List.of("Кезек", "Текстти текшерүү", "Эрежелер", "Статистика", "Жазалар", "Макалалар", "Аккаунттар"),
+    assertEquals(
+        List.of(
+            "Кезек",
+            "Текстти текшерүү",
+            "Эрежелер",
+            "Статистика",
+            "Жазалар",
+            "Макалалар",
+            "Аккаунттар"),
         browser.all("[data-tab]").stream().map(Browser.El::text).toList());
     assertEquals("Чыгуу", browser.find("[data-logout]").text());
     assertEquals("Комментарийлерди модерациялоо", browser.find(".bar-title").text());
@@ -355,7 +431,9 @@ class BrowserIT {
     assertEquals("Четке кагуу", browser.find(card + " [data-reject]").text());
     assertEquals("Авторго тыюу салуу", browser.find(card + " [data-ban-author]").text());
     assertEquals("Эч нерсе тандалган жок", browser.find("[data-selected-count]").text());
-    assertTrue(browser.find(card + " .item-meta").text().startsWith("Макала:"), browser.find(card + " .item-meta").text());
+    assertTrue(
+        browser.find(card + " .item-meta").text().startsWith("Макала:"),
+        browser.find(card + " .item-meta").text());
     shot("queue");
 
     browser.find(card + " [data-approve]").click();
@@ -371,8 +449,11 @@ class BrowserIT {
     form.find("input[name=authorEmail]").type("not-an-address");
     form.find("input[name=reason]").type("текшерүү");
     form.find("button[type=submit]").click();
-    browser.waitFor("the refusal", () -> "error".equals(browser.find("[data-notice]").attr("data-kind")));
-    assertEquals("Жаза киргизилген жок: Электрондук почтанын дареги туура эмес.", browser.find("[data-notice-text]").text());
+    browser.waitFor(
+        "the refusal", () -> "error".equals(browser.find("[data-notice]").attr("data-kind")));
+    assertEquals(
+        "Жаза киргизилген жок: Электрондук почтанын дареги туура эмес.",
+        browser.find("[data-notice-text]").text());
     assertEquals("true", form.find("input[name=authorEmail]").attr("aria-invalid"));
     shot("sanction-refused");
   }
@@ -384,14 +465,19 @@ class BrowserIT {
       browser.open(url("/moderation/"));
       forgetLogin();
       browser.open(url("/moderation/"));
-      assertEquals("ru", browser.find("html").attr("lang"), "Russian unless chosen otherwise (the browser prefers ru)");
+      assertEquals(
+          "ru",
+          browser.find("html").attr("lang"),
+          "Russian unless chosen otherwise (the browser prefers ru)");
       browser.find("[data-lang=en]").click();
       browser.waitFor("the page in English", () -> "en".equals(browser.find("html").attr("lang")));
       assertEquals("Moderator login", browser.find("#login-title").text());
       assertEquals("Log in", browser.find("form[data-login-form] button[type=submit]").text());
       signIn(browser);
       browser.waitFor("the admin's tabs", () -> browser.find("[data-tab=accounts]").displayed());
-      assertEquals(List.of("Queue", "Text check", "Rules", "Statistics", "Sanctions", "Articles", "Accounts"),
+      assertEquals(
+          List.of(
+              "Queue", "Text check", "Rules", "Statistics", "Sanctions", "Articles", "Accounts"),
           browser.all("[data-tab]").stream().map(Browser.El::text).toList());
       assertEquals("Log out", browser.find("[data-logout]").text());
 
@@ -424,25 +510,33 @@ class BrowserIT {
 
   @Test
   void theDashboardsLabelTablesHaveTheSameKeysAndPlaceholders() {
-    // module scripts must come with a JavaScript type (they are refused otherwise) under the page's CSP
-    assertTrue(api.get("/moderation/").header("Content-Security-Policy").contains("script-src 'self'"));
+    // module scripts must come with a JavaScript type (they are refused otherwise) under the page's
+    // CSP
+    assertTrue(
+        api.get("/moderation/").header("Content-Security-Policy").contains("script-src 'self'"));
     for (String module : List.of("app.js", "lib/http.js", "screens/queue.js", "i18n/ky.js")) {
       var r = api.get("/moderation/" + module);
       assertEquals(200, r.status(), module);
-      assertTrue(r.header("Content-Type").contains("javascript"), module + ": " + r.header("Content-Type"));
+      assertTrue(
+          r.header("Content-Type").contains("javascript"),
+          module + ": " + r.header("Content-Type"));
     }
     browser.open(url("/moderation/"));
-    String diff = browser.scriptString(
-        "return Promise.all(['ru', 'ky', 'en'].map(l => import('./i18n/' + l + '.js'))).then(([ru, ky, en]) => {"
-            + "  var flat = t => Object.entries(t.default).flatMap(([k, v]) => typeof v === 'string' ? [[k, v]]"
-            + "    : Object.entries(v).map(([c, w]) => [k + '/' + c, w]));"
-            + "  var shape = t => flat(t).map(([k, v]) => k + (v.match(/\\{\\w+\\}/g) || []).sort().join('')).sort().join('\\n');"
-            + "  var problems = [];"
-            + "  [['ky', ky], ['en', en]].forEach(([l, t]) => { if (shape(t) !== shape(ru)) problems.push(l); });"
-            + "  flat(ky).concat(flat(en)).forEach(([k, v]) => { if (!v.trim()) problems.push('empty ' + k); });"
-            + "  return problems.join(', ');"
-            + "})");
-    assertEquals("", diff, "the ky and en tables have every key of the ru table, with the same {placeholders}");
+    String diff =
+        browser.scriptString(
+            "return Promise.all(['ru', 'ky', 'en'].map(l => import('./i18n/' + l + '.js'))).then(([ru, ky, en]) => {"
+                + "  var flat = t => Object.entries(t.default).flatMap(([k, v]) => typeof v === 'string' ? [[k, v]]"
+                + "    : Object.entries(v).map(([c, w]) => [k + '/' + c, w]));"
+                + "  var shape = t => flat(t).map(([k, v]) => k + (v.match(/\\{\\w+\\}/g) || []).sort().join('')).sort().join('\\n');"
+                + "  var problems = [];"
+                + "  [['ky', ky], ['en', en]].forEach(([l, t]) => { if (shape(t) !== shape(ru)) problems.push(l); });"
+                + "  flat(ky).concat(flat(en)).forEach(([k, v]) => { if (!v.trim()) problems.push('empty ' + k); });"
+                + "  return problems.join(', ');"
+                + "})");
+    assertEquals(
+        "",
+        diff,
+        "the ky and en tables have every key of the ru table, with the same {placeholders}");
   }
 
   /**
@@ -450,16 +544,17 @@ class BrowserIT {
    * screens included, text or attribute, but in what users wrote and the language switcher.
    */
   private void assertNoCyrillicButUserText() {
-    String stray = browser.scriptString(
-        "var page = document.documentElement.cloneNode(true);"
-            + "page.querySelectorAll('[data-queue-body], .author, .excerpt, [data-langs], [data-latest], script, style')"
-            + "  .forEach(n => n.remove());"
-            + "var found = [];"
-            + "var walker = document.createTreeWalker(page, NodeFilter.SHOW_TEXT);"
-            + "while (walker.nextNode()) if (/[\\u0400-\\u04FF]/.test(walker.currentNode.data)) found.push(walker.currentNode.data.trim());"
-            + "page.querySelectorAll('*').forEach(e => ['placeholder', 'aria-label', 'title'].forEach(a => {"
-            + "  var v = e.getAttribute(a); if (v && /[\\u0400-\\u04FF]/.test(v)) found.push(a + '=' + v); }));"
-            + "return found.join(' | ');");
+    String stray =
+        browser.scriptString(
+            "var page = document.documentElement.cloneNode(true);"
+                + "page.querySelectorAll('[data-queue-body], .author, .excerpt, [data-langs], [data-latest], script, style')"
+                + "  .forEach(n => n.remove());"
+                + "var found = [];"
+                + "var walker = document.createTreeWalker(page, NodeFilter.SHOW_TEXT);"
+                + "while (walker.nextNode()) if (/[\\u0400-\\u04FF]/.test(walker.currentNode.data)) found.push(walker.currentNode.data.trim());"
+                + "page.querySelectorAll('*').forEach(e => ['placeholder', 'aria-label', 'title'].forEach(a => {"
+                + "  var v = e.getAttribute(a); if (v && /[\\u0400-\\u04FF]/.test(v)) found.push(a + '=' + v); }));"
+                + "return found.join(' | ');");
     assertEquals("", stray, "Cyrillic outside user text on the English dashboard");
   }
 
@@ -504,7 +599,8 @@ class BrowserIT {
     showQueue("APPROVED");
     while (browser.find("[data-queue-more]").displayed()) {
       browser.find("[data-queue-more]").click();
-      browser.waitFor("the next page", () -> browser.find("[data-queue]").attr("aria-busy") == null);
+      browser.waitFor(
+          "the next page", () -> browser.find("[data-queue]").attr("aria-busy") == null);
     }
     assertInert();
     assertEquals(Set.copyOf(bodies), texts("[data-queue-body]"));
@@ -525,14 +621,17 @@ class BrowserIT {
     String alert = browser.alertText();
     if (alert != null) browser.dismissAlert();
     assertNull(alert, "an alert was opened");
-    assertEquals(JsonValue.TRUE, browser.script("return window.__xss === undefined"), "a payload ran");
-    assertEquals(JsonValue.TRUE, browser.script(
-        "var where = document.querySelectorAll('[data-comments-article], [data-queue], [data-check-result]');"
-            + "var injected = Array.from(where).some(w => w.querySelector('script, iframe, object, embed, svg, math,"
-            + " style, link, video, marquee, template, details, img, a, x, noscript, base, meta'));"
-            + "return !injected && document.querySelectorAll('script:not([src]), base, meta[http-equiv]').length === 0"
-            + " && Array.from(document.querySelectorAll('*')).every(e =>"
-            + " Array.from(e.attributes).every(a => !/^on/i.test(a.name)))"),
+    assertEquals(
+        JsonValue.TRUE, browser.script("return window.__xss === undefined"), "a payload ran");
+    assertEquals(
+        JsonValue.TRUE,
+        browser.script(
+            "var where = document.querySelectorAll('[data-comments-article], [data-queue], [data-check-result]');"
+                + "var injected = Array.from(where).some(w => w.querySelector('script, iframe, object, embed, svg, math,"
+                + " style, link, video, marquee, template, details, img, a, x, noscript, base, meta'));"
+                + "return !injected && document.querySelectorAll('script:not([src]), base, meta[http-equiv]').length === 0"
+                + " && Array.from(document.querySelectorAll('*')).every(e =>"
+                + " Array.from(e.attributes).every(a => !/^on/i.test(a.name)))"),
         "an element or handler was injected");
   }
 
@@ -554,8 +653,9 @@ class BrowserIT {
   }
 
   /**
-   * The text with a marker unique to this run. The marker is the article's random suffix spelled
-   * in vowels only (no two alike in a row), so no run can stumble on a letter-and-digit code the engine reads as a word.
+   * The text with a marker unique to this run. The marker is the article's random suffix spelled in
+   * vowels only (no two alike in a row), so no run can stumble on a letter-and-digit code the
+   * engine reads as a word.
    */
   private String unique(String text) {
     StringBuilder marker = new StringBuilder();
@@ -578,7 +678,9 @@ class BrowserIT {
   }
 
   private void waitForThread() {
-    browser.waitFor("the thread", () -> "ready".equals(browser.find("[data-cmw-state]").attr("data-cmw-state")));
+    browser.waitFor(
+        "the thread",
+        () -> "ready".equals(browser.find("[data-cmw-state]").attr("data-cmw-state")));
   }
 
   /** The demo page, its widget pointed at this test's article as a site would embed it. */
@@ -612,23 +714,30 @@ class BrowserIT {
     text.clear();
     text.type(body);
     form().find("button[type=submit]").click();
-    browser.waitFor("the answer", () -> {
-      String s = status().attr("data-status");
-      return s != null && !s.equals("SENDING");
-    });
+    browser.waitFor(
+        "the answer",
+        () -> {
+          String s = status().attr("data-status");
+          return s != null && !s.equals("SENDING");
+        });
     return status().attr("data-status");
   }
 
   private String commentWithBody(String body) {
     for (var c : browser.all("[data-comment-id]")) {
-      if (body.equals(c.find("[data-comment-body]").prop("textContent"))) return c.attr("data-comment-id");
+      if (body.equals(c.find("[data-comment-body]").prop("textContent")))
+        return c.attr("data-comment-id");
     }
     return null;
   }
 
   private Set<String> texts(String css) {
-    JsonArray all = browser.script(
-        "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent)", css).asJsonArray();
+    JsonArray all =
+        browser
+            .script(
+                "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent)",
+                css)
+            .asJsonArray();
     Set<String> out = new HashSet<>();
     for (JsonValue v : all) out.add(((JsonString) v).getString());
     return out;
@@ -669,16 +778,23 @@ class BrowserIT {
     filter.clear();
     filter.type(article);
     browser.find("[data-filters] button[type=submit]").click();
-    browser.waitFor("this article's " + status + " queue", () ->
-        browser.find("[data-queue]").attr("aria-busy") == null
-            && !browser.all("[data-queue-item]").isEmpty()
-            && browser.all("[data-filter-article]").stream().allMatch(b -> article.equals(b.text())));
+    browser.waitFor(
+        "this article's " + status + " queue",
+        () ->
+            browser.find("[data-queue]").attr("aria-busy") == null
+                && !browser.all("[data-queue-item]").isEmpty()
+                && browser.all("[data-filter-article]").stream()
+                    .allMatch(b -> article.equals(b.text())));
   }
 
   private JsonObject queueItem(String id) {
     for (String status : List.of("PENDING", "APPROVED", "REJECTED")) {
-      var items = api.get("/api/moderation/queue?status=" + status + "&articleId=" + article + "&limit=200", Api.admin())
-          .json().getJsonArray("items");
+      var items =
+          api.get(
+                  "/api/moderation/queue?status=" + status + "&articleId=" + article + "&limit=200",
+                  Api.admin())
+              .json()
+              .getJsonArray("items");
       for (JsonValue v : items) {
         if (v.asJsonObject().getString("id").equals(id)) return v.asJsonObject();
       }
@@ -701,12 +817,19 @@ class BrowserIT {
   /** Whatever the rules held or refused, an admin publishes: the test is about rendering. */
   private void approveEverything() {
     for (String status : List.of("PENDING", "REJECTED")) {
-      var items = api.get("/api/moderation/queue?status=" + status + "&articleId=" + article + "&limit=200", Api.admin())
-          .json().getJsonArray("items");
+      var items =
+          api.get(
+                  "/api/moderation/queue?status=" + status + "&articleId=" + article + "&limit=200",
+                  Api.admin())
+              .json()
+              .getJsonArray("items");
       for (JsonValue v : items) {
         JsonObject item = v.asJsonObject();
-        var r = api.post("/api/moderation/comments/" + item.getString("id") + "/approve",
-            "{\"version\":" + item.getInt("version") + "}", Api.admin());
+        var r =
+            api.post(
+                "/api/moderation/comments/" + item.getString("id") + "/approve",
+                "{\"version\":" + item.getInt("version") + "}",
+                Api.admin());
         assertEquals(200, r.status(), r::toString);
       }
     }

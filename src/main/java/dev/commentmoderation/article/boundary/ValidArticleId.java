@@ -16,7 +16,12 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = {})
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.PARAMETER, ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.METHOD})
+@Target({
+  ElementType.PARAMETER,
+  ElementType.FIELD,
+  ElementType.RECORD_COMPONENT,
+  ElementType.METHOD
+})
 public @interface ValidArticleId {
   String message() default "{article.id.invalid}";
 

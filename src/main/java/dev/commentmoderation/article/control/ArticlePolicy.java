@@ -10,6 +10,7 @@ public record ArticlePolicy(boolean commentsOpen, boolean premoderated, Integer 
   public static ArticlePolicy of(Article article) {
     return article == null
         ? DEFAULT
-        : new ArticlePolicy(article.commentsOpen(), article.premoderated(), article.reportThreshold());
+        : new ArticlePolicy(
+            article.commentsOpen(), article.premoderated(), article.reportThreshold());
   }
 }

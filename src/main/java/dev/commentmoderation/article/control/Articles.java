@@ -48,10 +48,11 @@ public class Articles {
 
   @PostConstruct
   void caches() {
-    policies = Caffeine.newBuilder()
-        .maximumSize(20_000)
-        .expireAfterWrite(Duration.ofSeconds(cacheSeconds))
-        .build();
+    policies =
+        Caffeine.newBuilder()
+            .maximumSize(20_000)
+            .expireAfterWrite(Duration.ofSeconds(cacheSeconds))
+            .build();
   }
 
   public ArticlePolicy policy(ArticleId articleId) {
@@ -74,14 +75,26 @@ public class Articles {
     }
     article.configure(policy.commentsOpen(), policy.premoderated(), policy.reportThreshold(), now);
     configured.fire(new Configured(articleId));
-    audit.record(AuditSubject.article(articleId), by.name(), AuditAction.ARTICLE_SETTINGS,
-        "commentsOpen=" + policy.commentsOpen() + ", premoderated=" + policy.premoderated()
-            + ", reportThreshold=" + policy.reportThreshold());
+    audit.record(
+        AuditSubject.article(articleId),
+        by.name(),
+        AuditAction.ARTICLE_SETTINGS,
+        "commentsOpen="
+            + policy.commentsOpen()
+            + ", premoderated="
+            + policy.premoderated()
+            + ", reportThreshold="
+            + policy.reportThreshold());
     return ArticlePolicy.of(article);
   }
 
   public record Known(
-      String articleId, long total, long pending, long approved, long rejected, OffsetDateTime lastCommentAt,
+      String articleId,
+      long total,
+      long pending,
+      long approved,
+      long rejected,
+      OffsetDateTime lastCommentAt,
       ArticlePolicy policy) {}
 
   /** Articles known from their comments, most recently commented first, with counts per status. */
@@ -95,12 +108,21 @@ public class Articles {
                     + " SUM(CASE WHEN status = 'REJECTED' THEN 1 ELSE 0 END),"
                     + " MAX(created_at)"
                     + " FROM comments GROUP BY article_id ORDER BY MAX(created_at) DESC, article_id"
-                    + " LIMIT " + limit)
+                    + " LIMIT "
+                    + limit)
             .getResultList();
     List<Known> known = new ArrayList<>();
     for (Object[] row : rows) {
       String id = (String) row[0];
-      known.add(new Known(id, num(row[1]), num(row[2]), num(row[3]), num(row[4]), time(row[5]), policy(new ArticleId(id))));
+      known.add(
+          new Known(
+              id,
+              num(row[1]),
+              num(row[2]),
+              num(row[3]),
+              num(row[4]),
+              time(row[5]),
+              policy(new ArticleId(id))));
     }
     return known;
   }

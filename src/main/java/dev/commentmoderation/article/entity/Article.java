@@ -34,7 +34,8 @@ public class Article {
     this.updatedAt = at;
   }
 
-  public void configure(boolean commentsOpen, boolean premoderated, Integer reportThreshold, OffsetDateTime at) {
+  public void configure(
+      boolean commentsOpen, boolean premoderated, Integer reportThreshold, OffsetDateTime at) {
     this.commentsOpen = commentsOpen;
     this.premoderated = premoderated;
     this.reportThreshold = reportThreshold;

@@ -1,7 +1,7 @@
 package dev.commentmoderation.audit.boundary;
 
-import dev.commentmoderation.platform.web.InvalidParameter;
 import dev.commentmoderation.audit.control.AuditLog;
+import dev.commentmoderation.platform.web.InvalidParameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -41,7 +41,12 @@ public class AuditResource {
       }
     }
     var entries =
-        audit.find(comment, blankToNull(actor), blankToNull(subject), InvalidParameter.timeParam("from", from), InvalidParameter.timeParam("to", to),
+        audit.find(
+            comment,
+            blankToNull(actor),
+            blankToNull(subject),
+            InvalidParameter.timeParam("from", from),
+            InvalidParameter.timeParam("to", to),
             InvalidParameter.intParam("limit", limit, 500, 1, 5000));
     return new AuditRecord.Page(entries.stream().map(AuditRecord::of).toList());
   }
@@ -49,5 +54,4 @@ public class AuditResource {
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
   }
-
 }

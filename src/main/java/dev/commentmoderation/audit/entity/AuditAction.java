@@ -1,8 +1,8 @@
 package dev.commentmoderation.audit.entity;
 
 /**
- * What an audit entry records. Stored and returned by name, so a name here is part of the
- * moderator API: add constants, never rename them.
+ * What an audit entry records. Stored and returned by name, so a name here is part of the moderator
+ * API: add constants, never rename them.
  */
 public enum AuditAction {
   SUBMITTED,

@@ -14,7 +14,8 @@ public record SanctionRequest(
     @TrimmedLength(min = 0, max = 16) String kind,
     @NotNull(message = "{sanction.target.required}") @Valid Target target,
     @TrimmedLength(min = 0, max = 40) String until,
-    @NotNull(message = "{text.required}") @TrimmedLength(max = 1000) @PlainText(multiline = true) String reason) {
+    @NotNull(message = "{text.required}") @TrimmedLength(max = 1000) @PlainText(multiline = true)
+        String reason) {
 
   public record Target(
       @TrimmedLength(min = 0, max = 80) @PlainText String authorName,

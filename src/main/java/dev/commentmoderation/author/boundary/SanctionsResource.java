@@ -1,11 +1,11 @@
 package dev.commentmoderation.author.boundary;
 
 import dev.commentmoderation.author.control.SanctionNotFound;
-import dev.commentmoderation.security.boundary.Acting;
-import dev.commentmoderation.comment.entity.CommentId;
 import dev.commentmoderation.author.control.Sanctions;
 import dev.commentmoderation.author.entity.SanctionKind;
+import dev.commentmoderation.comment.entity.CommentId;
 import dev.commentmoderation.platform.web.InvalidParameter;
+import dev.commentmoderation.security.boundary.Acting;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -45,7 +45,8 @@ public class SanctionsResource {
 
   @POST
   @Transactional
-  @Operation(summary = "Ban, suspend, always premoderate or trust an author (or the author of a comment)")
+  @Operation(
+      summary = "Ban, suspend, always premoderate or trust an author (or the author of a comment)")
   public Response impose(@Valid @NotNull(message = "{comment.required}") SanctionRequest request) {
     SanctionKind kind = kind(request.kind());
     var t = request.target();
@@ -59,14 +60,23 @@ public class SanctionsResource {
     }
     var target =
         new Sanctions.Target(
-            blankToNull(t.authorName()), blankToNull(t.authorEmail()), domain(t.emailDomain()),
-            blankToNull(t.clientHash()), commentId);
-    if (commentId == null && target.authorEmail() == null && target.emailDomain() == null
+            blankToNull(t.authorName()),
+            blankToNull(t.authorEmail()),
+            domain(t.emailDomain()),
+            blankToNull(t.clientHash()),
+            commentId);
+    if (commentId == null
+        && target.authorEmail() == null
+        && target.emailDomain() == null
         && target.clientHash() == null) {
       throw new InvalidParameter("target", "sanction.target.required");
     }
     var sanction =
-        sanctions.impose(kind, target, InvalidParameter.timeParam("until", request.until()), request.reason().strip(),
+        sanctions.impose(
+            kind,
+            target,
+            InvalidParameter.timeParam("until", request.until()),
+            request.reason().strip(),
             Acting.moderator(security));
     return Response.created(URI.create("/api/moderation/sanctions/" + sanction.id()))
         .entity(SanctionView.of(sanction))
@@ -106,10 +116,10 @@ public class SanctionsResource {
     String d = blankToNull(value);
     if (d == null) return null;
     d = d.startsWith("@") ? d.substring(1) : d;
-    if (!d.matches("[A-Za-z0-9.-]+\\.[A-Za-z]{2,}")) throw new InvalidParameter("emailDomain", "sanction.domain");
+    if (!d.matches("[A-Za-z0-9.-]+\\.[A-Za-z]{2,}"))
+      throw new InvalidParameter("emailDomain", "sanction.domain");
     return d;
   }
-
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();

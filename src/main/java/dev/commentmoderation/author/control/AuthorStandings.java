@@ -1,10 +1,10 @@
 package dev.commentmoderation.author.control;
 
-import dev.commentmoderation.comment.control.Standings;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.commentmoderation.author.entity.Sanction;
 import dev.commentmoderation.author.entity.SanctionKind;
+import dev.commentmoderation.comment.control.Standings;
 import dev.commentmoderation.comment.entity.CommentDecided;
 import dev.commentmoderation.comment.entity.CommentReported;
 import dev.commentmoderation.comment.entity.CommentStatus;
@@ -63,7 +63,11 @@ public class AuthorStandings implements Standings {
 
   @PostConstruct
   void caches() {
-    histories = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(Duration.ofSeconds(cacheSeconds)).build();
+    histories =
+        Caffeine.newBuilder()
+            .maximumSize(50_000)
+            .expireAfterWrite(Duration.ofSeconds(cacheSeconds))
+            .build();
     inForce = new InForce(this::sanctionsInForce, TimeUnit.SECONDS.toNanos(cacheSeconds));
     historyQuery = historyQuery(minApproved);
   }
@@ -79,7 +83,9 @@ public class AuthorStandings implements Standings {
   /** The author's own comment committed with this status: their cached history counts it. */
   @Override
   public void committed(String name, String email, String clientHash, CommentStatus status) {
-    histories.asMap().computeIfPresent(new Author(name, email, clientHash), (a, h) -> h.plus(status));
+    histories
+        .asMap()
+        .computeIfPresent(new Author(name, email, clientHash), (a, h) -> h.plus(status));
   }
 
   void decided(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentDecided event) {
@@ -91,11 +97,15 @@ public class AuthorStandings implements Standings {
   }
 
   /** After commit or rollback alike: sanctions read inside that transaction must not outlive it. */
-  void sanctionsChanged(@Observes(during = TransactionPhase.AFTER_COMPLETION) Sanctions.Changed event) {
+  void sanctionsChanged(
+      @Observes(during = TransactionPhase.AFTER_COMPLETION) Sanctions.Changed event) {
     inForce.invalidate();
   }
 
-  /** Approved comments ever, approved and rejected ones within the window (capped, see {@link #historyQuery}). */
+  /**
+   * Approved comments ever, approved and rejected ones within the window (capped, see {@link
+   * #historyQuery}).
+   */
   record History(long approvedEver, long approvedRecently, long rejectedRecently) {
 
     /**
@@ -116,13 +126,16 @@ public class AuthorStandings implements Standings {
           default -> throw new IllegalArgumentException("history row of kind " + row[0]);
         }
       }
-      return new History(Math.max(approvedEver, approvedRecently), approvedRecently, rejectedRecently);
+      return new History(
+          Math.max(approvedEver, approvedRecently), approvedRecently, rejectedRecently);
     }
 
     /** Counted forward by one committed comment of the author's. */
     History plus(CommentStatus status) {
-      if (status == CommentStatus.APPROVED) return new History(approvedEver + 1, approvedRecently + 1, rejectedRecently);
-      if (status == CommentStatus.REJECTED) return new History(approvedEver, approvedRecently, rejectedRecently + 1);
+      if (status == CommentStatus.APPROVED)
+        return new History(approvedEver + 1, approvedRecently + 1, rejectedRecently);
+      if (status == CommentStatus.REJECTED)
+        return new History(approvedEver, approvedRecently, rejectedRecently + 1);
       return this;
     }
   }
@@ -135,17 +148,34 @@ public class AuthorStandings implements Standings {
    * so an author with thousands of comments costs no more than one with five.
    */
   static String historyQuery(int minApproved) {
-    String[] whose = {"author_email = ?2", "client_hash = ?3 AND author_name = ?4 AND author_email IS DISTINCT FROM ?2"};
+    String[] whose = {
+      "author_email = ?2",
+      "client_hash = ?3 AND author_name = ?4 AND author_email IS DISTINCT FROM ?2"
+    };
     StringBuilder sql = new StringBuilder();
     int part = 0;
     for (String who : whose) {
-      for (String[] kind : new String[][] {
-          {"AE", "status = 'APPROVED'", "1"},
-          {"AR", "status = 'APPROVED' AND created_at > ?1", String.valueOf(Math.max(1, minApproved))},
-          {"RR", "status = 'REJECTED' AND created_at > ?1", "1"}}) {
+      for (String[] kind :
+          new String[][] {
+            {"AE", "status = 'APPROVED'", "1"},
+            {
+              "AR",
+              "status = 'APPROVED' AND created_at > ?1",
+              String.valueOf(Math.max(1, minApproved))
+            },
+            {"RR", "status = 'REJECTED' AND created_at > ?1", "1"}
+          }) {
         if (part > 0) sql.append(" UNION ALL ");
-        sql.append("SELECT '").append(kind[0]).append("', COUNT(*) FROM (SELECT 1 AS one FROM comments WHERE ")
-            .append(who).append(" AND ").append(kind[1]).append(" LIMIT ").append(kind[2]).append(") p").append(part++);
+        sql.append("SELECT '")
+            .append(kind[0])
+            .append("', COUNT(*) FROM (SELECT 1 AS one FROM comments WHERE ")
+            .append(who)
+            .append(" AND ")
+            .append(kind[1])
+            .append(" LIMIT ")
+            .append(kind[2])
+            .append(") p")
+            .append(part++);
       }
     }
     return sql.toString();
@@ -164,7 +194,11 @@ public class AuthorStandings implements Standings {
   }
 
   static AuthorStanding decide(
-      SanctionKind sanction, long approvedEver, long approvedRecently, long rejectedRecently, int minApproved) {
+      SanctionKind sanction,
+      long approvedEver,
+      long approvedRecently,
+      long rejectedRecently,
+      int minApproved) {
     if (sanction != null) return sanction.standing();
     if (approvedRecently >= minApproved && rejectedRecently == 0) return AuthorStanding.TRUSTED;
     return approvedEver == 0 ? AuthorStanding.NEW : AuthorStanding.ESTABLISHED;
@@ -173,7 +207,8 @@ public class AuthorStandings implements Standings {
   SanctionKind strongestSanction(String name, String email, String clientHash, OffsetDateTime now) {
     String mail = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
     String domain = Sanction.domainOf(mail);
-    return strongest(inForce.get().candidates(mail, domain, clientHash), name, email, clientHash, now);
+    return strongest(
+        inForce.get().candidates(mail, domain, clientHash), name, email, clientHash, now);
   }
 
   /** Sanctions not lifted and not expired, all of them; expiry is checked again when used. */

@@ -1,16 +1,15 @@
 package dev.commentmoderation.author.control;
 
-import dev.commentmoderation.security.entity.Moderator;
-import dev.commentmoderation.comment.entity.CommentId;
-import dev.commentmoderation.audit.entity.AuditSubject;
+import dev.commentmoderation.audit.control.AuditLog;
 import dev.commentmoderation.audit.entity.AuditAction;
-import dev.commentmoderation.author.control.SanctionNotFound;
+import dev.commentmoderation.audit.entity.AuditSubject;
 import dev.commentmoderation.author.entity.Sanction;
 import dev.commentmoderation.author.entity.SanctionKind;
-import dev.commentmoderation.comment.entity.CommentNotFound;
 import dev.commentmoderation.comment.entity.Comment;
+import dev.commentmoderation.comment.entity.CommentId;
+import dev.commentmoderation.comment.entity.CommentNotFound;
 import dev.commentmoderation.platform.Clocks;
-import dev.commentmoderation.audit.control.AuditLog;
+import dev.commentmoderation.security.entity.Moderator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -35,9 +34,14 @@ public class Sanctions {
 
   /** Whom a sanction is for; a comment id stands for that comment's author (e-mail and client). */
   public record Target(
-      String authorName, String authorEmail, String emailDomain, String clientHash, CommentId commentId) {}
+      String authorName,
+      String authorEmail,
+      String emailDomain,
+      String clientHash,
+      CommentId commentId) {}
 
-  public Sanction impose(SanctionKind kind, Target target, OffsetDateTime until, String reason, Moderator by) {
+  public Sanction impose(
+      SanctionKind kind, Target target, OffsetDateTime until, String reason, Moderator by) {
     String actor = by.name();
     Target t = target;
     if (target.commentId() != null) {
@@ -46,11 +50,20 @@ public class Sanctions {
       t = new Target(null, comment.authorEmail(), null, comment.clientHash(), comment.commentId());
     }
     Sanction sanction =
-        new Sanction(kind, t.authorName(), t.authorEmail(), t.emailDomain(), t.clientHash(), until,
-            reason, actor, Clocks.now(clock));
+        new Sanction(
+            kind,
+            t.authorName(),
+            t.authorEmail(),
+            t.emailDomain(),
+            t.clientHash(),
+            until,
+            reason,
+            actor,
+            Clocks.now(clock));
     em.persist(sanction);
     em.flush();
-    audit.record(subject(sanction), actor, AuditAction.sanction(kind), describe(sanction, t.commentId()));
+    audit.record(
+        subject(sanction), actor, AuditAction.sanction(kind), describe(sanction, t.commentId()));
     changed.fire(new Changed(sanction.id()));
     return sanction;
   }
@@ -58,7 +71,8 @@ public class Sanctions {
   public List<Sanction> list(boolean includeInactive) {
     OffsetDateTime now = Clocks.now(clock);
     List<Sanction> all =
-        em.createQuery("select s from Sanction s order by s.createdAt desc, s.id desc", Sanction.class)
+        em.createQuery(
+                "select s from Sanction s order by s.createdAt desc, s.id desc", Sanction.class)
             .setMaxResults(1000)
             .getResultList();
     return includeInactive ? all : all.stream().filter(s -> s.activeAt(now)).toList();
@@ -69,7 +83,8 @@ public class Sanctions {
     if (sanction == null) throw new SanctionNotFound();
     if (sanction.liftedAt() == null) {
       sanction.lift(by.name(), Clocks.now(clock));
-      audit.record(subject(sanction), by.name(), AuditAction.SANCTION_LIFTED, sanction.kind().name());
+      audit.record(
+          subject(sanction), by.name(), AuditAction.SANCTION_LIFTED, sanction.kind().name());
       changed.fire(new Changed(sanction.id()));
     }
     return sanction;

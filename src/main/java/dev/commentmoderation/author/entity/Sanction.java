@@ -14,9 +14,9 @@ import java.util.Locale;
 
 /**
  * A moderator's measure against (or for) an author. It matches a submission when any of its
- * identifying fields matches (e-mail, e-mail domain, client hash); a name narrows the match to
- * that name as well. Permanent when {@code until} is null, a suspension otherwise; lifting keeps
- * the row.
+ * identifying fields matches (e-mail, e-mail domain, client hash); a name narrows the match to that
+ * name as well. Permanent when {@code until} is null, a suspension otherwise; lifting keeps the
+ * row.
  */
 @Entity
 @Table(name = "sanction")
@@ -104,7 +104,8 @@ public class Sanction {
             || (emailDomain != null && emailDomain.equals(domainOf(mail)))
             || (clientHash != null && clientHash.equals(client));
     if (!identified) return false;
-    return authorName == null || (name != null && authorName.strip().equalsIgnoreCase(name.strip()));
+    return authorName == null
+        || (name != null && authorName.strip().equalsIgnoreCase(name.strip()));
   }
 
   public void lift(String by, OffsetDateTime at) {

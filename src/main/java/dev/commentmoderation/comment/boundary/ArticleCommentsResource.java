@@ -48,7 +48,9 @@ public class ArticleCommentsResource {
   @Context HttpHeaders headers;
   @Context HttpServletRequest request;
 
-  /** No transaction here: the comment is committed by the group-commit writer before this returns. */
+  /**
+   * No transaction here: the comment is committed by the group-commit writer before this returns.
+   */
   @POST
   @RateLimited("submit")
   @Operation(summary = "Submit a comment or a reply; judged at once, committed before the answer")
@@ -77,10 +79,15 @@ public class ArticleCommentsResource {
   }
 
   @GET
-  @Operation(summary = "The approved thread: top-level comments with their replies nested, paged;"
-      + " cacheable (ETag, If-None-Match answers 304, short shared max-age for CDNs)")
-  @APIResponse(responseCode = "200", description = "a page of the approved thread",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CommentThread")))
+  @Operation(
+      summary =
+          "The approved thread: top-level comments with their replies nested, paged;"
+              + " cacheable (ETag, If-None-Match answers 304, short shared max-age for CDNs)")
+  @APIResponse(
+      responseCode = "200",
+      description = "a page of the approved thread",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CommentThread")))
   @APIResponse(responseCode = "304", description = "unchanged since the ETag sent in If-None-Match")
   public Response thread(
       @PathParam("articleId") @ValidArticleId String articleId,
@@ -94,9 +101,16 @@ public class ArticleCommentsResource {
       throw new InvalidParameter("order", "param.order");
     }
     Cursor after = Cursor.decode("cursor", cursor);
-    var key = new ThreadCache.Key(articleId, pageSize, after == null ? null : after.encode(), newestFirst);
-    var page = threadCache.page(key,
-        () -> PublicViews.json(PublicViews.thread(articleId, threads.page(articleId, pageSize, after, newestFirst))));
+    var key =
+        new ThreadCache.Key(
+            articleId, pageSize, after == null ? null : after.encode(), newestFirst);
+    var page =
+        threadCache.page(
+            key,
+            () ->
+                PublicViews.json(
+                    PublicViews.thread(
+                        articleId, threads.page(articleId, pageSize, after, newestFirst))));
     return caching.respond(conditions, page);
   }
 }

@@ -8,4 +8,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * article, replies included; {@code nextCursor} is null on the last page.
  */
 @Schema(name = "CommentThread")
-public record CommentThread(String articleId, long total, List<PublicComment> comments, String nextCursor) {}
+public record CommentThread(
+    String articleId, long total, List<PublicComment> comments, String nextCursor) {}

@@ -1,8 +1,8 @@
 package dev.commentmoderation.comment.boundary;
 
-import dev.commentmoderation.comment.entity.CommentNotFound;
 import dev.commentmoderation.comment.control.ThreadCache;
 import dev.commentmoderation.comment.control.Threads;
+import dev.commentmoderation.comment.entity.CommentNotFound;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -29,13 +29,18 @@ public class CommentsResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "One approved comment, public view; ETag and If-None-Match (304) as on the thread")
-  @APIResponse(responseCode = "200", description = "the comment",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PublicComment")))
+  @Operation(
+      summary = "One approved comment, public view; ETag and If-None-Match (304) as on the thread")
+  @APIResponse(
+      responseCode = "200",
+      description = "the comment",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PublicComment")))
   @APIResponse(responseCode = "304", description = "unchanged since the ETag sent in If-None-Match")
   public Response comment(@PathParam("id") String id, @Context Request conditions) {
     var comment = threads.approved(id);
     if (comment == null) throw new CommentNotFound();
-    return caching.respond(conditions, ThreadCache.Rendered.of(PublicViews.json(PublicViews.of(comment, List.of()))));
+    return caching.respond(
+        conditions, ThreadCache.Rendered.of(PublicViews.json(PublicViews.of(comment, List.of()))));
   }
 }

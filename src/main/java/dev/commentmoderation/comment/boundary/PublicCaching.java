@@ -13,13 +13,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * HTTP caching of the public reads: a strong ETag from the content, {@code 304} for a matching
  * {@code If-None-Match}, and freshness aimed at shared caches. A CDN may keep a page for {@code
- * s-maxage} and serve it stale while it revalidates; a browser revalidates every time by default
- * (a cheap {@code 304}), so that a reader who reloads sees their own comment and a moderator's
+ * s-maxage} and serve it stale while it revalidates; a browser revalidates every time by default (a
+ * cheap {@code 304}), so that a reader who reloads sees their own comment and a moderator's
  * decision at once. {@code stale-while-revalidate} goes only in {@code CDN-Cache-Control} (RFC
  * 9213): browsers honour it too, and would show a reloading reader the page from before. The body
  * depends on nothing in the request but its URL; {@code Vary: Origin} because the CORS answer does
- * (set on every response, so that a shared cache never hands a same-origin answer to a
- * cross-origin reader).
+ * (set on every response, so that a shared cache never hands a same-origin answer to a cross-origin
+ * reader).
  */
 @ApplicationScoped
 public class PublicCaching {
@@ -37,7 +37,10 @@ public class PublicCaching {
   int staleWhileRevalidate;
 
   String cacheControl() {
-    return "public, max-age=" + Math.max(0, maxAge) + ", s-maxage=" + Math.max(0, sharedMaxAge)
+    return "public, max-age="
+        + Math.max(0, maxAge)
+        + ", s-maxage="
+        + Math.max(0, sharedMaxAge)
         + (maxAge > 0 ? swr() : "");
   }
 
@@ -53,7 +56,9 @@ public class PublicCaching {
     EntityTag tag = new EntityTag(page.etag());
     Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
     Response.ResponseBuilder answer =
-        notModified != null ? notModified : Response.ok(page.json(), MediaType.APPLICATION_JSON_TYPE);
+        notModified != null
+            ? notModified
+            : Response.ok(page.json(), MediaType.APPLICATION_JSON_TYPE);
     return answer
         .tag(tag)
         .header(HttpHeaders.CACHE_CONTROL, cacheControl())

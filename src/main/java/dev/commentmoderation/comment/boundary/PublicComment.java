@@ -7,4 +7,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** An approved comment as anyone may see it: no e-mail, no client data, no verdict. */
 @Schema(name = "PublicComment")
 public record PublicComment(
-    String id, String parentId, String authorName, String body, Instant createdAt, List<PublicComment> replies) {}
+    String id,
+    String parentId,
+    String authorName,
+    String body,
+    Instant createdAt,
+    List<PublicComment> replies) {}

@@ -42,7 +42,9 @@ final class PublicViews {
   /** A reply whose parent is not approved is not shown: it would hang in the air. */
   private static PublicComment nest(Comment comment, Map<Long, List<Comment>> children) {
     List<PublicComment> replies =
-        children.getOrDefault(comment.id(), List.of()).stream().map(c -> nest(c, children)).toList();
+        children.getOrDefault(comment.id(), List.of()).stream()
+            .map(c -> nest(c, children))
+            .toList();
     return of(comment, replies);
   }
 }

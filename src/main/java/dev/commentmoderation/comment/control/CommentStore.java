@@ -19,10 +19,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Writes a batch of prepared comments in one transaction: one query finds recent texts they
- * repeat, then every comment is persisted and announced ({@code CommentSubmitted} inside this
- * transaction, so the audit entry joins it and AFTER_SUCCESS observers run on its commit). The
- * inserts leave as JDBC batches at commit.
+ * Writes a batch of prepared comments in one transaction: one query finds recent texts they repeat,
+ * then every comment is persisted and announced ({@code CommentSubmitted} inside this transaction,
+ * so the audit entry joins it and AFTER_SUCCESS observers run on its commit). The inserts leave as
+ * JDBC batches at commit.
  */
 @ApplicationScoped
 public class CommentStore {
@@ -41,11 +41,16 @@ public class CommentStore {
       em.persist(comment);
       if (comment.id() == null) em.flush();
       stored.add(new Submitted(comment, prepared.verdict()));
-      events.add(new CommentSubmitted(comment.commentId(), comment.article(), comment.status(), comment.topCategory()));
+      events.add(
+          new CommentSubmitted(
+              comment.commentId(), comment.article(), comment.status(), comment.topCategory()));
     }
     // one NOTIFY for the batch's threads; the events below then send none of their own
-    invalidation.notifyOthers(events.stream()
-        .filter(ThreadInvalidation::changesThread).map(e -> e.articleId().value()).collect(Collectors.toCollection(LinkedHashSet::new)));
+    invalidation.notifyOthers(
+        events.stream()
+            .filter(ThreadInvalidation::changesThread)
+            .map(e -> e.articleId().value())
+            .collect(Collectors.toCollection(LinkedHashSet::new)));
     events.forEach(submitted::fire);
     return stored;
   }
@@ -73,13 +78,15 @@ public class CommentStore {
         .setParameter("clients", clients)
         .setParameter("emails", emails)
         .getResultList()
-        .forEach(r -> recent.add((String) r[0], (String) r[1], (String) r[2], (OffsetDateTime) r[3]));
+        .forEach(
+            r -> recent.add((String) r[0], (String) r[1], (String) r[2], (OffsetDateTime) r[3]));
     List<PreparedComment> judged = new ArrayList<>(batch.size());
     for (PreparedComment p : batch) {
       var a = p.author();
       boolean repeats = recent.repeats(p.bodyHash(), a.clientHash(), a.email(), p.createdAt());
       recent.add(p.bodyHash(), a.clientHash(), a.email(), p.createdAt());
-      judged.add(repeats && !p.submission().duplicateOfRecent() ? p.asDuplicate(rules.engine()) : p);
+      judged.add(
+          repeats && !p.submission().duplicateOfRecent() ? p.asDuplicate(rules.engine()) : p);
     }
     return judged;
   }

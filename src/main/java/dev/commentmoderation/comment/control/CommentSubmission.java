@@ -1,8 +1,8 @@
 package dev.commentmoderation.comment.control;
 
-import dev.commentmoderation.article.entity.ArticleId;
 import dev.commentmoderation.article.control.ArticlePolicy;
 import dev.commentmoderation.article.control.Articles;
+import dev.commentmoderation.article.entity.ArticleId;
 import dev.commentmoderation.comment.entity.Comment;
 import dev.commentmoderation.engine.Submission;
 import dev.commentmoderation.engine.Verdict;
@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * on the request thread, then hand the judged comment to the {@link CommentWriter}, which commits
  * it together with the others waiting at that moment (group commit) and returns once it is
  * committed. Reads come mostly from short-lived caches (article policy, author standing), so a
- * typical submission makes no database round trip of its own before the shared commit. Runs
- * outside any transaction: the writer's transaction is the one that counts.
+ * typical submission makes no database round trip of its own before the shared commit. Runs outside
+ * any transaction: the writer's transaction is the one that counts.
  */
 @ApplicationScoped
 public class CommentSubmission {
@@ -46,7 +46,8 @@ public class CommentSubmission {
 
   public record Submitted(Comment comment, Verdict verdict) {}
 
-  public Submitted submit(String articleId, String parentId, Author author, String rawBody, Locale language) {
+  public Submitted submit(
+      String articleId, String parentId, Author author, String rawBody, Locale language) {
     ArticlePolicy policy = articles.policy(new ArticleId(articleId));
     if (!policy.commentsOpen()) throw new CommentsClosed();
     Comment parent = parentId == null ? null : approvedParent(articleId, parentId);
@@ -63,10 +64,19 @@ public class CommentSubmission {
             policy.premoderated(),
             false);
     PreparedComment prepared =
-        PreparedComment.judged(articleId, parent, author, body, bodyHash(body), language.getLanguage(), now,
-            submission, rules.engine());
+        PreparedComment.judged(
+            articleId,
+            parent,
+            author,
+            body,
+            bodyHash(body),
+            language.getLanguage(),
+            now,
+            submission,
+            rules.engine());
     Submitted stored = writer.write(prepared);
-    standings.committed(author.name(), author.email(), author.clientHash(), stored.comment().status());
+    standings.committed(
+        author.name(), author.email(), author.clientHash(), stored.comment().status());
     return stored;
   }
 

@@ -1,6 +1,5 @@
 package dev.commentmoderation.comment.control;
 
-import dev.commentmoderation.comment.control.CommentNotStored;
 import dev.commentmoderation.comment.control.CommentSubmission.Submitted;
 import dev.commentmoderation.platform.web.ProblemException;
 import jakarta.annotation.PostConstruct;
@@ -27,8 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The container side of group commit: request threads hand their prepared comment to a {@link
- * GroupCommit} whose batches {@link CommentStore} writes in one JTA transaction on a managed
- * thread of its own; a request returns only after its batch committed, or fails with {@link
+ * GroupCommit} whose batches {@link CommentStore} writes in one JTA transaction on a managed thread
+ * of its own; a request returns only after its batch committed, or fails with {@link
  * CommentNotStored} (503) when it did not commit within the bounded wait.
  */
 @ApplicationScoped
@@ -66,13 +65,22 @@ public class CommentWriter {
    */
   @PostConstruct
   void start() {
-    committer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+    committer =
+        new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
     committer.prestartCoreThread();
-    commits = new GroupCommit<>(this::storeBatch, committer, batchSize, TimeUnit.MICROSECONDS.toNanos(lingerMicros),
-        queueMax, CommentWriter::aboutTheComments);
+    commits =
+        new GroupCommit<>(
+            this::storeBatch,
+            committer,
+            batchSize,
+            TimeUnit.MICROSECONDS.toNanos(lingerMicros),
+            queueMax,
+            CommentWriter::aboutTheComments);
   }
 
-  /** Makes this bean, and so the committer thread, at deployment rather than in the first request. */
+  /**
+   * Makes this bean, and so the committer thread, at deployment rather than in the first request.
+   */
   void atDeployment(@Observes @Initialized(ApplicationScoped.class) Object started) {
     LOG.fine(() -> "group commit ready: batches of up to " + batchSize);
   }
@@ -120,7 +128,9 @@ public class CommentWriter {
       if (t instanceof SQLTransientConnectionException
           || t instanceof SQLNonTransientConnectionException
           || t instanceof jakarta.resource.ResourceException
-          || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+          || (t instanceof SQLException sql
+              && sql.getSQLState() != null
+              && sql.getSQLState().startsWith("08"))) {
         return false;
       }
     }

@@ -16,7 +16,8 @@ public record Cursor(OffsetDateTime at, long id) {
 
   public String encode() {
     long micros = ChronoUnit.MICROS.between(Instant.EPOCH, at.toInstant());
-    return Base64.getUrlEncoder().withoutPadding()
+    return Base64.getUrlEncoder()
+        .withoutPadding()
         .encodeToString((micros + ":" + id).getBytes(StandardCharsets.US_ASCII));
   }
 
@@ -24,7 +25,8 @@ public record Cursor(OffsetDateTime at, long id) {
   public static Cursor decode(String name, String value) {
     if (value == null || value.isBlank()) return null;
     try {
-      String plain = new String(Base64.getUrlDecoder().decode(value.strip()), StandardCharsets.US_ASCII);
+      String plain =
+          new String(Base64.getUrlDecoder().decode(value.strip()), StandardCharsets.US_ASCII);
       int colon = plain.indexOf(':');
       long micros = Long.parseLong(plain.substring(0, colon));
       long id = Long.parseLong(plain.substring(colon + 1));

@@ -20,8 +20,8 @@ import java.time.Clock;
 
 /**
  * Every moderator's decision on a comment, one at a time, in bulk or on its reports: the comment
- * changes itself at the version the moderator saw, the update is conditional on that version (so
- * of two racing decisions exactly one commits, the other is {@link StaleDecision}), and the audit
+ * changes itself at the version the moderator saw, the update is conditional on that version (so of
+ * two racing decisions exactly one commits, the other is {@link StaleDecision}), and the audit
  * entry and the {@link CommentDecided} event join the same transaction.
  */
 @ApplicationScoped
@@ -33,12 +33,14 @@ public class Decisions {
   @Inject Clock clock;
 
   /** Approves or rejects (an admin also reverses a decision). */
-  public Comment decide(CommentId id, int seenVersion, CommentStatus to, Moderator by, String reason) {
+  public Comment decide(
+      CommentId id, int seenVersion, CommentStatus to, Moderator by, String reason) {
     Comment comment = find(id);
     CommentStatus from = comment.decide(to, seenVersion, by, Clocks.now(clock));
     if (from == to) return comment;
     flush(seenVersion);
-    AuditAction action = from == CommentStatus.PENDING ? AuditAction.valueOf(to.name()) : AuditAction.REVERSED;
+    AuditAction action =
+        from == CommentStatus.PENDING ? AuditAction.valueOf(to.name()) : AuditAction.REVERSED;
     return recorded(comment, from, action, by, reason);
   }
 
@@ -74,10 +76,18 @@ public class Decisions {
     }
   }
 
-  private Comment recorded(Comment comment, CommentStatus from, AuditAction action, Moderator by, String reason) {
+  private Comment recorded(
+      Comment comment, CommentStatus from, AuditAction action, Moderator by, String reason) {
     audit.record(comment.id(), by.name(), action, from, comment.status(), reason);
     if (from != comment.status()) {
-      decided.fire(new CommentDecided(comment.commentId(), comment.article(), from, comment.status(), by, comment.version()));
+      decided.fire(
+          new CommentDecided(
+              comment.commentId(),
+              comment.article(),
+              from,
+              comment.status(),
+              by,
+              comment.version()));
     }
     return comment;
   }

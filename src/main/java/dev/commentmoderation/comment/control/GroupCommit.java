@@ -14,9 +14,9 @@ import java.util.function.Predicate;
 /**
  * Group commit: callers hand in items and wait on a future; one writer at a time takes every item
  * waiting at that moment (up to {@code maxBatch}, optionally lingering a little for more), writes
- * them as one unit, and only after the writer returned completes their futures. When a batch
- * fails, each of its items is tried once more on its own (unless {@code retryAlone} says the
- * failure is not about the items, e.g. the database is gone), so one bad item fails alone.
+ * them as one unit, and only after the writer returned completes their futures. When a batch fails,
+ * each of its items is tried once more on its own (unless {@code retryAlone} says the failure is
+ * not about the items, e.g. the database is gone), so one bad item fails alone.
  *
  * <p>Plain Java: the container adapter supplies the executor and a transactional writer. Writes
  * never overlap, so a batch sees everything earlier batches wrote.
@@ -63,7 +63,8 @@ public final class GroupCommit<T, R> {
       int capacity,
       Predicate<Throwable> retryAlone) {
     if (maxBatch < 1 || capacity < 1 || lingerNanos < 0) {
-      throw new IllegalArgumentException("maxBatch and capacity must be positive, linger not negative");
+      throw new IllegalArgumentException(
+          "maxBatch and capacity must be positive, linger not negative");
     }
     this.writer = Objects.requireNonNull(writer);
     this.executor = Objects.requireNonNull(executor);
@@ -75,9 +76,9 @@ public final class GroupCommit<T, R> {
   }
 
   /**
-   * Queues an item for the next batch. The future completes after the batch holding it was
-   * written, or exceptionally when it was not; a caller that stops waiting should cancel it, and
-   * an item whose future is done before its batch starts is not written.
+   * Queues an item for the next batch. The future completes after the batch holding it was written,
+   * or exceptionally when it was not; a caller that stops waiting should cancel it, and an item
+   * whose future is done before its batch starts is not written.
    */
   public CompletableFuture<R> submit(T item) {
     CompletableFuture<R> result = new CompletableFuture<>();

@@ -29,32 +29,76 @@ public record PreparedComment(
     String verdictJson) {
 
   static PreparedComment judged(
-      String articleId, Comment parent, CommentSubmission.Author author, String body, String bodyHash,
-      String language, OffsetDateTime createdAt, Submission submission, RuleEngine engine) {
+      String articleId,
+      Comment parent,
+      CommentSubmission.Author author,
+      String body,
+      String bodyHash,
+      String language,
+      OffsetDateTime createdAt,
+      Submission submission,
+      RuleEngine engine) {
     Verdict verdict = engine.evaluate(submission);
     Long parentId = parent == null ? null : parent.id();
     Long rootId = parent == null ? null : parent.rootId() == null ? parent.id() : parent.rootId();
-    return new PreparedComment(articleId, parentId, rootId, author, body, bodyHash, language, createdAt,
-        submission, verdict, VerdictJson.write(verdict));
+    return new PreparedComment(
+        articleId,
+        parentId,
+        rootId,
+        author,
+        body,
+        bodyHash,
+        language,
+        createdAt,
+        submission,
+        verdict,
+        VerdictJson.write(verdict));
   }
 
   /** The same comment judged again, now knowing that it repeats a recent one. */
   PreparedComment asDuplicate(RuleEngine engine) {
-    Submission again = new Submission(submission.body(), submission.authorName(), submission.authorEmail(),
-        submission.standing(), submission.articlePremoderated(), true);
+    Submission again =
+        new Submission(
+            submission.body(),
+            submission.authorName(),
+            submission.authorEmail(),
+            submission.standing(),
+            submission.articlePremoderated(),
+            true);
     Verdict verdict = engine.evaluate(again);
-    return new PreparedComment(articleId, parentId, rootId, author, body, bodyHash, language, createdAt,
-        again, verdict, VerdictJson.write(verdict));
+    return new PreparedComment(
+        articleId,
+        parentId,
+        rootId,
+        author,
+        body,
+        bodyHash,
+        language,
+        createdAt,
+        again,
+        verdict,
+        VerdictJson.write(verdict));
   }
 
   /** A new entity each time, so that a batch retried after a rollback starts clean. */
   Comment toEntity() {
-    Comment comment = new Comment(articleId, parentId, rootId, author.name(), author.email(), body, bodyHash,
-        author.clientHash(), language, createdAt);
-    Match strongest = verdict.matches().stream()
-        .filter(m -> m.action().decision() == verdict.decision())
-        .max(Comparator.comparing(Match::action))
-        .orElse(null);
+    Comment comment =
+        new Comment(
+            articleId,
+            parentId,
+            rootId,
+            author.name(),
+            author.email(),
+            body,
+            bodyHash,
+            author.clientHash(),
+            language,
+            createdAt);
+    Match strongest =
+        verdict.matches().stream()
+            .filter(m -> m.action().decision() == verdict.decision())
+            .max(Comparator.comparing(Match::action))
+            .orElse(null);
     comment.judged(
         verdict.decision(),
         verdictJson,

@@ -24,7 +24,10 @@ final class RecentTexts {
     if (email != null) latest.merge(bodyHash + " e " + email, at, RecentTexts::later);
   }
 
-  /** The same text from the same client or the same e-mail address within the window before {@code at}. */
+  /**
+   * The same text from the same client or the same e-mail address within the window before {@code
+   * at}.
+   */
   boolean repeats(String bodyHash, String clientHash, String email, OffsetDateTime at) {
     OffsetDateTime since = at.minus(window);
     return (clientHash != null && after(latest.get(bodyHash + " c " + clientHash), since))

@@ -5,9 +5,9 @@ import dev.commentmoderation.engine.AuthorStanding;
 import java.time.OffsetDateTime;
 
 /**
- * The standing an author's new comment is judged with. An interface to invert the dependency:
- * the author component implements it and sits above comment (it reads comments to ban their
- * authors and follows decisions), so comment must not depend on it.
+ * The standing an author's new comment is judged with. An interface to invert the dependency: the
+ * author component implements it and sits above comment (it reads comments to ban their authors and
+ * follows decisions), so comment must not depend on it.
  */
 public interface Standings {
 

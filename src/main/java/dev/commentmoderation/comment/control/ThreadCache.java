@@ -10,15 +10,16 @@ import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Rendered pages of approved threads (the JSON bytes and a strong ETag), bounded in entries and age.
+ * Rendered pages of approved threads (the JSON bytes and a strong ETag), bounded in entries and
+ * age.
  *
  * <p>Invalidation never removes entries; it makes them unservable. Every entry carries the stamp
  * (global epoch, article generation) read <em>before</em> its page was read from the database, and
@@ -73,8 +74,10 @@ public class ThreadCache {
 
   @PostConstruct
   void init() {
-    configure(maxEntries, maxMegabytes << 20, Duration.ofSeconds(maxAgeSeconds), Ticker.systemTicker());
-    // other instances may share a PostgreSQL: nothing is cached until the listener proves it hears them
+    configure(
+        maxEntries, maxMegabytes << 20, Duration.ofSeconds(maxAgeSeconds), Ticker.systemTicker());
+    // other instances may share a PostgreSQL: nothing is cached until the listener proves it hears
+    // them
     if (RoutingDataSource.isPostgres(databaseUrl)) requireRemote();
   }
 
@@ -85,9 +88,9 @@ public class ThreadCache {
 
   /**
    * For tests and {@link #init()}: a size of 0 or an age of 0 turns caching off. Bounded both in
-   * entries and in bytes (a page of a long thread is tens of KB, so the entry count alone would
-   * let the cache outgrow the heap): each page weighs its size but at least {@code maxBytes /
-   * entries}, so neither bound can be exceeded.
+   * entries and in bytes (a page of a long thread is tens of KB, so the entry count alone would let
+   * the cache outgrow the heap): each page weighs its size but at least {@code maxBytes / entries},
+   * so neither bound can be exceeded.
    */
   void configure(long entries, long maxBytes, Duration maxAge, Ticker clock) {
     ticker = clock;
@@ -103,13 +106,17 @@ public class ThreadCache {
             .build();
   }
 
-  /** The page for the key: cached when still valid, else rendered now (and kept when nothing changed meanwhile). */
+  /**
+   * The page for the key: cached when still valid, else rendered now (and kept when nothing changed
+   * meanwhile).
+   */
   public Rendered page(Key key, Supplier<byte[]> render) {
     if (!usable()) return Rendered.of(render.get());
     int stripe = stripe(key.articleId());
     Entry cached = pages.getIfPresent(key);
     if (cached != null && valid(cached, stripe)) return cached.page();
-    // read the stamp before the database, so that a change committed meanwhile invalidates this fill
+    // read the stamp before the database, so that a change committed meanwhile invalidates this
+    // fill
     long e = epoch.get();
     long g = generations.get(stripe);
     Rendered page = Rendered.of(render.get());
@@ -138,7 +145,10 @@ public class ThreadCache {
     remoteRequired = true;
   }
 
-  /** The listener for other instances' changes is connected and up to date, for the next {@code validFor}. */
+  /**
+   * The listener for other instances' changes is connected and up to date, for the next {@code
+   * validFor}.
+   */
   public void remoteAlive(Duration validFor) {
     remoteTrustedUntil = ticker.read() + validFor.toNanos();
     remoteUp = true;

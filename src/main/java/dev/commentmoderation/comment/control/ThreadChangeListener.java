@@ -97,8 +97,12 @@ public class ThreadChangeListener {
       } catch (SQLException | RuntimeException e) {
         cache.remoteLost();
         if (!running) return;
-        LOG.log(Level.WARNING, "thread change listener lost its connection; cache bypassed, retrying in "
-            + backoff + " ms: " + e);
+        LOG.log(
+            Level.WARNING,
+            "thread change listener lost its connection; cache bypassed, retrying in "
+                + backoff
+                + " ms: "
+                + e);
         try {
           Thread.sleep(backoff);
         } catch (InterruptedException interrupted) {

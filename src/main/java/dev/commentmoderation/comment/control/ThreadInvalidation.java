@@ -43,7 +43,8 @@ public class ThreadInvalidation {
   static final int MAX_PAYLOAD = 7_900;
 
   /** Tells this instance's own notifications apart from the others'. */
-  static final String INSTANCE = Long.toString(new java.security.SecureRandom().nextLong() & Long.MAX_VALUE, 36);
+  static final String INSTANCE =
+      Long.toString(new java.security.SecureRandom().nextLong() & Long.MAX_VALUE, 36);
 
   private static final Object NOTIFIED = ThreadInvalidation.class.getName() + ".notified";
 
@@ -106,7 +107,8 @@ public class ThreadInvalidation {
    */
   public void notifyOthers(Collection<String> articleIds) {
     if (!RoutingDataSource.isPostgres(databaseUrl) || articleIds.isEmpty()) return;
-    // once per article and transaction: PostgreSQL would fold repeats anyway, this saves the round trips
+    // once per article and transaction: PostgreSQL would fold repeats anyway, this saves the round
+    // trips
     Set<String> fresh = new LinkedHashSet<>();
     for (String id : articleIds) {
       if (notYetNotified(id)) fresh.add(id);

@@ -28,8 +28,12 @@ public class Threads {
     TypedQuery<Comment> query =
         em.createQuery(
                 "select c from Comment c where c.articleId = :article and c.status = :approved"
-                    + " and c.parentId is null" + keyset
-                    + " order by c.createdAt " + order + ", c.id " + order,
+                    + " and c.parentId is null"
+                    + keyset
+                    + " order by c.createdAt "
+                    + order
+                    + ", c.id "
+                    + order,
                 Comment.class)
             .setParameter("article", articleId)
             .setParameter("approved", CommentStatus.APPROVED)

@@ -20,8 +20,8 @@ import java.time.OffsetDateTime;
  * A reader's comment with the engine's verdict as it was at submission. It owns its changes of
  * status: a moderator's decision and its reversal, the return to the queue on readers' reports and
  * the publication when those reports are dismissed. {@code version} guards them: a decision names
- * the version it saw, so of two racing moderators exactly one wins. Claims are kept apart in
- * {@link CommentClaim} because claiming must not change the version.
+ * the version it saw, so of two racing moderators exactly one wins. Claims are kept apart in {@link
+ * CommentClaim} because claiming must not change the version.
  */
 @Entity
 @Table(name = "comments")
@@ -122,9 +122,17 @@ public class Comment {
       String clientHash,
       String language,
       OffsetDateTime createdAt) {
-    this(articleId, parent == null ? null : parent.id,
+    this(
+        articleId,
+        parent == null ? null : parent.id,
         parent == null ? null : parent.rootId == null ? parent.id : parent.rootId,
-        authorName, authorEmail, body, bodyHash, clientHash, language, createdAt);
+        authorName,
+        authorEmail,
+        body,
+        bodyHash,
+        clientHash,
+        language,
+        createdAt);
   }
 
   /** A reply names its parent and the thread's top-level comment by id. */
@@ -183,7 +191,8 @@ public class Comment {
    * @return the status it had
    */
   public CommentStatus decide(CommentStatus to, int seenVersion, Moderator by, OffsetDateTime at) {
-    if (to == CommentStatus.PENDING) throw new IllegalArgumentException("a decision approves or rejects");
+    if (to == CommentStatus.PENDING)
+      throw new IllegalArgumentException("a decision approves or rejects");
     seen(seenVersion);
     CommentStatus from = status;
     if (from == to) return from;
@@ -194,8 +203,8 @@ public class Comment {
   }
 
   /**
-   * The readers' reports were found unfounded at the version the moderator saw: a comment they
-   * sent back to the queue is published again, a published one stays so.
+   * The readers' reports were found unfounded at the version the moderator saw: a comment they sent
+   * back to the queue is published again, a published one stays so.
    *
    * @return the status it had
    */
@@ -211,7 +220,8 @@ public class Comment {
 
   /** Readers reported a published comment often enough: back to the moderators. */
   public void holdForReports() {
-    if (status != CommentStatus.APPROVED) throw new IllegalStateException("only a published comment is reported");
+    if (status != CommentStatus.APPROVED)
+      throw new IllegalStateException("only a published comment is reported");
     this.status = CommentStatus.PENDING;
   }
 

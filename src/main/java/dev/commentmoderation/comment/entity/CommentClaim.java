@@ -9,10 +9,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 
 /**
- * A moderator's advisory claim on a comment ("I am looking at this one"), kept in the comment's
- * row so that every instance sees it, and expiring on its own. A view of the row's claim columns
- * without the version, so that claiming never makes the version a moderator saw stale; writers
- * lock the row (see {@code Claims}) so that of two racing claims one wins.
+ * A moderator's advisory claim on a comment ("I am looking at this one"), kept in the comment's row
+ * so that every instance sees it, and expiring on its own. A view of the row's claim columns
+ * without the version, so that claiming never makes the version a moderator saw stale; writers lock
+ * the row (see {@code Claims}) so that of two racing claims one wins.
  */
 @Entity
 @Table(name = "comments")
@@ -30,7 +30,10 @@ public class CommentClaim {
 
   /** Claims it, or renews one's own claim; another moderator's claim in force refuses it. */
   public void claim(Moderator by, OffsetDateTime now, Duration length) {
-    if (claimedBy != null && !claimedBy.equals(by.name()) && claimedUntil != null && !claimedUntil.isBefore(now)) {
+    if (claimedBy != null
+        && !claimedBy.equals(by.name())
+        && claimedUntil != null
+        && !claimedUntil.isBefore(now)) {
       throw new AlreadyClaimed(claimedBy, claimedUntil.toInstant().toString());
     }
     this.claimedBy = by.name();

@@ -22,8 +22,13 @@ public final class VerdictJson {
     int keep = strongestFirst.size();
     while (json.length() > MAX_LENGTH && keep > 0) {
       keep /= 2;
-      json = JsonConfiguration.JSONB.toJson(
-          new Verdict(verdict.decision(), strongestFirst.subList(0, keep), verdict.reason(), verdict.ruleSetVersion()));
+      json =
+          JsonConfiguration.JSONB.toJson(
+              new Verdict(
+                  verdict.decision(),
+                  strongestFirst.subList(0, keep),
+                  verdict.reason(),
+                  verdict.ruleSetVersion()));
     }
     return json;
   }

@@ -33,8 +33,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads a rule set from YAML into compiled rules, collecting every problem with its line instead
- * of stopping at the first. Works on SnakeYAML's node tree (safe: no object construction) because
+ * Reads a rule set from YAML into compiled rules, collecting every problem with its line instead of
+ * stopping at the first. Works on SnakeYAML's node tree (safe: no object construction) because
  * nodes carry the line numbers a rule author needs.
  */
 public final class RuleSetParser {
@@ -42,8 +42,8 @@ public final class RuleSetParser {
   /** The outcome: the version and the rules in the order they run. */
   public record ParsedRules(String version, List<Rule> rules) {}
 
-  private static final Set<String> COMMON = Set.of("id", "type", "category", "action", "reason",
-      "description");
+  private static final Set<String> COMMON =
+      Set.of("id", "type", "category", "action", "reason", "description");
 
   private final LexiconSource lexicons;
   private final List<RuleSetException.Problem> problems = new ArrayList<>();
@@ -115,8 +115,8 @@ public final class RuleSetParser {
           seam.add(TextNormalizer.foldString(p));
         }
       } catch (IOException e) {
-        throw new RuleSetException(0, "cannot read '" + LexiconMatcher.SEAM_PREFIXES + "': "
-            + e.getMessage());
+        throw new RuleSetException(
+            0, "cannot read '" + LexiconMatcher.SEAM_PREFIXES + "': " + e.getMessage());
       }
       rules.add(lexiconPosition, new LexiconRule(new LexiconMatcher(wordLists, seam)));
     }
@@ -131,35 +131,49 @@ public final class RuleSetParser {
       return null;
     }
     if (!id.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
-      problem(raw.get("id"), "rule id '" + id + "' must be lower-case letters, digits, '.', '_' or '-'");
+      problem(
+          raw.get("id"),
+          "rule id '" + id + "' must be lower-case letters, digits, '.', '_' or '-'");
     } else if (!ids.add(id)) {
       problem(raw.get("id"), "rule id '" + id + "' is used twice");
     }
     RuleType ruleType = RuleTypes.named(type);
     if (ruleType == null) {
-      problem(raw.get("type"), "rule " + id + ": unknown type '" + type + "' (one of "
-          + String.join(", ", new java.util.TreeSet<>(RuleTypes.names())) + ")");
+      problem(
+          raw.get("type"),
+          "rule "
+              + id
+              + ": unknown type '"
+              + type
+              + "' (one of "
+              + String.join(", ", new java.util.TreeSet<>(RuleTypes.names()))
+              + ")");
       return null;
     }
     for (Map.Entry<String, Node> f : raw.entrySet()) {
       if (!COMMON.contains(f.getKey()) && !ruleType.fields().contains(f.getKey())) {
-        problem(f.getValue(), "rule " + id + ": unknown field '" + f.getKey() + "' for type "
-            + type);
+        problem(
+            f.getValue(), "rule " + id + ": unknown field '" + f.getKey() + "' for type " + type);
       }
     }
     String category = optionalScalar(raw.get("category"));
     category = category == null ? type : category;
-    Action action = raw.containsKey("action") ? action(raw.get("action"), id)
-        : ruleType.defaultAction();
+    Action action =
+        raw.containsKey("action") ? action(raw.get("action"), id) : ruleType.defaultAction();
     if (action == null) {
       problem(node, "rule " + id + ": 'action' is required (reject, hold or flag)");
       action = Action.HOLD;
     }
-    Reason reason = raw.containsKey("reason") ? reason(raw.get("reason"), id)
-        : ruleType.defaultReason();
+    Reason reason =
+        raw.containsKey("reason") ? reason(raw.get("reason"), id) : ruleType.defaultReason();
     if (reason == null) {
-      problem(node, "rule " + id + ": 'reason' is required (one of "
-          + java.util.Arrays.toString(Reason.values()) + ")");
+      problem(
+          node,
+          "rule "
+              + id
+              + ": 'reason' is required (one of "
+              + java.util.Arrays.toString(Reason.values())
+              + ")");
       reason = Reason.OTHER;
     }
     RuleHeader h = new RuleHeader(id, category, action, reason);
@@ -258,8 +272,13 @@ public final class RuleSetParser {
     List<String> paths = include instanceof ScalarNode s ? List.of(s.getValue()) : strings(include);
     for (String path : paths) {
       if (!LexiconSource.acceptable(path)) {
-        problem(include, "rule " + id + ": include path '" + path
-            + "' must be relative, without '..' (for example lexicon/ru-obscenity.txt)");
+        problem(
+            include,
+            "rule "
+                + id
+                + ": include path '"
+                + path
+                + "' must be relative, without '..' (for example lexicon/ru-obscenity.txt)");
         continue;
       }
       try {
@@ -394,8 +413,8 @@ public final class RuleSetParser {
   }
 
   private Action action(Node node, String id) {
-    return enumValue(node, Action.class, Action.HOLD,
-        "rule " + id + ": action must be reject, hold or flag");
+    return enumValue(
+        node, Action.class, Action.HOLD, "rule " + id + ": action must be reject, hold or flag");
   }
 
   private <E extends Enum<E>> E enumValue(Node node, Class<E> type, E fallback, String message) {
@@ -420,7 +439,10 @@ public final class RuleSetParser {
   }
 
   private Reason reason(Node node, String id) {
-    return enumValue(node, Reason.class, Reason.OTHER,
+    return enumValue(
+        node,
+        Reason.class,
+        Reason.OTHER,
         "rule " + id + ": reason must be one of " + java.util.Arrays.toString(Reason.values()));
   }
 

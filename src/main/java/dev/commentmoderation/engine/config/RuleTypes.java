@@ -24,18 +24,19 @@ import java.util.Map;
 public final class RuleTypes {
 
   /** The known types, in the order docs/rules.md describes them. */
-  public static final List<RuleType> ALL = List.of(
-      WordList.TYPE,
-      RegexRule.TYPE,
-      LinkRule.TYPE,
-      PhoneRule.TYPE,
-      ContactRule.TYPE,
-      ShoutingRule.TYPE,
-      FloodRule.TYPE,
-      LengthRule.TYPE,
-      DuplicateRule.TYPE,
-      AuthorRule.TYPE,
-      ArticleRule.TYPE);
+  public static final List<RuleType> ALL =
+      List.of(
+          WordList.TYPE,
+          RegexRule.TYPE,
+          LinkRule.TYPE,
+          PhoneRule.TYPE,
+          ContactRule.TYPE,
+          ShoutingRule.TYPE,
+          FloodRule.TYPE,
+          LengthRule.TYPE,
+          DuplicateRule.TYPE,
+          AuthorRule.TYPE,
+          ArticleRule.TYPE);
 
   private static final Map<String, RuleType> BY_NAME = new LinkedHashMap<>();
 

@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Aho–Corasick automaton over a small dense alphabet, compiled to a full transition table. Written
  * here rather than taken from {@code org.ahocorasick} because that library keeps transitions in
- * {@code HashMap<Character, State>} and returns a list of emit objects per text: for short
- * comments the boxing and allocation cost more than the whole rest of the engine.
+ * {@code HashMap<Character, State>} and returns a list of emit objects per text: for short comments
+ * the boxing and allocation cost more than the whole rest of the engine.
  */
 final class KeywordAutomaton {
 

@@ -44,8 +44,8 @@ public final class LexiconMatcher {
     this.lists = List.copyOf(lists);
     this.seamPrefixes = seamPrefixes.stream().map(String::strip).toArray(String[]::new);
     for (WordList list : lists) {
-      chainHashes.put(list,
-          list.prefixChains().stream().mapToInt(String::hashCode).sorted().toArray());
+      chainHashes.put(
+          list, list.prefixChains().stream().mapToInt(String::hashCode).sorted().toArray());
     }
     Map<String, Integer> keywordIds = new HashMap<>();
     List<String> keywords = new ArrayList<>();
@@ -64,7 +64,8 @@ public final class LexiconMatcher {
     byKeyword = entries.stream().map(e -> e.toArray(Entry[]::new)).toArray(Entry[][]::new);
   }
 
-  private int add(Entry e, Map<String, Integer> ids, List<String> keywords, List<List<Entry>> entries) {
+  private int add(
+      Entry e, Map<String, Integer> ids, List<String> keywords, List<List<Entry>> entries) {
     Integer k = ids.get(e.pattern().literal());
     if (k == null) {
       k = keywords.size();
@@ -118,8 +119,10 @@ public final class LexiconMatcher {
     if (words.kind(f) == FormKind.TRANSLITERATED && p.literal().length() < MIN_TRANSLITERATED) {
       return;
     }
-    if (p.start() == LexiconPattern.Start.ANYWHERE && localStart > 0
-        && p.literal().charAt(0) == 'е' && prefixSeam(form, localStart)) {
+    if (p.start() == LexiconPattern.Start.ANYWHERE
+        && localStart > 0
+        && p.literal().charAt(0) == 'е'
+        && prefixSeam(form, localStart)) {
       return;
     }
     int lastWord = words.lastWord(f);
@@ -135,16 +138,20 @@ public final class LexiconMatcher {
       }
     }
     hits.add(
-        new Hit(e.list(), e.action(), words.originalStart(words.firstWord(f)),
-            words.originalEnd(lastWord), e.id()));
+        new Hit(
+            e.list(),
+            e.action(),
+            words.originalStart(words.firstWord(f)),
+            words.originalEnd(lastWord),
+            e.id()));
   }
 
   /**
-   * Productive prefixes ending in е that new words are made with faster than dictionaries list
-   * them (ре+балансировка, де+банкинг, не+банальный, пере+бал..., теле+бал...; the list is
-   * {@code lexicon/ru-seam-prefixes.txt}). A root read from that е on (е+бал) crosses the seam
-   * between prefix and stem: the е is the prefix's, and the word is the prefix on an innocent
-   * stem. A root that starts before the е (де+бил) is not affected.
+   * Productive prefixes ending in е that new words are made with faster than dictionaries list them
+   * (ре+балансировка, де+банкинг, не+банальный, пере+бал..., теле+бал...; the list is {@code
+   * lexicon/ru-seam-prefixes.txt}). A root read from that е on (е+бал) crosses the seam between
+   * prefix and stem: the е is the prefix's, and the word is the prefix on an innocent stem. A root
+   * that starts before the е (де+бил) is not affected.
    */
   private boolean prefixSeam(String form, int localStart) {
     for (String prefix : seamPrefixes) {
@@ -181,8 +188,8 @@ public final class LexiconMatcher {
 
   /**
    * Exceptions are checked against the form that matched and against the word as written (its
-   * primary form): an innocent word stays innocent in every reading of it, and an English word
-   * that merely reads like a Russian root (hue → хуе) stays English.
+   * primary form): an innocent word stays innocent in every reading of it, and an English word that
+   * merely reads like a Russian root (hue → хуе) stays English.
    */
   private static boolean admissible(Words words, int f, WordList list) {
     if (words.kind(f) == FormKind.TRANSLITERATED && !list.transliteration()) {
@@ -192,7 +199,8 @@ public final class LexiconMatcher {
       return false;
     }
     int next = words.lastWord(f) + 1;
-    if (next < words.wordCount() && words.kind(f) != FormKind.MASK_RUN
+    if (next < words.wordCount()
+        && words.kind(f) != FormKind.MASK_RUN
         && list.exceptions().contains(words.form(f) + " " + words.form(words.primaryForm(next)))) {
       // a phrase exception: тупой угол (geometry), not an insult
       return false;
@@ -212,9 +220,15 @@ public final class LexiconMatcher {
         String lit = e.pattern().literal();
         boolean loose = words.kind(f) == FormKind.MASK_RUN;
         for (int p = 0; p + lit.length() <= form.length(); p++) {
-          if (wildcardAt(form, p, lit, loose) && anchored(e.pattern(), list, form, p, p + lit.length())) {
-            hits.add(new Hit(e.list(), e.action(), words.originalStart(words.firstWord(f)),
-                words.originalEnd(words.lastWord(f)), e.id()));
+          if (wildcardAt(form, p, lit, loose)
+              && anchored(e.pattern(), list, form, p, p + lit.length())) {
+            hits.add(
+                new Hit(
+                    e.list(),
+                    e.action(),
+                    words.originalStart(words.firstWord(f)),
+                    words.originalEnd(words.lastWord(f)),
+                    e.id()));
             break;
           }
         }
@@ -273,14 +287,28 @@ public final class LexiconMatcher {
         continue;
       }
       if (action != null) {
-        out.add(new Match(wl.id(), wl.category(), action, start, end,
-            original.substring(start, end), wl.reason()));
+        out.add(
+            new Match(
+                wl.id(),
+                wl.category(),
+                action,
+                start,
+                end,
+                original.substring(start, end),
+                wl.reason()));
       }
       start = h.start();
       end = h.end();
       action = h.action();
     }
-    out.add(new Match(wl.id(), wl.category(), action, start, end,
-        original.substring(start, end), wl.reason()));
+    out.add(
+        new Match(
+            wl.id(),
+            wl.category(),
+            action,
+            start,
+            end,
+            original.substring(start, end),
+            wl.reason()));
   }
 }

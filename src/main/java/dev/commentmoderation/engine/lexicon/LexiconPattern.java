@@ -7,12 +7,13 @@ import java.util.List;
 
 /**
  * One lexicon entry in the glob-like syntax of the rule files: {@code word} the whole word, {@code
- * word*} words starting with it, {@code *word} ending with it, {@code *word*} containing it,
- * {@code ~word*} after an optional chain of the rule's prefixes ({@code заебал}, {@code
- * выблядок}). Several words make a phrase of consecutive words; the later ones are {@code word}
- * or {@code word*}. Entries are folded and collapsed exactly as comment words are.
+ * word*} words starting with it, {@code *word} ending with it, {@code *word*} containing it, {@code
+ * ~word*} after an optional chain of the rule's prefixes ({@code заебал}, {@code выблядок}).
+ * Several words make a phrase of consecutive words; the later ones are {@code word} or {@code
+ * word*}. Entries are folded and collapsed exactly as comment words are.
  */
-public record LexiconPattern(String written, Start start, boolean openEnd, String literal, List<Tail> tail) {
+public record LexiconPattern(
+    String written, Start start, boolean openEnd, String literal, List<Tail> tail) {
 
   public enum Start {
     WORD_START,
@@ -31,7 +32,9 @@ public record LexiconPattern(String written, Start start, boolean openEnd, Strin
     tail = List.copyOf(tail);
   }
 
-  /** @throws IllegalArgumentException with a message fit for a rule-set error */
+  /**
+   * @throws IllegalArgumentException with a message fit for a rule-set error
+   */
   public static LexiconPattern parse(String written) {
     String[] parts = written.trim().split("\\s+");
     if (parts.length == 0 || parts[0].isEmpty()) {
@@ -57,7 +60,9 @@ public record LexiconPattern(String written, Start start, boolean openEnd, Strin
       String p = parts[i];
       if (p.startsWith("*") || p.startsWith("~")) {
         throw new IllegalArgumentException(
-            "lexicon entry '" + written + "': only the first word of a phrase may start with * or ~");
+            "lexicon entry '"
+                + written
+                + "': only the first word of a phrase may start with * or ~");
       }
       boolean tailOpen = p.endsWith("*");
       tail.add(new Tail(literal(tailOpen ? p.substring(0, p.length() - 1) : p, written), tailOpen));
@@ -73,7 +78,9 @@ public record LexiconPattern(String written, Start start, boolean openEnd, Strin
     for (int i = 0; i < folded.length(); i++) {
       if (!Character.isLetterOrDigit(folded.charAt(i))) {
         throw new IllegalArgumentException(
-            "lexicon entry '" + written + "': only letters and digits, with * or ~ at the edges"
+            "lexicon entry '"
+                + written
+                + "': only letters and digits, with * or ~ at the edges"
                 + " (punctuation splits words: write a phrase with spaces)");
       }
     }

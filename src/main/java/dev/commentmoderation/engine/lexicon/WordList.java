@@ -39,9 +39,22 @@ public record WordList(
    * prefixes} ({@value #DEFAULT_PREFIXES}), {@code transliteration} (false), {@code min-hits} (1).
    * All words rules of a rule set run as one {@code LexiconRule}, where the first one stands.
    */
-  public static final RuleType TYPE = new RuleType("words", Set.of("words", "include", "suspect",
-      "suspect-include", "exceptions", "exceptions-include", "prefixes", "transliteration",
-      "min-hits"), null, null, WordList::build);
+  public static final RuleType TYPE =
+      new RuleType(
+          "words",
+          Set.of(
+              "words",
+              "include",
+              "suspect",
+              "suspect-include",
+              "exceptions",
+              "exceptions-include",
+              "prefixes",
+              "transliteration",
+              "min-hits"),
+          null,
+          null,
+          WordList::build);
 
   private static WordList build(RuleHeader h, RuleFields f) {
     List<LexiconPattern> block = patterns(f, "words", "include");
@@ -53,10 +66,17 @@ public record WordList(
     for (String e : f.entries("exceptions", "exceptions-include")) {
       exceptions.add(fold(e.trim()));
     }
-    List<String> prefixes = f.has("prefixes") ? f.strings("prefixes")
-        : f.lexicon(DEFAULT_PREFIXES);
-    return new WordList(h.id(), h.category(), h.action(), h.reason(), block, suspect, exceptions,
-        prefixChains(prefixes), f.bool("transliteration", false),
+    List<String> prefixes = f.has("prefixes") ? f.strings("prefixes") : f.lexicon(DEFAULT_PREFIXES);
+    return new WordList(
+        h.id(),
+        h.category(),
+        h.action(),
+        h.reason(),
+        block,
+        suspect,
+        exceptions,
+        prefixChains(prefixes),
+        f.bool("transliteration", false),
         f.integer("min-hits", 1, 1, 100));
   }
 
@@ -116,7 +136,6 @@ public record WordList(
     exceptions = Set.copyOf(exceptions);
     prefixChains = Set.copyOf(prefixChains);
   }
-
 
   /** The action a suspect entry takes: hold, or flag when the whole rule only flags. */
   Action suspectAction() {

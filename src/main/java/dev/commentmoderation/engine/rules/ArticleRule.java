@@ -10,8 +10,9 @@ import java.util.Set;
 public record ArticleRule(RuleHeader header) implements Rule {
 
   /** {@code type: article}: no fields of its own. */
-  public static final RuleType TYPE = new RuleType("article", Set.of(), Reason.PREMODERATION,
-      Action.HOLD, (h, f) -> new ArticleRule(h));
+  public static final RuleType TYPE =
+      new RuleType(
+          "article", Set.of(), Reason.PREMODERATION, Action.HOLD, (h, f) -> new ArticleRule(h));
 
   @Override
   public void apply(Inspection inspection, List<Match> out) {

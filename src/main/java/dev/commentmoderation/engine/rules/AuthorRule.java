@@ -14,11 +14,21 @@ import java.util.Set;
 public record AuthorRule(RuleHeader header, Action onNew, Action onPremoderated, Action onBanned)
     implements Rule {
 
-  /** {@code type: author}: {@code new} (off), {@code premoderated} (hold), {@code banned} (reject). */
-  public static final RuleType TYPE = new RuleType("author", Set.of("new", "premoderated",
-      "banned"), Reason.PREMODERATION, Action.HOLD, (h, f) -> new AuthorRule(h,
-          f.optionalAction("new", null), f.optionalAction("premoderated", Action.HOLD),
-          f.optionalAction("banned", Action.REJECT)));
+  /**
+   * {@code type: author}: {@code new} (off), {@code premoderated} (hold), {@code banned} (reject).
+   */
+  public static final RuleType TYPE =
+      new RuleType(
+          "author",
+          Set.of("new", "premoderated", "banned"),
+          Reason.PREMODERATION,
+          Action.HOLD,
+          (h, f) ->
+              new AuthorRule(
+                  h,
+                  f.optionalAction("new", null),
+                  f.optionalAction("premoderated", Action.HOLD),
+                  f.optionalAction("banned", Action.REJECT)));
 
   @Override
   public void apply(Inspection inspection, List<Match> out) {

@@ -23,8 +23,13 @@ import org.nibor.autolink.LinkType;
 public final class ContactRule implements Rule {
 
   /** {@code type: contacts}: {@code messengers}, the names a handle may follow. */
-  public static final RuleType TYPE = new RuleType("contacts", Set.of("messengers"),
-      Reason.CONTACTS, Action.HOLD, (h, f) -> new ContactRule(h, f.strings("messengers")));
+  public static final RuleType TYPE =
+      new RuleType(
+          "contacts",
+          Set.of("messengers"),
+          Reason.CONTACTS,
+          Action.HOLD,
+          (h, f) -> new ContactRule(h, f.strings("messengers")));
 
   private static final Pattern HANDLE =
       Pattern.compile("(?<![\\p{L}\\p{N}_.@])@[A-Za-z][A-Za-z0-9_]{3,31}(?![\\p{L}\\p{N}_@])");
@@ -45,7 +50,8 @@ public final class ContactRule implements Rule {
                 "(?<![\\p{L}\\p{N}])(?:"
                     + messengers.stream().map(Pattern::quote).collect(Collectors.joining("|"))
                     + ")[\\p{L}]{0,4}(?:[ \\t]{0,3}(?:[:=\\-–—][ \\t]{0,3}@?|@)[A-Za-z][A-Za-z0-9_]{3,31}"
-                    // or just a space and a handle-shaped word (телега casino_vip): with _ or digits
+                    // or just a space and a handle-shaped word (телега casino_vip): with _ or
+                    // digits
                     + "|[ \\t]{1,3}[A-Za-z][A-Za-z0-9]*[_0-9][A-Za-z0-9_]{1,30}(?![\\p{L}\\p{N}_]))",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
@@ -65,7 +71,8 @@ public final class ContactRule implements Rule {
       }
     }
     // Every handle is Latin: a comment without a Latin letter cannot name one.
-    if (messengerHandle != null && (mayNameHandle(text) || text.indexOf('_') >= 0)
+    if (messengerHandle != null
+        && (mayNameHandle(text) || text.indexOf('_') >= 0)
         && messengers.stream().anyMatch(text::contains)) {
       Matcher m = messengerHandle.matcher(text);
       while (m.find()) {

@@ -10,8 +10,9 @@ import java.util.Set;
 public record DuplicateRule(RuleHeader header) implements Rule {
 
   /** {@code type: duplicate}: no fields of its own. */
-  public static final RuleType TYPE = new RuleType("duplicate", Set.of(), Reason.DUPLICATE,
-      Action.HOLD, (h, f) -> new DuplicateRule(h));
+  public static final RuleType TYPE =
+      new RuleType(
+          "duplicate", Set.of(), Reason.DUPLICATE, Action.HOLD, (h, f) -> new DuplicateRule(h));
 
   @Override
   public void apply(Inspection inspection, List<Match> out) {

@@ -21,11 +21,19 @@ public record FloodRule(
    * {@code type: flood}: {@code max-letter-run} (7), {@code max-symbol-run} (5), {@code max-emoji}
    * (10), {@code max-word-repeats} (4).
    */
-  public static final RuleType TYPE = new RuleType("flood", Set.of("max-letter-run",
-      "max-symbol-run", "max-emoji", "max-word-repeats"), Reason.FLOOD, Action.HOLD,
-      (h, f) -> new FloodRule(h, f.integer("max-letter-run", 7, 2, 1000),
-          f.integer("max-symbol-run", 5, 1, 1000), f.integer("max-emoji", 10, 0, 100_000),
-          f.integer("max-word-repeats", 4, 1, 1000)));
+  public static final RuleType TYPE =
+      new RuleType(
+          "flood",
+          Set.of("max-letter-run", "max-symbol-run", "max-emoji", "max-word-repeats"),
+          Reason.FLOOD,
+          Action.HOLD,
+          (h, f) ->
+              new FloodRule(
+                  h,
+                  f.integer("max-letter-run", 7, 2, 1000),
+                  f.integer("max-symbol-run", 5, 1, 1000),
+                  f.integer("max-emoji", 10, 0, 100_000),
+                  f.integer("max-word-repeats", 4, 1, 1000)));
 
   @Override
   public void apply(Inspection inspection, List<Match> out) {
@@ -39,7 +47,9 @@ public record FloodRule(
     int n = s.length();
     while (i < n) {
       char c = s.charAt(i);
-      if (i + 1 < n && s.charAt(i + 1) != c && !Character.isSurrogate(c)
+      if (i + 1 < n
+          && s.charAt(i + 1) != c
+          && !Character.isSurrogate(c)
           && (c < 0x2000 || !isEmoji(c))) {
         i++; // the common case: a single char that is neither a run nor an emoji
         continue;
@@ -59,9 +69,11 @@ public record FloodRule(
         lastEmoji = j - 1;
       }
       int limit =
-          cp >= 'а' && cp <= 'я' || cp >= 'a' && cp <= 'z' || Character.isLetter(cp) ? maxLetterRun
-              : Character.isDigit(cp) || Character.isWhitespace(cp) ? Integer.MAX_VALUE
-              : maxSymbolRun;
+          cp >= 'а' && cp <= 'я' || cp >= 'a' && cp <= 'z' || Character.isLetter(cp)
+              ? maxLetterRun
+              : Character.isDigit(cp) || Character.isWhitespace(cp)
+                  ? Integer.MAX_VALUE
+                  : maxSymbolRun;
       if (run > limit) {
         out.add(header.match(body, t.originalStart(i), t.originalEnd(j - 1)));
       }
@@ -133,7 +145,9 @@ public record FloodRule(
         run = forms[i].equals(forms[i + k]) ? run + 1 : 0;
         if (run >= k * maxWordRepeats) {
           int start = i + k - run - k + 1;
-          out.add(header.match(body, words.originalStart(Math.max(0, start)), words.originalEnd(i + k)));
+          out.add(
+              header.match(
+                  body, words.originalStart(Math.max(0, start)), words.originalEnd(i + k)));
           return;
         }
       }

@@ -10,9 +10,15 @@ import java.util.Set;
 public record LengthRule(RuleHeader header, int min, int max) implements Rule {
 
   /** {@code type: length}: {@code min} (1), {@code max} (10,000) code points. */
-  public static final RuleType TYPE = new RuleType("length", Set.of("min", "max"), Reason.LENGTH,
-      Action.HOLD, (h, f) -> new LengthRule(h, f.integer("min", 1, 0, 1_000_000),
-          f.integer("max", 10_000, 1, 10_000_000)));
+  public static final RuleType TYPE =
+      new RuleType(
+          "length",
+          Set.of("min", "max"),
+          Reason.LENGTH,
+          Action.HOLD,
+          (h, f) ->
+              new LengthRule(
+                  h, f.integer("min", 1, 0, 1_000_000), f.integer("max", 10_000, 1, 10_000_000)));
 
   @Override
   public void apply(Inspection inspection, List<Match> out) {

@@ -34,12 +34,16 @@ public final class LinkDetector {
           + "|space|website|tv|gg|ws|gl|gd|sh|in|am|az|ge|de|uk|us|eu|ai|page|icu|cyou|bond)";
   private static final Pattern BARE =
       Pattern.compile(
-          "(?<![\\p{L}\\p{N}_@.\\-/])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?" + DOT + "){1,4}"
-              + TLD + "(?![\\p{L}\\p{N}_\\-])(?:/[^\\s]{0,200})?"
+          "(?<![\\p{L}\\p{N}_@.\\-/])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+              + DOT
+              + "){1,4}"
+              + TLD
+              + "(?![\\p{L}\\p{N}_\\-])(?:/[^\\s]{0,200})?"
               + "|(?<![\\p{L}\\p{N}_@.\\-/])[а-яa-z0-9-]{2,63}\\.рф(?![\\p{L}\\p{N}_\\-])(?:/[^\\s]{0,200})?",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern HOST_DISGUISE =
-      Pattern.compile("\\s*[\\[({]\\s?(?:\\.|dot|точка)\\s?[\\])}]\\s*|\\s+(?:dot|точка)\\s+|\\s+\\.\\s+",
+      Pattern.compile(
+          "\\s*[\\[({]\\s?(?:\\.|dot|точка)\\s?[\\])}]\\s*|\\s+(?:dot|точка)\\s+|\\s+\\.\\s+",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private LinkDetector() {}
@@ -52,8 +56,11 @@ public final class LinkDetector {
     // autolink finds only links with a scheme or www.; looking for those first is much cheaper.
     if (body.contains("://") || body.contains("www")) {
       for (LinkSpan span : EXTRACTOR.extractLinks(body)) {
-        links.add(new Link(span.getBeginIndex(), span.getEndIndex(),
-            host(body.substring(span.getBeginIndex(), span.getEndIndex()))));
+        links.add(
+            new Link(
+                span.getBeginIndex(),
+                span.getEndIndex(),
+                host(body.substring(span.getBeginIndex(), span.getEndIndex()))));
       }
     }
     // The bare-domain pattern is costly at every position, so it only runs in windows around
@@ -100,8 +107,8 @@ public final class LinkDetector {
 
   /**
    * Where a bare domain could be: a dot followed by a Latin letter (after spaces or a closing
-   * bracket when the dot itself is spaced or bracketed), a spelled-out dot, or ".рф". Most
-   * comments have none: sentence ends are followed by a space and a capital or Cyrillic.
+   * bracket when the dot itself is spaced or bracketed), a spelled-out dot, or ".рф". Most comments
+   * have none: sentence ends are followed by a space and a capital or Cyrillic.
    */
   private static List<Integer> domainDots(String text) {
     List<Integer> dots = new ArrayList<>();
@@ -109,12 +116,16 @@ public final class LinkDetector {
       int j = i + 1;
       // A dot with spaces around it ("x . com") may be followed by spaces; a sentence end is not.
       boolean spaced = i > 0 && text.charAt(i - 1) == ' ';
-      while (j < text.length() && (spaced && text.charAt(j) == ' ' || text.charAt(j) == ']'
-          || text.charAt(j) == ')' || text.charAt(j) == '}')) {
+      while (j < text.length()
+          && (spaced && text.charAt(j) == ' '
+              || text.charAt(j) == ']'
+              || text.charAt(j) == ')'
+              || text.charAt(j) == '}')) {
         j++;
       }
       if (j < text.length() && (text.charAt(j) | 0x20) >= 'a' && (text.charAt(j) | 0x20) <= 'z'
-          || text.startsWith("рф", j) || text.startsWith("РФ", j)) {
+          || text.startsWith("рф", j)
+          || text.startsWith("РФ", j)) {
         dots.add(i);
       }
     }

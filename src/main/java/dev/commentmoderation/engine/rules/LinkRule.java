@@ -22,18 +22,31 @@ public record LinkRule(
    * {@code type: links}: {@code max} links of other domains (0), {@code allow}, {@code deny},
    * {@code deny-action} (reject).
    */
-  public static final RuleType TYPE = new RuleType("links", Set.of("max", "allow", "deny",
-      "deny-action"), Reason.LINKS, Action.HOLD, (h, f) -> new LinkRule(h,
-          f.integer("max", 0, 0, 1000), domains(f, "allow"), domains(f, "deny"),
-          f.has("deny-action") ? f.action("deny-action") : Action.REJECT));
+  public static final RuleType TYPE =
+      new RuleType(
+          "links",
+          Set.of("max", "allow", "deny", "deny-action"),
+          Reason.LINKS,
+          Action.HOLD,
+          (h, f) ->
+              new LinkRule(
+                  h,
+                  f.integer("max", 0, 0, 1000),
+                  domains(f, "allow"),
+                  domains(f, "deny"),
+                  f.has("deny-action") ? f.action("deny-action") : Action.REJECT));
 
   private static List<String> domains(RuleFields f, String field) {
     List<String> out = new ArrayList<>();
     for (String d : f.strings(field)) {
       String domain = d.trim().toLowerCase(Locale.ROOT);
       if (!domain.matches("\\*?[\\p{L}0-9.-]+\\*?") || domain.isEmpty()) {
-        f.problem(field, "'" + d + "' is not a domain (example.org, or *word* for any host"
-            + " containing the word)");
+        f.problem(
+            field,
+            "'"
+                + d
+                + "' is not a domain (example.org, or *word* for any host"
+                + " containing the word)");
       }
       out.add(domain.startsWith("www.") ? domain.substring(4) : domain);
     }
@@ -54,8 +67,9 @@ public record LinkRule(
     List<LinkDetector.Link> counted = new ArrayList<>();
     for (LinkDetector.Link link : LinkDetector.find(t.text())) {
       if (listed(deny, link.host())) {
-        out.add(header.match(denyAction, body, t.originalStart(link.start()),
-            t.originalEnd(link.end() - 1)));
+        out.add(
+            header.match(
+                denyAction, body, t.originalStart(link.start()), t.originalEnd(link.end() - 1)));
       } else if (!listed(allow, link.host())) {
         counted.add(link);
       }

@@ -15,14 +15,19 @@ import java.util.regex.Pattern;
 /**
  * Phone numbers, found by libphonenumber with the VALID leniency for each configured region (a
  * national number such as {@code 0555 123 456} only parses against its own region), plus any
- * international-looking digit run that libphonenumber would reject as not a real range: a
- * spammer's number need not be allocated to be a contact.
+ * international-looking digit run that libphonenumber would reject as not a real range: a spammer's
+ * number need not be allocated to be a contact.
  */
 public record PhoneRule(RuleHeader header, List<String> regions, int minDigits) implements Rule {
 
   /** {@code type: phones}: {@code regions} (KG, RU, KZ), {@code min-digits} (7). */
-  public static final RuleType TYPE = new RuleType("phones", Set.of("regions", "min-digits"),
-      Reason.CONTACTS, Action.HOLD, PhoneRule::build);
+  public static final RuleType TYPE =
+      new RuleType(
+          "phones",
+          Set.of("regions", "min-digits"),
+          Reason.CONTACTS,
+          Action.HOLD,
+          PhoneRule::build);
 
   private static PhoneRule build(RuleHeader h, RuleFields f) {
     List<String> regions = f.has("regions") ? f.strings("regions") : List.of("KG", "RU", "KZ");
@@ -44,6 +49,7 @@ public record PhoneRule(RuleHeader header, List<String> regions, int minDigits) 
    * its matcher is quadratic, and no phone number is longer than this anyway.
    */
   private static final int MAX_CANDIDATE = 64;
+
   private static final Pattern INTERNATIONAL =
       Pattern.compile("(?<![\\d+])\\+[ \\t]?\\d(?:[ \\t\\-().]{0,3}\\d){9,13}(?!\\d)");
 
@@ -64,7 +70,10 @@ public record PhoneRule(RuleHeader header, List<String> regions, int minDigits) 
       int start = i;
       int runDigits = 0;
       while (i < n && isPhoneChar(body.charAt(i))) {
-        runDigits += body.charAt(i) <= '9' && body.charAt(i) >= '0' || Character.isDigit(body.charAt(i)) ? 1 : 0;
+        runDigits +=
+            body.charAt(i) <= '9' && body.charAt(i) >= '0' || Character.isDigit(body.charAt(i))
+                ? 1
+                : 0;
         i++;
       }
       if (runDigits >= minDigits && i - start <= MAX_CANDIDATE) {
@@ -109,8 +118,16 @@ public record PhoneRule(RuleHeader header, List<String> regions, int minDigits) 
   }
 
   private static boolean isPhoneChar(char c) {
-    return c >= '0' && c <= '9' || c == ' ' || c == '-' || c == '(' || c == ')' || c == '+'
-        || c == '.' || c == '\t' || c == '\u00A0' || c >= 0x660 && Character.isDigit(c);
+    return c >= '0' && c <= '9'
+        || c == ' '
+        || c == '-'
+        || c == '('
+        || c == ')'
+        || c == '+'
+        || c == '.'
+        || c == '\t'
+        || c == '\u00A0'
+        || c >= 0x660 && Character.isDigit(c);
   }
 
   private static int digits(String body) {

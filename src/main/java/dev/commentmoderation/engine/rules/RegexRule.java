@@ -14,11 +14,11 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * A regular expression over the folded text (default: disguises undone, spans mapped back) or the
- * original. Patterns with nested or ambiguous repetition are refused at load ({@link
- * RegexSafety}); on top of that every evaluation runs under a step budget, and a pattern that runs
- * out of it holds the comment for a person instead of guessing. {@code requires} lists literals of
- * which one must occur in the (folded) text before the pattern runs at all: regular expressions
- * scan every position, and most comments contain none of the literals.
+ * original. Patterns with nested or ambiguous repetition are refused at load ({@link RegexSafety});
+ * on top of that every evaluation runs under a step budget, and a pattern that runs out of it holds
+ * the comment for a person instead of guessing. {@code requires} lists literals of which one must
+ * occur in the (folded) text before the pattern runs at all: regular expressions scan every
+ * position, and most comments contain none of the literals.
  */
 public record RegexRule(
     RuleHeader header, Pattern pattern, boolean onOriginal, java.util.List<String> requires)
@@ -28,8 +28,13 @@ public record RegexRule(
    * {@code type: regex}: {@code pattern} (refused when it could backtrack), {@code text}
    * (normalized or original), {@code case-sensitive} (false), {@code requires}.
    */
-  public static final RuleType TYPE = new RuleType("regex",
-      Set.of("pattern", "text", "case-sensitive", "requires"), null, null, RegexRule::build);
+  public static final RuleType TYPE =
+      new RuleType(
+          "regex",
+          Set.of("pattern", "text", "case-sensitive", "requires"),
+          null,
+          null,
+          RegexRule::build);
 
   private static RegexRule build(RuleHeader h, RuleFields f) {
     String pattern = f.scalar("pattern");
@@ -45,8 +50,8 @@ public record RegexRule(
       f.problem("pattern", "rule " + h.id() + ": pattern refused: " + unsafe.get());
       return null;
     }
-    int flags = f.bool("case-sensitive", false) ? 0
-        : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    int flags =
+        f.bool("case-sensitive", false) ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     try {
       List<String> requires = new ArrayList<>();
       for (String r : f.strings("requires")) {
@@ -54,8 +59,8 @@ public record RegexRule(
       }
       return new RegexRule(h, Pattern.compile(pattern, flags), text.equals("original"), requires);
     } catch (PatternSyntaxException e) {
-      f.problem("pattern", "rule " + h.id() + ": not a valid regular expression: "
-          + e.getDescription());
+      f.problem(
+          "pattern", "rule " + h.id() + ": not a valid regular expression: " + e.getDescription());
       return null;
     }
   }
@@ -71,7 +76,8 @@ public record RegexRule(
     if (!requires.isEmpty() && requires.stream().noneMatch(text::contains)) {
       return;
     }
-    Matcher m = pattern.matcher(new StepBudget(text, BUDGET_BASE + BUDGET_PER_CHAR * text.length()));
+    Matcher m =
+        pattern.matcher(new StepBudget(text, BUDGET_BASE + BUDGET_PER_CHAR * text.length()));
     try {
       while (m.find()) {
         if (m.end() == m.start()) {

@@ -64,7 +64,8 @@ public final class RegexSafety {
           if (repeats && lastWasGroup && lastGroup != null && (lastGroup[0] || lastGroup[1])) {
             return Optional.of(
                 "a repeated group contains repetition or alternatives (catastrophic backtracking):"
-                    + " near position " + i);
+                    + " near position "
+                    + i);
           }
           if (repeats && !lazyOrPossessive) {
             current[0] = true;

@@ -9,22 +9,30 @@ import java.util.Set;
 
 /**
  * Holds a comment written mostly in capitals. Acronyms (МВД, ГКНБ, ЕАЭС) and all-caps words up to
- * {@code acronymMaxLength} letters are left out of both counts, so a sober comment about the ЦИК
- * is not shouting.
+ * {@code acronymMaxLength} letters are left out of both counts, so a sober comment about the ЦИК is
+ * not shouting.
  */
 public record ShoutingRule(
     RuleHeader header, int minLetters, double ratio, Set<String> acronyms, int acronymMaxLength)
     implements Rule {
 
   /**
-   * {@code type: shouting}: {@code min-letters} (20), {@code ratio} (0.7), {@code acronyms},
-   * {@code acronym-max-length} (2).
+   * {@code type: shouting}: {@code min-letters} (20), {@code ratio} (0.7), {@code acronyms}, {@code
+   * acronym-max-length} (2).
    */
-  public static final RuleType TYPE = new RuleType("shouting",
-      Set.of("min-letters", "ratio", "acronyms", "acronym-max-length"), Reason.SHOUTING,
-      Action.HOLD, (h, f) -> new ShoutingRule(h, f.integer("min-letters", 20, 1, 100_000),
-          f.share("ratio", 0.7), new HashSet<>(f.strings("acronyms")),
-          f.integer("acronym-max-length", 2, 0, 20)));
+  public static final RuleType TYPE =
+      new RuleType(
+          "shouting",
+          Set.of("min-letters", "ratio", "acronyms", "acronym-max-length"),
+          Reason.SHOUTING,
+          Action.HOLD,
+          (h, f) ->
+              new ShoutingRule(
+                  h,
+                  f.integer("min-letters", 20, 1, 100_000),
+                  f.share("ratio", 0.7),
+                  new HashSet<>(f.strings("acronyms")),
+                  f.integer("acronym-max-length", 2, 0, 20)));
 
   public ShoutingRule {
     acronyms = Set.copyOf(acronyms);
@@ -85,7 +93,8 @@ public record ShoutingRule(
     if (cp < 0x80 || !Character.isLetter(cp)) {
       return NOT_LETTER;
     }
-    return Character.isUpperCase(cp) || Character.isTitleCase(cp) ? UPPER
+    return Character.isUpperCase(cp) || Character.isTitleCase(cp)
+        ? UPPER
         : Character.isLowerCase(cp) ? LOWER : UNCASED;
   }
 

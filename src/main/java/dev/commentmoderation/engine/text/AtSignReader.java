@@ -1,8 +1,8 @@
 package dev.commentmoderation.engine.text;
 
 /**
- * {@code @} inside a Cyrillic word: its primary reading takes it for {@code а}; here it stands
- * for any one letter ({@code бл@дь} is блядь).
+ * {@code @} inside a Cyrillic word: its primary reading takes it for {@code а}; here it stands for
+ * any one letter ({@code бл@дь} is блядь).
  */
 final class AtSignReader implements DisguiseReader {
 

@@ -1,9 +1,9 @@
 package dev.commentmoderation.engine.text;
 
 /**
- * Letters drawn with other characters: {@code ()} о, {@code /\} л, <code>}{</code> х,
- * {@code |\|} н, {@code |/|} и, {@code ¥} у, {@code €} and {@code є} е. {@link MaskedTokenReader}
- * reads them inside a token, next to letters or other glyphs.
+ * Letters drawn with other characters: {@code ()} о, {@code /\} л, <code>}{</code> х, {@code |\|}
+ * н, {@code |/|} и, {@code ¥} у, {@code €} and {@code є} е. {@link MaskedTokenReader} reads them
+ * inside a token, next to letters or other glyphs.
  */
 final class Glyphs {
 

@@ -6,21 +6,25 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Words written with a run of mask symbols or look-alike {@link Glyphs} between letters, the
- * pieces of one token without spaces: {@code х.йню}, {@code рас__ячили}, {@code о##еть}, {@code
- * сп!зд!ли}, {@code х¥йню}, {@code б/\ядь}, and words cut short by stars ({@code бл**}). Each run
- * of one to three symbols is tried as one letter, as many letters as symbols, and one more;
- * symbols between every letter ({@code п*и*з*д*а}) hide none.
+ * Words written with a run of mask symbols or look-alike {@link Glyphs} between letters, the pieces
+ * of one token without spaces: {@code х.йню}, {@code рас__ячили}, {@code о##еть}, {@code сп!зд!ли},
+ * {@code х¥йню}, {@code б/\ядь}, and words cut short by stars ({@code бл**}). Each run of one to
+ * three symbols is tried as one letter, as many letters as symbols, and one more; symbols between
+ * every letter ({@code п*и*з*д*а}) hide none.
  */
 final class MaskedTokenReader implements DisguiseReader {
 
   /** Symbols that hide letters when they stand between letters inside a word. */
   private static final String MASK_SYMBOLS = "*#@_.$%!";
+
   /** Chars that may make a token a disguise: mask symbols and glyph chars. */
   private static final String MAYBE_DISGUISE = "*#@_.$%!()/\\}{|¥€";
+
   private static final int MAX_MASK_RUN = 3;
+
   /** Stars and hashes are never typing slips: longer runs of them hide letters too (п****ц). */
   private static final int MAX_STAR_RUN = 5;
+
   private static final int MAX_VARIANTS = 12;
 
   /** A run of mask symbols: where it stands in the token's letters, and how many symbols. */
@@ -39,11 +43,14 @@ final class MaskedTokenReader implements DisguiseReader {
       boolean candidate = false;
       while (i < n && !Character.isWhitespace(s.charAt(i))) {
         // cheap test first: a mask symbol or glyph char that is not the token's last char
-        candidate |= i > from && MAYBE_DISGUISE.indexOf(s.charAt(i)) >= 0
-            || i == from && (s.charAt(i) == '(' || s.charAt(i) == '}' || s.charAt(i) == '€');
+        candidate |=
+            i > from && MAYBE_DISGUISE.indexOf(s.charAt(i)) >= 0
+                || i == from && (s.charAt(i) == '(' || s.charAt(i) == '}' || s.charAt(i) == '€');
         i++;
       }
-      if (candidate && i - from >= 3 && i - from <= 40
+      if (candidate
+          && i - from >= 3
+          && i - from <= 40
           && MAYBE_DISGUISE.indexOf(s.charAt(i - 1)) < 0 | hasInnerDisguise(s, from, i)) {
         token(words, s, from, i);
       }
@@ -66,6 +73,7 @@ final class MaskedTokenReader implements DisguiseReader {
     int cyrillic;
     int known;
     boolean disguised;
+
     /** Dots are also sloppy punctuation (так...вот): their masks hide at most half a root. */
     boolean strictOnly;
 
@@ -108,8 +116,8 @@ final class MaskedTokenReader implements DisguiseReader {
       int glyph = Glyphs.at(s, i, to);
       if (glyph >= 0) {
         int after = i + Glyphs.length(glyph);
-        boolean beforeLetter = after < to
-            && (Character.isLetter(s.charAt(after)) || Glyphs.at(s, after, to) >= 0);
+        boolean beforeLetter =
+            after < to && (Character.isLetter(s.charAt(after)) || Glyphs.at(s, after, to) >= 0);
         if (p.letters.length() > 0 || beforeLetter) {
           p.glyph(glyph);
           i = after;
@@ -134,17 +142,27 @@ final class MaskedTokenReader implements DisguiseReader {
         }
         boolean inner = p.letters.length() > 0 && j < to && Character.isLetter(s.charAt(j));
         boolean dots = s.substring(i, j).indexOf('.') >= 0;
-        boolean sentenceDot = dots && Character.isUpperCase(text.original().charAt(text.originalStart(j)));
+        boolean sentenceDot =
+            dots && Character.isUpperCase(text.original().charAt(text.originalStart(j)));
         // A word cut short by two or three stars (х**, бл**): the stars are its last letters.
-        cut = !inner && onlyStars(s, i, j) && p.runs.isEmpty() && p.letters.length() >= 1
-            && p.letters.length() <= 3 && p.cyrillic == p.letters.length() && j - i >= 2 && j - i <= 3
-            && Character.isLetter(s.charAt(from))
-            && (j == to || !Character.isLetterOrDigit(s.charAt(j)));
+        cut =
+            !inner
+                && onlyStars(s, i, j)
+                && p.runs.isEmpty()
+                && p.letters.length() >= 1
+                && p.letters.length() <= 3
+                && p.cyrillic == p.letters.length()
+                && j - i >= 2
+                && j - i <= 3
+                && Character.isLetter(s.charAt(from))
+                && (j == to || !Character.isLetterOrDigit(s.charAt(j)));
         if (cut) {
           p.run(j - i, false);
           break;
         }
-        if (inner && (j - i <= MAX_MASK_RUN || j - i <= MAX_STAR_RUN && onlyStars(s, i, j)) && !sentenceDot) {
+        if (inner
+            && (j - i <= MAX_MASK_RUN || j - i <= MAX_STAR_RUN && onlyStars(s, i, j))
+            && !sentenceDot) {
           p.run(j - i, dots);
           i = j;
           continue;
@@ -179,8 +197,11 @@ final class MaskedTokenReader implements DisguiseReader {
     String letters = p.letters.toString();
     if (p.runs.size() >= 2 && spacedByMasks(letters, p.runs)) {
       // п*и*з*д*а: the symbols separate the letters, they hide none
-      words.add(Words.collapse(letters.replace(String.valueOf(Words.MASK), "")),
-          first, last, FormKind.JOINED);
+      words.add(
+          Words.collapse(letters.replace(String.valueOf(Words.MASK), "")),
+          first,
+          last,
+          FormKind.JOINED);
       return;
     }
     if (p.runs.size() > 3) {
@@ -195,7 +216,10 @@ final class MaskedTokenReader implements DisguiseReader {
         break;
       }
       boolean masked = v.indexOf(Words.MASK) >= 0;
-      words.add(Words.collapse(v), first, last,
+      words.add(
+          Words.collapse(v),
+          first,
+          last,
           !masked ? FormKind.JOINED : p.strictOnly ? FormKind.MASKED : FormKind.MASK_RUN);
       if (masked) {
         words.masked();

@@ -2,8 +2,8 @@ package dev.commentmoderation.engine.text;
 
 /**
  * Words mixing Cyrillic with look-alike Latin letters or digits ({@code пuздец}, {@code Мyдак},
- * {@code 6лядь}, {@code н4еб4ть}, {@code дypa}, {@code XYЙHЮ}): read by sound as well as by
- * look, {@code 4} as {@code а} as well as {@code ч}, and Latin runs inside a Cyrillic word as
+ * {@code 6лядь}, {@code н4еб4ть}, {@code дypa}, {@code XYЙHЮ}): read by sound as well as by look,
+ * {@code 4} as {@code а} as well as {@code ч}, and Latin runs inside a Cyrillic word as
  * transliteration ({@code блjaди}, {@code хуyarить}, {@code хuy}).
  */
 final class MixedScriptReader implements DisguiseReader {
@@ -84,11 +84,17 @@ final class MixedScriptReader implements DisguiseReader {
           j++;
         }
         String run = s.substring(i, j);
-        boolean afterCyrillicVowel = i > from && "аеиоуыэюя".indexOf(s.charAt(i - 1)) >= 0
-            && (run.length() == 1 || "aeiou".indexOf(run.charAt(1)) < 0);
-        String t = ScriptFolding.transliterate(afterCyrillicVowel && run.charAt(0) == 'y'
-            ? "i" + run.substring(1) : run);
-        b.append(afterCyrillicVowel && run.charAt(0) == 'y' && t.charAt(0) == 'и' ? "й" + t.substring(1) : t);
+        boolean afterCyrillicVowel =
+            i > from
+                && "аеиоуыэюя".indexOf(s.charAt(i - 1)) >= 0
+                && (run.length() == 1 || "aeiou".indexOf(run.charAt(1)) < 0);
+        String t =
+            ScriptFolding.transliterate(
+                afterCyrillicVowel && run.charAt(0) == 'y' ? "i" + run.substring(1) : run);
+        b.append(
+            afterCyrillicVowel && run.charAt(0) == 'y' && t.charAt(0) == 'и'
+                ? "й" + t.substring(1)
+                : t);
         i = j;
       } else {
         b.append(c == '*' || c == '#' ? Words.MASK : ScriptFolding.toCyrillicVisual(c));

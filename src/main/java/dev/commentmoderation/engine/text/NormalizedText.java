@@ -1,9 +1,9 @@
 package dev.commentmoderation.engine.text;
 
 /**
- * Text after character-level folding, with a map from every folded char back to the UTF-16 span
- * of the original it came from. Several folded chars may share one original span (a ligature
- * expanded) and original chars may map to none (zero-width and format characters dropped).
+ * Text after character-level folding, with a map from every folded char back to the UTF-16 span of
+ * the original it came from. Several folded chars may share one original span (a ligature expanded)
+ * and original chars may map to none (zero-width and format characters dropped).
  */
 public final class NormalizedText {
   private final String original;

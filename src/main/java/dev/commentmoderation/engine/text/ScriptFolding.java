@@ -7,9 +7,9 @@ import com.ibm.icu.text.SpoofChecker;
  * digits and a few symbols stand for the Cyrillic letters they look like ({@code пuздец}, {@code
  * п1здец}, {@code 6лядь}); inside a mostly-Latin word, Cyrillic look-alikes stand for Latin ones
  * ({@code fuсk} with a Cyrillic с). Letters of other scripts (Greek ο, Armenian օ) count as the
- * Latin letter ICU's confusables data says they look like. An all-Latin word may be a transliteration ({@code pizdec},
- * {@code blyad}) — that channel is separate so ordinary English is never read as Cyrillic by
- * accident; rules opt in to it and carry English exceptions.
+ * Latin letter ICU's confusables data says they look like. An all-Latin word may be a
+ * transliteration ({@code pizdec}, {@code blyad}) — that channel is separate so ordinary English is
+ * never read as Cyrillic by accident; rules opt in to it and carry English exceptions.
  */
 public final class ScriptFolding {
 
@@ -141,7 +141,8 @@ public final class ScriptFolding {
       } else if (c == 't' && next == 's') {
         out.append('ц');
         i++;
-      } else if ((c == 'y' || c == 'j') && (next == 'a' || next == 'u' || next == 'o' || next == 'e')) {
+      } else if ((c == 'y' || c == 'j')
+          && (next == 'a' || next == 'u' || next == 'o' || next == 'e')) {
         out.append(next == 'a' ? 'я' : next == 'u' ? 'ю' : 'е');
         i++;
       } else if (c == 'y') {

@@ -2,8 +2,8 @@ package dev.commentmoderation.engine.text;
 
 /**
  * Ukrainian or Latin i after a soft or hard sign is how ы is drawn without a Russian keyboard
- * ({@code вьiебьiваться}, {@code вьіёбьіваєтся}): the word is read with ы as well. Only when
- * the i was not a Russian и, since ьи is ordinary Russian (статьи, семьи, воробьи).
+ * ({@code вьiебьiваться}, {@code вьіёбьіваєтся}): the word is read with ы as well. Only when the i
+ * was not a Russian и, since ьи is ordinary Russian (статьи, семьи, воробьи).
  */
 final class SoftSignIReader implements DisguiseReader {
 
@@ -21,7 +21,10 @@ final class SoftSignIReader implements DisguiseReader {
         if (written.contains("ьi") || written.contains("ъi")) {
           // a Latin i after a soft sign: its visual reading is и
           String visual = words.form(word.primaryForm());
-          words.add(Words.collapse(visual.replace("ьи", "ы").replace("ъи", "ы")), w, w,
+          words.add(
+              Words.collapse(visual.replace("ьи", "ы").replace("ъи", "ы")),
+              w,
+              w,
               FormKind.ALTERNATIVE);
         }
       }

@@ -1,9 +1,9 @@
 package dev.commentmoderation.engine.text;
 
 /**
- * Letters split by spaces or punctuation ({@code п и з д е ц}, {@code х.у.й}, {@code с|у|к|и})
- * read as one word. The gap is the same all along, there is no line break in it, and the letters
- * keep one script, or mix Cyrillic with Latin letters that look Cyrillic ({@code x y й н я}).
+ * Letters split by spaces or punctuation ({@code п и з д е ц}, {@code х.у.й}, {@code с|у|к|и}) read
+ * as one word. The gap is the same all along, there is no line break in it, and the letters keep
+ * one script, or mix Cyrillic with Latin letters that look Cyrillic ({@code x y й н я}).
  */
 final class SpacedLettersReader implements DisguiseReader {
 
@@ -24,11 +24,14 @@ final class SpacedLettersReader implements DisguiseReader {
         continue;
       }
       int last = w;
-      // The letters of one disguised word are split the same way all along (с|у|к|и, У . Р . О . Д);
+      // The letters of one disguised word are split the same way all along (с|у|к|и, У . Р . О .
+      // Д);
       // a different gap ends it (с|у|к|и в мэрии: в is the next word).
-      String gap = w + 1 < n
-          ? s.substring(words.word(w).to(), Math.max(words.word(w).to(), words.word(w + 1).from()))
-          : "";
+      String gap =
+          w + 1 < n
+              ? s.substring(
+                  words.word(w).to(), Math.max(words.word(w).to(), words.word(w + 1).from()))
+              : "";
       while (last + 1 < n) {
         Word prev = words.word(last);
         Word next = words.word(last + 1);

@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Folds text for matching while keeping the offset map: NFKC with case folding (ICU), default
- * ignorables and format characters removed, combining marks stripped (but и + breve stays й),
- * ё→е and the Kyrgyz letters ү/ө/ң folded to their Russian look-alikes.
+ * ignorables and format characters removed, combining marks stripped (but и + breve stays й), ё→е
+ * and the Kyrgyz letters ү/ө/ң folded to their Russian look-alikes.
  *
  * <p>Every BMP char is folded once, on first sight, into a table, so the steady-state work is a
  * table lookup per char; only supplementary code points (emoji, mathematical alphanumerics) go
@@ -153,7 +153,9 @@ public final class TextNormalizer {
         continue;
       } else if (kind == MULTI) {
         folded = MULTI_FOLD.get(c);
-      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(original.charAt(i + 1))) {
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < n
+          && Character.isLowSurrogate(original.charAt(i + 1))) {
         int cp = Character.toCodePoint(c, original.charAt(i + 1));
         width = 2;
         if (isMark(cp)) {

@@ -48,7 +48,8 @@ final class TransliterationReader implements DisguiseReader {
       words.add(v, first, last, FormKind.TRANSLITERATED);
     }
     // y after a consonant is ы even before a vowel (vyebyvatsa), ts is т+с (sebatsya).
-    String plain = latin.indexOf('y') > 0 ? Y_AFTER_CONSONANT.matcher(latin).replaceAll("\u044b") : latin;
+    String plain =
+        latin.indexOf('y') > 0 ? Y_AFTER_CONSONANT.matcher(latin).replaceAll("\u044b") : latin;
     plain = plain.replace("ts", "t\u0441");
     if (!plain.equals(latin)) {
       String p = Words.collapse(ScriptFolding.transliterate(plain) + soft);
@@ -67,12 +68,17 @@ final class TransliterationReader implements DisguiseReader {
 
   /** Chat spellings: xy/hy is ху, yy is уй, hua- is хуя-, bla is бля (khyylo, nixya, bladina). */
   private static String chatSpelling(String latin) {
-    return HUA.matcher(latin).replaceFirst("хуя")
-        .replace("yy", "уй").replace("bla", "бля").replace("ya", "уя").replace('y', 'у');
+    return HUA.matcher(latin)
+        .replaceFirst("хуя")
+        .replace("yy", "уй")
+        .replace("bla", "бля")
+        .replace("ya", "уя")
+        .replace('y', 'у');
   }
 
   /** An apostrophe right after a Latin word is a soft sign in transliteration (tvar', zaebis'). */
   private static boolean apostropheAfter(String s, int to) {
-    return to < s.length() && (s.charAt(to) == '\'' || s.charAt(to) == '\u2019' || s.charAt(to) == '\u02bc');
+    return to < s.length()
+        && (s.charAt(to) == '\'' || s.charAt(to) == '\u2019' || s.charAt(to) == '\u02bc');
   }
 }

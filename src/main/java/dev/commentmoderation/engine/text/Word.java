@@ -7,8 +7,16 @@ package dev.commentmoderation.engine.text;
  * @param foreign letters of another script (Greek ο, Armenian օ)
  * @param at whether one of its symbols is {@code @}
  */
-record Word(int from, int to, int cyrillic, int latin, int digits, int symbols, int foreign,
-    boolean at, int primaryForm) {
+record Word(
+    int from,
+    int to,
+    int cyrillic,
+    int latin,
+    int digits,
+    int symbols,
+    int foreign,
+    boolean at,
+    int primaryForm) {
 
   static final int OTHER = 0;
   static final int LETTER = 1;
@@ -84,8 +92,8 @@ record Word(int from, int to, int cyrillic, int latin, int digits, int symbols, 
   }
 
   /**
-   * Digits in a Latin word stand for letters (p1zdec, 6lyad) only when they are few and apart;
-   * runs of digits are numbers or codes (36q1jzblj, order A-2024), never read as Cyrillic.
+   * Digits in a Latin word stand for letters (p1zdec, 6lyad) only when they are few and apart; runs
+   * of digits are numbers or codes (36q1jzblj, order A-2024), never read as Cyrillic.
    */
   boolean leet(String s) {
     if (digits > 2) {

@@ -18,10 +18,12 @@ public final class Words {
   /** Mask characters that stand for any one letter inside a word ({@code п*здец}). */
   public static final char MASK = '*';
 
-  private static final Set<String> ENGLISH_FUNCTION_WORDS = Set.of(
-      "the", "is", "was", "are", "were", "of", "and", "with", "from", "for", "this", "that", "it",
-      "my", "you", "we", "they", "he", "she", "have", "has", "but", "at", "by", "in", "his",
-      "her", "an", "its", "be", "been", "will", "would", "our", "their", "about", "which");
+  private static final Set<String> ENGLISH_FUNCTION_WORDS =
+      Set.of(
+          "the", "is", "was", "are", "were", "of", "and", "with", "from", "for", "this", "that",
+          "it", "my", "you", "we", "they", "he", "she", "have", "has", "but", "at", "by", "in",
+          "his", "her", "an", "its", "be", "been", "will", "would", "our", "their", "about",
+          "which");
 
   /** One form: how it was read, the words it spans, where it starts in the scan text. */
   private static final class Form {
@@ -227,8 +229,11 @@ public final class Words {
       int to = i;
       // @ ending a Cyrillic word is its last letter а (манд@, сук@): a handle starts with @ and
       // an e-mail address goes on after it.
-      boolean finalA = to - from >= 3 && s.charAt(to - 1) == '@'
-          && ScriptFolding.isCyrillic(s.charAt(to - 2)) && ScriptFolding.isCyrillic(s.charAt(to - 3));
+      boolean finalA =
+          to - from >= 3
+              && s.charAt(to - 1) == '@'
+              && ScriptFolding.isCyrillic(s.charAt(to - 2))
+              && ScriptFolding.isCyrillic(s.charAt(to - 3));
       // Symbols at the edges are punctuation or handles (@name, *bold*, #tag), not disguises.
       while (from < to && Word.charClass(s.charAt(from)) == Word.SYMBOL) {
         from++;
@@ -287,7 +292,9 @@ public final class Words {
     for (int w = 0; w < wordCount && n < 2; w++) {
       Word word = words[w];
       int len = word.length();
-      if (len >= 2 && len <= 5 && ScriptFolding.isLatin(s.charAt(word.from()))
+      if (len >= 2
+          && len <= 5
+          && ScriptFolding.isLatin(s.charAt(word.from()))
           && ENGLISH_FUNCTION_WORDS.contains(s.substring(word.from(), word.to()))) {
         n++;
       }

@@ -23,7 +23,6 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -47,9 +46,21 @@ public class LiveEvents {
   private volatile SseBroadcaster broadcaster;
   private final AtomicInteger listeners = new AtomicInteger();
 
-  public record Decided(String id, String articleId, CommentStatus from, CommentStatus to, String actor, int version) {}
+  public record Decided(
+      String id,
+      String articleId,
+      CommentStatus from,
+      CommentStatus to,
+      String actor,
+      int version) {}
 
-  public record Reported(String id, String articleId, long reportCount, boolean heldAgain, int version, QueueItem item) {}
+  public record Reported(
+      String id,
+      String articleId,
+      long reportCount,
+      boolean heldAgain,
+      int version,
+      QueueItem item) {}
 
   public record Hello(Instant at, int listeners) {}
 
@@ -68,15 +79,16 @@ public class LiveEvents {
       this.sse = sse;
       SseBroadcaster b = sse.newBroadcaster();
       b.onClose(sink -> listeners.decrementAndGet());
-      b.onError((sink, error) -> {
-        LOG.log(Level.FINE, "dashboard stream failed", error);
-        listeners.decrementAndGet();
-        try {
-          sink.close();
-        } catch (RuntimeException ignored) {
-          // already gone
-        }
-      });
+      b.onError(
+          (sink, error) -> {
+            LOG.log(Level.FINE, "dashboard stream failed", error);
+            listeners.decrementAndGet();
+            try {
+              sink.close();
+            } catch (RuntimeException ignored) {
+              // already gone
+            }
+          });
       broadcaster = b;
     }
     return broadcaster;
@@ -84,40 +96,56 @@ public class LiveEvents {
 
   void submitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentSubmitted event) {
     if (event.status() != CommentStatus.PENDING || broadcaster == null) return;
-    later(() -> {
-      Comment c = em.find(Comment.class, event.commentId().value());
-      if (c != null) send("held", QueueItem.of(c));
-    });
+    later(
+        () -> {
+          Comment c = em.find(Comment.class, event.commentId().value());
+          if (c != null) send("held", QueueItem.of(c));
+        });
   }
 
   void decided(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentDecided e) {
     if (broadcaster == null) return;
     Decided payload =
-        new Decided(e.commentId().toString(), e.articleId().value(), e.from(), e.to(), e.by().name(), e.version());
+        new Decided(
+            e.commentId().toString(),
+            e.articleId().value(),
+            e.from(),
+            e.to(),
+            e.by().name(),
+            e.version());
     later(() -> send("decided", payload));
   }
 
   void reported(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentReported e) {
     if (broadcaster == null) return;
-    later(() -> {
-      QueueItem item = null;
-      if (e.heldAgain()) {
-        Comment c = em.find(Comment.class, e.commentId().value());
-        if (c != null) item = QueueItem.of(c, reports.open(c.commentId()));
-      }
-      send("reported", new Reported(e.commentId().toString(), e.articleId().value(), e.openReports(), e.heldAgain(),
-          e.version(), item));
-    });
+    later(
+        () -> {
+          QueueItem item = null;
+          if (e.heldAgain()) {
+            Comment c = em.find(Comment.class, e.commentId().value());
+            if (c != null) item = QueueItem.of(c, reports.open(c.commentId()));
+          }
+          send(
+              "reported",
+              new Reported(
+                  e.commentId().toString(),
+                  e.articleId().value(),
+                  e.openReports(),
+                  e.heldAgain(),
+                  e.version(),
+                  item));
+        });
   }
 
   private void later(Runnable task) {
-    executor.execute(() -> {
-      try {
-        task.run();
-      } catch (RuntimeException ex) {
-        LOG.log(Level.WARNING, "live event not sent", ex);
-      }
-    });
+    executor.execute(
+        () -> {
+          try {
+            task.run();
+          } catch (RuntimeException ex) {
+            LOG.log(Level.WARNING, "live event not sent", ex);
+          }
+        });
   }
 
   private void send(String name, Object payload) {

@@ -1,6 +1,5 @@
 package dev.commentmoderation.live.boundary;
 
-import dev.commentmoderation.live.boundary.LiveEvents;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -61,6 +61,7 @@ public class Messages {
 
   private static ResourceBundle bundle(Locale locale) {
     Locale l = SUPPORTED.contains(locale) ? locale : RUSSIAN;
-    return ResourceBundle.getBundle("i18n.messages", l, Messages.class.getClassLoader(), NO_FALLBACK);
+    return ResourceBundle.getBundle(
+        "i18n.messages", l, Messages.class.getClassLoader(), NO_FALLBACK);
   }
 }

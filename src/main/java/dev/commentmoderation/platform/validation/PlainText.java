@@ -18,7 +18,12 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = PlainText.Validator.class)
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.METHOD})
+@Target({
+  ElementType.FIELD,
+  ElementType.RECORD_COMPONENT,
+  ElementType.PARAMETER,
+  ElementType.METHOD
+})
 public @interface PlainText {
   boolean multiline() default false;
 
@@ -45,7 +50,8 @@ public @interface PlainText {
       for (int i = 0; i < value.length(); i++) {
         char c = value.charAt(i);
         if (Character.isHighSurrogate(c)) {
-          if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) return false;
+          if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1)))
+            return false;
           int cp = Character.toCodePoint(c, value.charAt(++i));
           if ((cp & 0xFFFE) == 0xFFFE) return false;
           continue;

@@ -17,7 +17,12 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = TrimmedLength.Validator.class)
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.METHOD})
+@Target({
+  ElementType.FIELD,
+  ElementType.RECORD_COMPONENT,
+  ElementType.PARAMETER,
+  ElementType.METHOD
+})
 public @interface TrimmedLength {
   int min() default 1;
 

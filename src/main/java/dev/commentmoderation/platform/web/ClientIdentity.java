@@ -33,15 +33,17 @@ public class ClientIdentity {
   @PostConstruct
   void loadKey() {
     SecretKeySpec key = new SecretKeySpec(keys.secret(), "HmacSHA256");
-    macs = ThreadLocal.withInitial(() -> {
-      try {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(key);
-        return mac;
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    macs =
+        ThreadLocal.withInitial(
+            () -> {
+              try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+              } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+              }
+            });
   }
 
   /** The keyed hash of the request's client address, hex. */

@@ -12,8 +12,8 @@ import java.util.Base64;
 /**
  * The key of the client hashes, made once and kept in the database (so that every instance on one
  * database hashes alike and the hashes survive restarts), read at start-up. Its own start-up bean:
- * {@link ClientIdentity}, called in every request, is a plain CDI bean without an EJB's
- * per-call transaction and lock.
+ * {@link ClientIdentity}, called in every request, is a plain CDI bean without an EJB's per-call
+ * transaction and lock.
  */
 @Startup
 @Singleton
@@ -30,7 +30,8 @@ public class ClientKey {
   void load() {
     byte[] fresh = new byte[32];
     new SecureRandom().nextBytes(fresh);
-    em.createNativeQuery("INSERT INTO app_secret (name, secret) VALUES (?, ?) ON CONFLICT DO NOTHING")
+    em.createNativeQuery(
+            "INSERT INTO app_secret (name, secret) VALUES (?, ?) ON CONFLICT DO NOTHING")
         .setParameter(1, KEY_NAME)
         .setParameter(2, Base64.getEncoder().encodeToString(fresh))
         .executeUpdate();

@@ -30,7 +30,8 @@ public class Cors extends HttpFilter {
   private volatile Set<String> origins;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String origin = request.getHeader("Origin");
     String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -46,7 +47,8 @@ public class Cors extends HttpFilter {
     }
     response.addHeader("Vary", "Origin");
     boolean preflight =
-        "OPTIONS".equals(request.getMethod()) && request.getHeader("Access-Control-Request-Method") != null;
+        "OPTIONS".equals(request.getMethod())
+            && request.getHeader("Access-Control-Request-Method") != null;
     if (preflight) {
       if (allow != null) {
         response.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
@@ -64,9 +66,13 @@ public class Cors extends HttpFilter {
     if (allowed == null) {
       allowed =
           allowedOrigins
-              .map(s -> Arrays.stream(s.split(",")).map(String::strip).filter(o -> !o.isEmpty())
-                  .map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o)
-                  .collect(Collectors.toUnmodifiableSet()))
+              .map(
+                  s ->
+                      Arrays.stream(s.split(","))
+                          .map(String::strip)
+                          .filter(o -> !o.isEmpty())
+                          .map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o)
+                          .collect(Collectors.toUnmodifiableSet()))
               .orElse(Set.of());
       origins = allowed;
     }

@@ -11,7 +11,9 @@ public class DatabaseUnavailable extends ProblemException {
   static final String RETRY_AFTER_SECONDS = "5";
 
   public DatabaseUnavailable(Throwable cause) {
-    super(Response.status(503).header("Retry-After", RETRY_AFTER_SECONDS).build(), "problem.http.503");
+    super(
+        Response.status(503).header("Retry-After", RETRY_AFTER_SECONDS).build(),
+        "problem.http.503");
     initCause(cause);
   }
 }

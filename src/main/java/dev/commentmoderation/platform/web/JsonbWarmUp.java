@@ -15,12 +15,12 @@ import jakarta.ws.rs.ext.Providers;
 /**
  * Resolves the API's {@link Jsonb} once, before the first request reaches a resource.
  *
- * <p>Payara 6 wraps the application's JSON-B resolvers in its own ({@code JaxRSJsonContextResolver}),
- * which instantiates them lazily from a plain list on the first lookup of each type. Two first
- * requests writing different types at once race on that list, and one of them answered 500 with a
- * {@code ConcurrentModificationException} (seen right after a restart under load in
- * CrashRecoveryIT). One lookup made while every other request waits makes the list empty before
- * anyone else reads it.
+ * <p>Payara 6 wraps the application's JSON-B resolvers in its own ({@code
+ * JaxRSJsonContextResolver}), which instantiates them lazily from a plain list on the first lookup
+ * of each type. Two first requests writing different types at once race on that list, and one of
+ * them answered 500 with a {@code ConcurrentModificationException} (seen right after a restart
+ * under load in CrashRecoveryIT). One lookup made while every other request waits makes the list
+ * empty before anyone else reads it.
  */
 @Provider
 @PreMatching

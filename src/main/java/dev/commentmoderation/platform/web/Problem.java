@@ -15,7 +15,8 @@ public record Problem(
   public record Violation(String field, String message) {}
 
   public static Problem of(Response.StatusType status, String detail) {
-    return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null);
+    return new Problem(
+        "about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null);
   }
 
   public static Problem of(int status, String title, String detail) {

@@ -18,7 +18,8 @@ public abstract class ProblemException extends WebApplicationException {
   }
 
   /** With headers of its own (e.g. {@code Retry-After}), which the mapper keeps. */
-  protected ProblemException(jakarta.ws.rs.core.Response response, String messageKey, Object... args) {
+  protected ProblemException(
+      jakarta.ws.rs.core.Response response, String messageKey, Object... args) {
     super(messageKey, response);
     this.messageKey = messageKey;
     this.args = args;
@@ -37,7 +38,9 @@ public abstract class ProblemException extends WebApplicationException {
     return null;
   }
 
-  /** Several violations at once (e.g. every problem of a rule set); null to use {@link #field()}. */
+  /**
+   * Several violations at once (e.g. every problem of a rule set); null to use {@link #field()}.
+   */
   public java.util.List<Problem.Violation> violations() {
     return null;
   }

@@ -38,9 +38,13 @@ public final class ProblemMappers {
    * WWW-Authenticate}, ...) survive the problem document; its entity headers do not.
    */
   static Response.ResponseBuilder keepHeaders(Response original, Response.ResponseBuilder problem) {
-    original.getHeaders().forEach((name, values) -> {
-      if (!name.regionMatches(true, 0, "Content-", 0, 8)) values.forEach(v -> problem.header(name, v));
-    });
+    original
+        .getHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!name.regionMatches(true, 0, "Content-", 0, 8))
+                values.forEach(v -> problem.header(name, v));
+            });
     return problem;
   }
 
@@ -114,7 +118,12 @@ public final class ProblemMappers {
               ? e.violations()
               : e.field() == null ? null : List.of(new Problem.Violation(e.field(), detail));
       Response.ResponseBuilder response =
-          new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, violations)
+          new Problem(
+                  "about:blank",
+                  status.getReasonPhrase(),
+                  status.getStatusCode(),
+                  detail,
+                  violations)
               .toResponse();
       return keepHeaders(e.getResponse(), response).build();
     }
@@ -138,7 +147,10 @@ public final class ProblemMappers {
         Logger.getLogger(ProblemMappers.class.getName()).log(Level.WARNING, "server error", e);
       }
       String key = "problem.http." + status;
-      String detail = messages.has(key) ? messages.get(locale, key) : original.getStatusInfo().getReasonPhrase();
+      String detail =
+          messages.has(key)
+              ? messages.get(locale, key)
+              : original.getStatusInfo().getReasonPhrase();
       Response.ResponseBuilder response =
           Problem.of(status, original.getStatusInfo().getReasonPhrase(), detail).toResponse();
       return keepHeaders(original, response).build();
@@ -163,7 +175,9 @@ public final class ProblemMappers {
     static Response unreadableBody(Throwable e, Locale locale, Messages messages) {
       WebApplicationException underneath = cause(e, WebApplicationException.class);
       if (underneath != null) return Web.render(underneath, locale, messages);
-      return Problem.of(400, "Bad Request", messages.get(locale, "problem.json")).toResponse().build();
+      return Problem.of(400, "Bad Request", messages.get(locale, "problem.json"))
+          .toResponse()
+          .build();
     }
   }
 
@@ -192,7 +206,8 @@ public final class ProblemMappers {
     @Override
     public Response toResponse(Throwable e) {
       Locale locale = locale(headers);
-      if (causedBy(e, SQLException.class) || causedBy(e, jakarta.resource.ResourceException.class)) {
+      if (causedBy(e, SQLException.class)
+          || causedBy(e, jakarta.resource.ResourceException.class)) {
         LOG.log(Level.WARNING, "database unavailable: {0}", rootMessage(e));
         return Problem.of(503, "Service Unavailable", messages.get(locale, "problem.http.503"))
             .toResponse()

@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Puts an endpoint behind a per-client token bucket named {@code value}; its size comes from
- * {@code comments.rate.<value>.per.minute} and {@code comments.rate.<value>.burst}.
+ * Puts an endpoint behind a per-client token bucket named {@code value}; its size comes from {@code
+ * comments.rate.<value>.per.minute} and {@code comments.rate.<value>.burst}.
  */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)

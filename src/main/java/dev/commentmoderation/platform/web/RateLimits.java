@@ -39,15 +39,23 @@ public class RateLimits implements ContainerRequestFilter {
     if (limited == null) limited = resource.getResourceClass().getAnnotation(RateLimited.class);
     if (limited == null) return;
     String group = limited.value();
-    GROUPS.computeIfAbsent(group, this::throttle).take(clients.hash(servletRequest)).ifPresent(wait -> {
-      throw new WebApplicationException(
-          Response.status(429).header("Retry-After", Throttle.retryAfterSeconds(wait)).build());
-    });
+    GROUPS
+        .computeIfAbsent(group, this::throttle)
+        .take(clients.hash(servletRequest))
+        .ifPresent(
+            wait -> {
+              throw new WebApplicationException(
+                  Response.status(429)
+                      .header("Retry-After", Throttle.retryAfterSeconds(wait))
+                      .build());
+            });
   }
 
   private Throttle throttle(String group) {
-    long perMinute = config.getOptionalValue("comments.rate." + group + ".per.minute", Long.class).orElse(10L);
-    long burst = config.getOptionalValue("comments.rate." + group + ".burst", Long.class).orElse(perMinute);
+    long perMinute =
+        config.getOptionalValue("comments.rate." + group + ".per.minute", Long.class).orElse(10L);
+    long burst =
+        config.getOptionalValue("comments.rate." + group + ".burst", Long.class).orElse(perMinute);
     return new Throttle(burst, perMinute, Duration.ofMinutes(1));
   }
 }

@@ -1,5 +1,6 @@
 package dev.commentmoderation.platform.web;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -10,7 +11,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import jakarta.inject.Inject;
 
 /**
  * Refuses request bodies over the configured size with 413, whether the client declares the length

@@ -10,11 +10,11 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 
 /**
- * Security headers for everything the service serves. The pages (demo article, moderator
- * dashboard) load only their own scripts and styles, so their policy needs no 'unsafe-inline'.
- * The widget's script and stylesheet are the exception to same-origin thinking: a news site on
- * another origin loads them, so they are marked cross-origin loadable (and CORS-readable, which
- * lets a site pin them with Subresource Integrity). HSTS belongs to the TLS terminator in front.
+ * Security headers for everything the service serves. The pages (demo article, moderator dashboard)
+ * load only their own scripts and styles, so their policy needs no 'unsafe-inline'. The widget's
+ * script and stylesheet are the exception to same-origin thinking: a news site on another origin
+ * loads them, so they are marked cross-origin loadable (and CORS-readable, which lets a site pin
+ * them with Subresource Integrity). HSTS belongs to the TLS terminator in front.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
@@ -27,7 +27,13 @@ public class SecurityHeaders extends HttpFilter {
   /** JSON is never a document to render: nothing may load, run, or frame it. */
   static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
-  enum Kind { WIDGET_ASSET, API, MODERATION_API, DASHBOARD, PAGE }
+  enum Kind {
+    WIDGET_ASSET,
+    API,
+    MODERATION_API,
+    DASHBOARD,
+    PAGE
+  }
 
   static Kind kind(String path) {
     if (path.equals("/widget.js") || path.equals("/widget.css")) return Kind.WIDGET_ASSET;
@@ -38,7 +44,8 @@ public class SecurityHeaders extends HttpFilter {
   }
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     response.setHeader("X-Content-Type-Options", "nosniff");
@@ -65,18 +72,25 @@ public class SecurityHeaders extends HttpFilter {
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
       }
     }
-    chain.doFilter(request, kind(path) == Kind.API || kind(path) == Kind.MODERATION_API
-        ? response : new Utf8Text(response));
+    chain.doFilter(
+        request,
+        kind(path) == Kind.API || kind(path) == Kind.MODERATION_API
+            ? response
+            : new Utf8Text(response));
   }
 
   /**
-   * Static files leave the container as "application/javascript" or "text/css" without a charset;
-   * a news page in windows-1251 would then decode the widget's Russian and Kyrgyz text wrongly.
+   * Static files leave the container as "application/javascript" or "text/css" without a charset; a
+   * news page in windows-1251 would then decode the widget's Russian and Kyrgyz text wrongly.
    */
   static String withCharset(String type) {
     if (type == null || type.toLowerCase(java.util.Locale.ROOT).contains("charset")) return type;
     String t = type.toLowerCase(java.util.Locale.ROOT);
-    boolean text = t.startsWith("text/") || t.startsWith("application/javascript") || t.endsWith("+xml") || t.endsWith("/json");
+    boolean text =
+        t.startsWith("text/")
+            || t.startsWith("application/javascript")
+            || t.endsWith("+xml")
+            || t.endsWith("/json");
     return text ? type + ";charset=UTF-8" : type;
   }
 

@@ -48,7 +48,8 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
       Json.createParserFactory(Map.of("org.eclipse.parsson.rejectDuplicateKeys", true));
 
   @Override
-  public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+  public boolean isReadable(
+      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
     return type.isRecord();
   }
 
@@ -83,8 +84,8 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
   /**
    * Exactly one JSON value, with nothing but whitespace after it. A first pass streams through the
    * events (no recursion) and refuses nesting deeper than {@link #MAX_DEPTH}; only then is the
-   * value built as a tree, which Parsson does recursively (5,000 nested arrays overflow the stack of
-   * a request thread before its own depth limit would trip).
+   * value built as a tree, which Parsson does recursively (5,000 nested arrays overflow the stack
+   * of a request thread before its own depth limit would trip).
    */
   static JsonValue parse(String text) {
     boolean trailing;
@@ -151,7 +152,8 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
     } else if (raw == Long.class || raw == long.class) {
       wholeNumber(value, path, Long.MIN_VALUE, Long.MAX_VALUE);
     } else if (raw == Boolean.class || raw == boolean.class) {
-      if (value != JsonValue.TRUE && value != JsonValue.FALSE) throw wrongType(path, "json.boolean");
+      if (value != JsonValue.TRUE && value != JsonValue.FALSE)
+        throw wrongType(path, "json.boolean");
     } else if (raw.isRecord()) {
       expect(value, JsonValue.ValueType.OBJECT, path, "json.object");
       JsonObject object = value.asJsonObject();
@@ -167,7 +169,8 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
       JsonArray array = value.asJsonArray();
       if (type instanceof ParameterizedType p && p.getActualTypeArguments().length == 1) {
         Type element = p.getActualTypeArguments()[0];
-        for (int i = 0; i < array.size(); i++) checkShape(array.get(i), element, path + "[" + i + "]");
+        for (int i = 0; i < array.size(); i++)
+          checkShape(array.get(i), element, path + "[" + i + "]");
       }
     }
   }
@@ -185,14 +188,16 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
   /** An integral value within bounds: 1.5, 1e-400, 2^64 and 10^1000 are not an int. */
   private static void wholeNumber(JsonValue value, String path, long min, long max) {
     if (value instanceof JsonNumber number && fits(number.bigDecimalValue(), min, max)) return;
-    throw new InvalidParameter(path, "json.integer", path, String.valueOf(min), String.valueOf(max));
+    throw new InvalidParameter(
+        path, "json.integer", path, String.valueOf(min), String.valueOf(max));
   }
 
   static boolean fits(BigDecimal n, long min, long max) {
     if (n.signum() == 0) return true;
     BigDecimal whole = n.stripTrailingZeros();
     if (whole.scale() > 0 || whole.precision() - whole.scale() > 19) return false;
-    return whole.compareTo(BigDecimal.valueOf(min)) >= 0 && whole.compareTo(BigDecimal.valueOf(max)) <= 0;
+    return whole.compareTo(BigDecimal.valueOf(min)) >= 0
+        && whole.compareTo(BigDecimal.valueOf(max)) <= 0;
   }
 
   /** At the top the body itself is of the wrong shape; below it a field is. */

@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Token buckets per key (a client hash, a username), in memory: {@code capacity} events per
- * {@code period}, refilled gradually. Per instance: behind a load balancer each instance counts on
- * its own, which only loosens the limit by the number of instances.
+ * Token buckets per key (a client hash, a username), in memory: {@code capacity} events per {@code
+ * period}, refilled gradually. Per instance: behind a load balancer each instance counts on its
+ * own, which only loosens the limit by the number of instances.
  */
 public final class Throttle {
 
@@ -28,19 +28,29 @@ public final class Throttle {
     this.burst = burst;
     this.perPeriod = perPeriod;
     this.period = period;
-    this.buckets = Caffeine.newBuilder().expireAfterAccess(period.multipliedBy(2)).maximumSize(100_000).build();
+    this.buckets =
+        Caffeine.newBuilder()
+            .expireAfterAccess(period.multipliedBy(2))
+            .maximumSize(100_000)
+            .build();
   }
 
   private Bucket bucket(String key) {
-    return buckets.get(key, k -> Bucket.builder()
-        .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perPeriod, period).build())
-        .build());
+    return buckets.get(
+        key,
+        k ->
+            Bucket.builder()
+                .addLimit(
+                    Bandwidth.builder().capacity(burst).refillGreedy(perPeriod, period).build())
+                .build());
   }
 
   /** Takes one token; empty when allowed, else how long until one is available. */
   public Optional<Duration> take(String key) {
     var probe = bucket(key).tryConsumeAndReturnRemaining(1);
-    return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    return probe.isConsumed()
+        ? Optional.empty()
+        : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
   }
 
   /** Without taking: empty when a token is available, else how long until one is. */
@@ -48,7 +58,9 @@ public final class Throttle {
     Bucket b = buckets.getIfPresent(key);
     if (b == null) return Optional.empty();
     var probe = b.estimateAbilityToConsume(1);
-    return probe.canBeConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    return probe.canBeConsumed()
+        ? Optional.empty()
+        : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
   }
 
   /** A wait as a {@code Retry-After} value: whole seconds, rounded up, at least one. */

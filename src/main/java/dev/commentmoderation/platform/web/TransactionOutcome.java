@@ -14,12 +14,12 @@ import java.util.logging.Logger;
 /**
  * Turns a transaction that failed to begin or commit at a resource method into a typed problem.
  * Without this, the {@code TransactionalException} reaches Jersey's own mapper for it, which
- * rethrows it, and the client gets the container's HTML error page with a 500 (seen when
- * PostgreSQL stopped during a commit). It sits outside the transaction interceptor (lower
- * priority number), and only around JAX-RS resources: control beans that catch {@code
- * TransactionalException} themselves (the bulk decisions) still see it. {@code value} is a binding
- * member of {@code @Transactional}: this binds to the default, {@code REQUIRED}, which is what the
- * resources use.
+ * rethrows it, and the client gets the container's HTML error page with a 500 (seen when PostgreSQL
+ * stopped during a commit). It sits outside the transaction interceptor (lower priority number),
+ * and only around JAX-RS resources: control beans that catch {@code TransactionalException}
+ * themselves (the bulk decisions) still see it. {@code value} is a binding member of
+ * {@code @Transactional}: this binds to the default, {@code REQUIRED}, which is what the resources
+ * use.
  */
 @Transactional
 @Interceptor

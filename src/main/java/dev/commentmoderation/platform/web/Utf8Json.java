@@ -7,7 +7,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 
-/** JSON answers say their charset, as the contract promises: {@code application/json; charset=UTF-8}. */
+/**
+ * JSON answers say their charset, as the contract promises: {@code application/json;
+ * charset=UTF-8}.
+ */
 @Provider
 public class Utf8Json implements ContainerResponseFilter {
 

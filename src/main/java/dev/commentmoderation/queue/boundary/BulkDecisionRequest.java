@@ -6,9 +6,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 
-/** Several comments at the versions the moderator saw, one action ("approve" or "reject") for all. */
+/**
+ * Several comments at the versions the moderator saw, one action ("approve" or "reject") for all.
+ */
 public record BulkDecisionRequest(
-    @NotNull(message = "{decision.items.required}") List<@Valid @NotNull(message = "{decision.items.required}") Item> items,
+    @NotNull(message = "{decision.items.required}")
+        List<@Valid @NotNull(message = "{decision.items.required}") Item> items,
     @NotNull(message = "{decision.action}") @TrimmedLength(max = 16) String action,
     @TrimmedLength(min = 0, max = 1000) @PlainText(multiline = true) String reason) {
 

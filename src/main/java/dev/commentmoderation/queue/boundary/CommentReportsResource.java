@@ -1,9 +1,9 @@
 package dev.commentmoderation.queue.boundary;
 
-import dev.commentmoderation.security.boundary.Acting;
-import dev.commentmoderation.report.boundary.ReportView;
 import dev.commentmoderation.comment.entity.CommentId;
+import dev.commentmoderation.report.boundary.ReportView;
 import dev.commentmoderation.report.control.Reports;
+import dev.commentmoderation.security.boundary.Acting;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -47,10 +47,15 @@ public class CommentReportsResource {
   @POST
   @Path("dismiss")
   @Transactional
-  @Operation(summary = "Dismiss the open reports at the version seen; a comment held for them is published again")
+  @Operation(
+      summary =
+          "Dismiss the open reports at the version seen; a comment held for them is published again")
   public QueueItem dismiss(
-      @PathParam("id") String id, @Valid @NotNull(message = "{comment.required}") DecisionRequest request) {
-    var comment = reports.dismiss(CommentId.parse(id), request.version(), Acting.moderator(security), request.reason());
+      @PathParam("id") String id,
+      @Valid @NotNull(message = "{comment.required}") DecisionRequest request) {
+    var comment =
+        reports.dismiss(
+            CommentId.parse(id), request.version(), Acting.moderator(security), request.reason());
     return QueueItem.of(comment);
   }
 }

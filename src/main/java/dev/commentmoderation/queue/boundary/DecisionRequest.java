@@ -1,8 +1,8 @@
 package dev.commentmoderation.queue.boundary;
 
 import dev.commentmoderation.platform.validation.PlainText;
-import jakarta.validation.constraints.NotNull;
 import dev.commentmoderation.platform.validation.TrimmedLength;
+import jakarta.validation.constraints.NotNull;
 
 /** The version the moderator saw, and why they decided (optional). */
 public record DecisionRequest(

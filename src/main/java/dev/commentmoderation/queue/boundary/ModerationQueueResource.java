@@ -1,19 +1,19 @@
 package dev.commentmoderation.queue.boundary;
 
-import dev.commentmoderation.security.entity.Moderator;
-import dev.commentmoderation.security.boundary.Acting;
-import dev.commentmoderation.comment.entity.StaleDecision;
-import dev.commentmoderation.comment.entity.ReversalNotAllowed;
+import dev.commentmoderation.comment.control.Decisions;
+import dev.commentmoderation.comment.entity.Comment;
 import dev.commentmoderation.comment.entity.CommentId;
 import dev.commentmoderation.comment.entity.CommentNotFound;
-import dev.commentmoderation.comment.entity.Comment;
 import dev.commentmoderation.comment.entity.CommentStatus;
+import dev.commentmoderation.comment.entity.ReversalNotAllowed;
+import dev.commentmoderation.comment.entity.StaleDecision;
 import dev.commentmoderation.platform.web.InvalidParameter;
 import dev.commentmoderation.queue.control.Claims;
-import dev.commentmoderation.comment.control.Decisions;
 import dev.commentmoderation.queue.control.ModerationQueue;
 import dev.commentmoderation.queue.control.QueueCursor;
 import dev.commentmoderation.report.control.Reports;
+import dev.commentmoderation.security.boundary.Acting;
+import dev.commentmoderation.security.entity.Moderator;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -58,7 +58,9 @@ public class ModerationQueueResource {
 
   @GET
   @Path("queue")
-  @Operation(summary = "Comments awaiting a decision (or in another status), oldest or most severe first, with verdicts")
+  @Operation(
+      summary =
+          "Comments awaiting a decision (or in another status), oldest or most severe first, with verdicts")
   public QueuePage queue(
       @QueryParam("status") String status,
       @QueryParam("articleId") String articleId,
@@ -76,8 +78,12 @@ public class ModerationQueueResource {
     ModerationQueue.Order sort = order(order);
     var filter =
         new ModerationQueue.Filter(
-            wanted, articleId, text("category", category, 64), text("rule", rule, 128),
-            text("author", author, 254), flag("unclaimed", unclaimed));
+            wanted,
+            articleId,
+            text("category", category, 64),
+            text("rule", rule, 128),
+            text("author", author, 254),
+            flag("unclaimed", unclaimed));
     var page =
         queue.page(
             filter,
@@ -86,7 +92,9 @@ public class ModerationQueueResource {
             QueueCursor.decode("cursor", cursor, sort == ModerationQueue.Order.SEVERITY));
     var open = reports.open(page.items().stream().map(Comment::commentId).toList());
     return new QueuePage(
-        page.items().stream().map(c -> QueueItem.of(c, open.getOrDefault(c.commentId(), List.of()))).toList(),
+        page.items().stream()
+            .map(c -> QueueItem.of(c, open.getOrDefault(c.commentId(), List.of())))
+            .toList(),
         page.next() == null ? null : page.next().encode());
   }
 
@@ -100,26 +108,33 @@ public class ModerationQueueResource {
   @POST
   @Path("comments/{id}/approve")
   @Transactional
-  @Operation(summary = "Approve a comment at the version the moderator saw; 409 when someone decided first")
+  @Operation(
+      summary =
+          "Approve a comment at the version the moderator saw; 409 when someone decided first")
   public QueueItem approve(
-      @PathParam("id") String id, @Valid @NotNull(message = "{comment.required}") DecisionRequest request) {
+      @PathParam("id") String id,
+      @Valid @NotNull(message = "{comment.required}") DecisionRequest request) {
     return decide(id, request, CommentStatus.APPROVED);
   }
 
   @POST
   @Path("comments/{id}/reject")
   @Transactional
-  @Operation(summary = "Reject a comment at the version the moderator saw; 409 when someone decided first")
+  @Operation(
+      summary = "Reject a comment at the version the moderator saw; 409 when someone decided first")
   public QueueItem reject(
-      @PathParam("id") String id, @Valid @NotNull(message = "{comment.required}") DecisionRequest request) {
+      @PathParam("id") String id,
+      @Valid @NotNull(message = "{comment.required}") DecisionRequest request) {
     return decide(id, request, CommentStatus.REJECTED);
   }
 
   /** Not one transaction: every item is decided in its own, see {@link SeparateDecisions}. */
   @POST
   @Path("decisions")
-  @Operation(summary = "Approve or reject many comments, each at its version and in its own transaction")
-  public BulkDecisionResult bulk(@Valid @NotNull(message = "{comment.required}") BulkDecisionRequest request) {
+  @Operation(
+      summary = "Approve or reject many comments, each at its version and in its own transaction")
+  public BulkDecisionResult bulk(
+      @Valid @NotNull(message = "{comment.required}") BulkDecisionRequest request) {
     CommentStatus to = action(request.action());
     if (request.items().isEmpty() || request.items().size() > MAX_BULK) {
       throw new InvalidParameter("items", "param.range", 1, MAX_BULK);
@@ -142,7 +157,8 @@ public class ModerationQueueResource {
     }
     try {
       Comment decided = separately.decide(commentId, item.version(), to, by, reason);
-      return new BulkDecisionResult.Outcome(item.id(), "DECIDED", decided.status(), decided.version());
+      return new BulkDecisionResult.Outcome(
+          item.id(), "DECIDED", decided.status(), decided.version());
     } catch (CommentNotFound e) {
       return new BulkDecisionResult.Outcome(item.id(), "NOT_FOUND", null, null);
     } catch (StaleDecision e) {
@@ -150,7 +166,8 @@ public class ModerationQueueResource {
     } catch (ReversalNotAllowed e) {
       return current(item.id(), commentId, "FORBIDDEN");
     } catch (TransactionalException e) {
-      if (causedBy(e, OptimisticLockException.class) || causedBy(e, jakarta.transaction.RollbackException.class)) {
+      if (causedBy(e, OptimisticLockException.class)
+          || causedBy(e, jakarta.transaction.RollbackException.class)) {
         return current(item.id(), commentId, "STALE");
       }
       throw e;
@@ -174,7 +191,9 @@ public class ModerationQueueResource {
   @POST
   @Path("comments/{id}/claim")
   @Transactional
-  @Operation(summary = "Claim a comment for a few minutes (advisory; shown in the queue); 409 when another moderator holds it")
+  @Operation(
+      summary =
+          "Claim a comment for a few minutes (advisory; shown in the queue); 409 when another moderator holds it")
   public QueueItem claim(@PathParam("id") String id) {
     return QueueItem.of(claims.claim(CommentId.parse(id), Acting.moderator(security)));
   }
@@ -189,7 +208,9 @@ public class ModerationQueueResource {
 
   private QueueItem decide(String id, DecisionRequest request, CommentStatus to) {
     CommentId commentId = CommentId.parse(id);
-    var comment = decisions.decide(commentId, request.version(), to, Acting.moderator(security), request.reason());
+    var comment =
+        decisions.decide(
+            commentId, request.version(), to, Acting.moderator(security), request.reason());
     return QueueItem.of(comment, reports.open(comment.commentId()));
   }
 
@@ -211,7 +232,8 @@ public class ModerationQueueResource {
   }
 
   static ModerationQueue.Order order(String value) {
-    if (value == null || value.isBlank() || value.strip().equals("oldest")) return ModerationQueue.Order.OLDEST;
+    if (value == null || value.isBlank() || value.strip().equals("oldest"))
+      return ModerationQueue.Order.OLDEST;
     if (value.strip().equals("severity")) return ModerationQueue.Order.SEVERITY;
     throw new InvalidParameter("order", "param.queue-order");
   }

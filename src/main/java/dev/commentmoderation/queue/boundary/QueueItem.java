@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A comment as a moderator sees it: everything but the client hash, with the engine's verdict,
- * the readers' open reports and who has claimed it (until when).
+ * A comment as a moderator sees it: everything but the client hash, with the engine's verdict, the
+ * readers' open reports and who has claimed it (until when).
  */
 public record QueueItem(
     String id,

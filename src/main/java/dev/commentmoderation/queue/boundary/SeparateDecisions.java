@@ -1,10 +1,10 @@
 package dev.commentmoderation.queue.boundary;
 
-import dev.commentmoderation.security.entity.Moderator;
-import dev.commentmoderation.comment.entity.CommentId;
-import dev.commentmoderation.comment.entity.Comment;
-import dev.commentmoderation.comment.entity.CommentStatus;
 import dev.commentmoderation.comment.control.Decisions;
+import dev.commentmoderation.comment.entity.Comment;
+import dev.commentmoderation.comment.entity.CommentId;
+import dev.commentmoderation.comment.entity.CommentStatus;
+import dev.commentmoderation.security.entity.Moderator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,7 +23,8 @@ public class SeparateDecisions {
   @PersistenceContext EntityManager em;
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public Comment decide(CommentId commentId, int version, CommentStatus to, Moderator by, String reason) {
+  public Comment decide(
+      CommentId commentId, int version, CommentStatus to, Moderator by, String reason) {
     return decisions.decide(commentId, version, to, by, reason);
   }
 

@@ -23,7 +23,9 @@ public class StatsResource {
   @Inject Stats stats;
 
   @GET
-  @Operation(summary = "Queue depth, oldest pending, median time to decision, and per rule how often moderators overturned it")
+  @Operation(
+      summary =
+          "Queue depth, oldest pending, median time to decision, and per rule how often moderators overturned it")
   public Stats.Result stats(@QueryParam("days") String days) {
     return stats.compute(InvalidParameter.intParam("days", days, 30, 1, 3650));
   }

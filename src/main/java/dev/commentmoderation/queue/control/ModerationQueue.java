@@ -34,7 +34,12 @@ public class ModerationQueue {
 
   /** What to show; null fields do not filter. */
   public record Filter(
-      CommentStatus status, String articleId, String category, String rule, String author, boolean unclaimed) {
+      CommentStatus status,
+      String articleId,
+      String category,
+      String rule,
+      String author,
+      boolean unclaimed) {
 
     public Filter(CommentStatus status, String articleId) {
       this(status, articleId, null, null, null, false);
@@ -61,7 +66,8 @@ public class ModerationQueue {
     }
     if (filter.author() != null) {
       // the exact name too: a database in the C locale lowercases ASCII only
-      jpql.append(" and (c.authorName = :name or lower(c.authorName) = :author or lower(c.authorEmail) = :author)");
+      jpql.append(
+          " and (c.authorName = :name or lower(c.authorName) = :author or lower(c.authorEmail) = :author)");
       params.put("name", filter.author());
       params.put("author", filter.author().toLowerCase(Locale.ROOT));
     }
@@ -72,24 +78,32 @@ public class ModerationQueue {
     if (after != null) {
       if (order == Order.SEVERITY) {
         // the redundant bounds on the leading sort key let the index range start at the cursor
-        jpql.append(" and c.severity <= :severity and (c.severity < :severity or (c.severity = :severity and (c.createdAt > :at"
-            + " or (c.createdAt = :at and c.id > :id))))");
+        jpql.append(
+            " and c.severity <= :severity and (c.severity < :severity or (c.severity = :severity and (c.createdAt > :at"
+                + " or (c.createdAt = :at and c.id > :id))))");
         params.put("severity", after.severity());
       } else {
-        jpql.append(" and c.createdAt >= :at and (c.createdAt > :at or (c.createdAt = :at and c.id > :id))");
+        jpql.append(
+            " and c.createdAt >= :at and (c.createdAt > :at or (c.createdAt = :at and c.id > :id))");
       }
       params.put("at", after.at());
       params.put("id", after.id());
     }
-    jpql.append(order == Order.SEVERITY ? " order by c.severity desc, c.createdAt, c.id" : " order by c.createdAt, c.id");
-    TypedQuery<Comment> query = em.createQuery(jpql.toString(), Comment.class).setMaxResults(limit + 1);
+    jpql.append(
+        order == Order.SEVERITY
+            ? " order by c.severity desc, c.createdAt, c.id"
+            : " order by c.createdAt, c.id");
+    TypedQuery<Comment> query =
+        em.createQuery(jpql.toString(), Comment.class).setMaxResults(limit + 1);
     params.forEach(query::setParameter);
     List<Comment> items = query.getResultList();
     if (items.size() <= limit) return new Page(items, null);
     List<Comment> page = items.subList(0, limit);
     Comment last = page.get(limit - 1);
     return new Page(
-        page, new QueueCursor(order == Order.SEVERITY ? last.severity() : null, last.createdAt(), last.id()));
+        page,
+        new QueueCursor(
+            order == Order.SEVERITY ? last.severity() : null, last.createdAt(), last.id()));
   }
 
   public long depth() {
@@ -99,7 +113,8 @@ public class ModerationQueue {
   }
 
   public OffsetDateTime oldestPending() {
-    return em.createQuery("select min(c.createdAt) from Comment c where c.status = :status", OffsetDateTime.class)
+    return em.createQuery(
+            "select min(c.createdAt) from Comment c where c.status = :status", OffsetDateTime.class)
         .setParameter("status", CommentStatus.PENDING)
         .getSingleResult();
   }
@@ -114,7 +129,8 @@ public class ModerationQueue {
     for (CommentStatus s : CommentStatus.values()) byStatus.put(s.name(), 0L);
     em.createQuery("select c.status, count(c) from Comment c group by c.status", Object[].class)
         .getResultList()
-        .forEach(row -> byStatus.put(((CommentStatus) row[0]).name(), ((Number) row[1]).longValue()));
+        .forEach(
+            row -> byStatus.put(((CommentStatus) row[0]).name(), ((Number) row[1]).longValue()));
     List<ArticleCount> byArticle = new ArrayList<>();
     em.createQuery(
             "select c.articleId, count(c) from Comment c where c.status = :status"
@@ -123,7 +139,8 @@ public class ModerationQueue {
         .setParameter("status", CommentStatus.PENDING)
         .setMaxResults(topArticles)
         .getResultList()
-        .forEach(row -> byArticle.add(new ArticleCount((String) row[0], ((Number) row[1]).longValue())));
+        .forEach(
+            row -> byArticle.add(new ArticleCount((String) row[0], ((Number) row[1]).longValue())));
     return new Counts(byStatus, byArticle);
   }
 }

@@ -17,13 +17,16 @@ public record QueueCursor(Integer severity, OffsetDateTime at, long id) {
   public String encode() {
     long micros = ChronoUnit.MICROS.between(Instant.EPOCH, at.toInstant());
     String plain = (severity == null ? "" : "s" + severity + ":") + micros + ":" + id;
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
   }
 
   public static QueueCursor decode(String name, String value, boolean bySeverity) {
     if (value == null || value.isBlank()) return null;
     try {
-      String plain = new String(Base64.getUrlDecoder().decode(value.strip()), StandardCharsets.US_ASCII);
+      String plain =
+          new String(Base64.getUrlDecoder().decode(value.strip()), StandardCharsets.US_ASCII);
       String[] parts = plain.split(":");
       Integer severity = null;
       int i = 0;
@@ -36,7 +39,10 @@ public record QueueCursor(Integer severity, OffsetDateTime at, long id) {
       }
       if (bySeverity != (severity != null)) throw new IllegalArgumentException();
       Instant instant = Instant.EPOCH.plus(Long.parseLong(parts[i]), ChronoUnit.MICROS);
-      return new QueueCursor(severity, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC), Long.parseLong(parts[i + 1]));
+      return new QueueCursor(
+          severity,
+          OffsetDateTime.ofInstant(instant, ZoneOffset.UTC),
+          Long.parseLong(parts[i + 1]));
     } catch (RuntimeException e) {
       throw new InvalidParameter(name, "param.cursor");
     }

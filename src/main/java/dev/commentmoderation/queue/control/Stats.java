@@ -33,7 +33,13 @@ public class Stats {
   @Inject Clock clock;
 
   public record RuleOutcome(
-      String rule, String ruleSetVersion, long held, long refused, long decided, long overturned, Double precision) {}
+      String rule,
+      String ruleSetVersion,
+      long held,
+      long refused,
+      long decided,
+      long overturned,
+      Double precision) {}
 
   public record Result(
       int days,
@@ -50,7 +56,8 @@ public class Stats {
     OffsetDateTime oldest = queue.oldestPending();
     List<Object[]> times =
         em.createQuery(
-                "select c.createdAt, c.decidedAt from Comment c where c.decidedAt >= :since", Object[].class)
+                "select c.createdAt, c.decidedAt from Comment c where c.decidedAt >= :since",
+                Object[].class)
             .setParameter("since", since)
             .setMaxResults(MAX_DECISIONS)
             .getResultList();
@@ -109,10 +116,22 @@ public class Stats {
       }
     }
     List<RuleOutcome> result = new ArrayList<>();
-    byRule.forEach((key, acc) -> result.add(new RuleOutcome(key.get(0), key.get(1), acc[0], acc[1], acc[2], acc[3],
-        acc[2] == 0 ? null : 1.0 - (double) acc[3] / acc[2])));
-    result.sort(Comparator.comparingLong((RuleOutcome r) -> r.held() + r.refused()).reversed()
-        .thenComparing(RuleOutcome::rule).thenComparing(RuleOutcome::ruleSetVersion));
+    byRule.forEach(
+        (key, acc) ->
+            result.add(
+                new RuleOutcome(
+                    key.get(0),
+                    key.get(1),
+                    acc[0],
+                    acc[1],
+                    acc[2],
+                    acc[3],
+                    acc[2] == 0 ? null : 1.0 - (double) acc[3] / acc[2])));
+    result.sort(
+        Comparator.comparingLong((RuleOutcome r) -> r.held() + r.refused())
+            .reversed()
+            .thenComparing(RuleOutcome::rule)
+            .thenComparing(RuleOutcome::ruleSetVersion));
     return result;
   }
 }

@@ -1,9 +1,9 @@
 package dev.commentmoderation.report.boundary;
 
-import dev.commentmoderation.platform.web.Throttle;
 import dev.commentmoderation.comment.entity.CommentId;
 import dev.commentmoderation.platform.web.ClientIdentity;
 import dev.commentmoderation.platform.web.InvalidParameter;
+import dev.commentmoderation.platform.web.Throttle;
 import dev.commentmoderation.report.control.Reports;
 import dev.commentmoderation.report.entity.ReportReason;
 import jakarta.enterprise.context.RequestScoped;
@@ -35,15 +35,23 @@ public class CommentFlagsResource {
 
   @POST
   @Transactional
-  @Operation(summary = "Report a published comment (spam, abuse, offtopic, other); a repeat is accepted, not counted")
-  public Response flag(@PathParam("id") String id, @Valid @NotNull(message = "{comment.required}") NewReport report) {
+  @Operation(
+      summary =
+          "Report a published comment (spam, abuse, offtopic, other); a repeat is accepted, not counted")
+  public Response flag(
+      @PathParam("id") String id,
+      @Valid @NotNull(message = "{comment.required}") NewReport report) {
     CommentId commentId = CommentId.parse(id);
     ReportReason reason =
-        ReportReason.of(report.reason()).orElseThrow(() -> new InvalidParameter("reason", "report.reason"));
+        ReportReason.of(report.reason())
+            .orElseThrow(() -> new InvalidParameter("reason", "report.reason"));
     String client = clients.hash(request);
-    reports.admit(client).ifPresent(wait -> {
-      throw new TooManyReports(Throttle.retryAfterSeconds(wait));
-    });
+    reports
+        .admit(client)
+        .ifPresent(
+            wait -> {
+              throw new TooManyReports(Throttle.retryAfterSeconds(wait));
+            });
     String note = report.note() == null || report.note().isBlank() ? null : report.note().strip();
     reports.report(commentId, client, reason, note);
     return Response.accepted().build();

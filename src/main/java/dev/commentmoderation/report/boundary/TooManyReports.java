@@ -5,7 +5,10 @@ import jakarta.ws.rs.core.Response;
 
 public class TooManyReports extends ProblemException {
   public TooManyReports(long retryAfterSeconds) {
-    super(Response.status(429).header("Retry-After", String.valueOf(Math.max(1, retryAfterSeconds))).build(),
+    super(
+        Response.status(429)
+            .header("Retry-After", String.valueOf(Math.max(1, retryAfterSeconds)))
+            .build(),
         "problem.http.429");
   }
 }

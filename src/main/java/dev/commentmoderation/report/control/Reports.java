@@ -27,10 +27,10 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Optional;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -75,22 +75,34 @@ public class Reports {
     if (comment == null || !comment.isApproved()) throw new CommentNotFound();
     long mine =
         em.createQuery(
-                "select count(r) from Report r where r.commentId = :comment and r.clientHash = :client", Long.class)
+                "select count(r) from Report r where r.commentId = :comment and r.clientHash = :client",
+                Long.class)
             .setParameter("comment", commentId)
             .setParameter("client", clientHash)
             .getSingleResult();
     if (mine > 0) return false;
     OffsetDateTime now = Clocks.now(clock);
     em.persist(new Report(commentId, clientHash, reason.code(), note, now));
-    audit.record(commentId, AuditLog.READER, AuditAction.REPORTED, comment.status(), comment.status(), reason.code());
+    audit.record(
+        commentId,
+        AuditLog.READER,
+        AuditAction.REPORTED,
+        comment.status(),
+        comment.status(),
+        reason.code());
     em.flush();
     long open = openCount(commentId);
     boolean heldAgain = open >= threshold(comment.article());
     if (heldAgain) {
       comment.holdForReports();
       em.flush();
-      audit.record(commentId, AuditLog.READER, AuditAction.HELD_FOR_REPORTS, CommentStatus.APPROVED,
-          CommentStatus.PENDING, open + " open reports");
+      audit.record(
+          commentId,
+          AuditLog.READER,
+          AuditAction.HELD_FOR_REPORTS,
+          CommentStatus.APPROVED,
+          CommentStatus.PENDING,
+          open + " open reports");
     }
     em.flush();
     reported.fire(new CommentReported(id, comment.article(), open, heldAgain, comment.version()));
@@ -104,7 +116,8 @@ public class Reports {
 
   private long openCount(long commentId) {
     return em.createQuery(
-            "select count(r) from Report r where r.commentId = :comment and r.dismissedAt is null", Long.class)
+            "select count(r) from Report r where r.commentId = :comment and r.dismissedAt is null",
+            Long.class)
         .setParameter("comment", commentId)
         .getSingleResult();
   }
@@ -119,7 +132,10 @@ public class Reports {
     if (open.isEmpty()) throw new NoOpenReports();
     OffsetDateTime now = Clocks.now(clock);
     open.forEach(r -> r.dismiss(by.name(), now));
-    String why = open.size() + " reports dismissed" + (reason == null || reason.isBlank() ? "" : ": " + reason);
+    String why =
+        open.size()
+            + " reports dismissed"
+            + (reason == null || reason.isBlank() ? "" : ": " + reason);
     return decisions.reportsDismissed(id, seenVersion, by, why);
   }
 
@@ -141,7 +157,8 @@ public class Reports {
   /** The open reports of some comments, oldest first, by comment. */
   public Map<CommentId, List<Report>> open(Collection<CommentId> commentIds) {
     if (commentIds.isEmpty()) return Map.of();
-    return em.createQuery(
+    return em
+        .createQuery(
             "select r from Report r where r.commentId in :ids and r.dismissedAt is null order by r.createdAt, r.id",
             Report.class)
         .setParameter("ids", commentIds.stream().map(CommentId::value).toList())

@@ -42,7 +42,8 @@ public class Report {
 
   protected Report() {}
 
-  public Report(long commentId, String clientHash, String reason, String note, OffsetDateTime createdAt) {
+  public Report(
+      long commentId, String clientHash, String reason, String note, OffsetDateTime createdAt) {
     this.commentId = commentId;
     this.clientHash = clientHash;
     this.reason = reason;

@@ -4,4 +4,5 @@ import dev.commentmoderation.engine.Decision;
 import dev.commentmoderation.engine.Match;
 import java.util.List;
 
-public record CheckResult(Decision decision, List<Match> matches, String reason, String ruleSetVersion) {}
+public record CheckResult(
+    Decision decision, List<Match> matches, String reason, String ruleSetVersion) {}

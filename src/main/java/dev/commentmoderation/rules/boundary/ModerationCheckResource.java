@@ -1,8 +1,8 @@
 package dev.commentmoderation.rules.boundary;
 
-import dev.commentmoderation.rules.control.ActiveRules;
 import dev.commentmoderation.engine.AuthorStanding;
 import dev.commentmoderation.engine.Submission;
+import dev.commentmoderation.rules.control.ActiveRules;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

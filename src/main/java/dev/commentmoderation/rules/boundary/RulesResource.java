@@ -1,10 +1,10 @@
 package dev.commentmoderation.rules.boundary;
 
-import dev.commentmoderation.security.boundary.Acting;
+import dev.commentmoderation.platform.web.InvalidParameter;
 import dev.commentmoderation.rules.control.ActiveRules;
 import dev.commentmoderation.rules.control.Backtest;
 import dev.commentmoderation.rules.control.RuleSets;
-import dev.commentmoderation.platform.web.InvalidParameter;
+import dev.commentmoderation.security.boundary.Acting;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -57,7 +57,9 @@ public class RulesResource {
   @Consumes({"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
   @Transactional
   @RolesAllowed("admin")
-  @Operation(summary = "Replace the active rule set (YAML body); 400 with line numbers when it does not load")
+  @Operation(
+      summary =
+          "Replace the active rule set (YAML body); 400 with line numbers when it does not load")
   public Rules replaceYaml(String yaml) {
     return replace(yaml);
   }
@@ -71,20 +73,27 @@ public class RulesResource {
   }
 
   private Rules replace(String yaml) {
-    if (yaml == null || yaml.length() > MAX_YAML) throw new InvalidParameter("rules", "rules.size", MAX_YAML);
+    if (yaml == null || yaml.length() > MAX_YAML)
+      throw new InvalidParameter("rules", "rules.size", MAX_YAML);
     var stored = ruleSets.store(yaml, Acting.moderator(security));
     return new Rules(stored.version(), stored.source());
   }
 
   @POST
   @Path("backtest")
-  @Operation(summary = "Run a candidate rule set over stored comments: which decisions would change, and against whom")
-  public Backtest.Result backtest(@Valid @NotNull(message = "{comment.required}") BacktestRequest request) {
-    if (request.rules().length() > MAX_YAML) throw new InvalidParameter("rules", "rules.size", MAX_YAML);
+  @Operation(
+      summary =
+          "Run a candidate rule set over stored comments: which decisions would change, and against whom")
+  public Backtest.Result backtest(
+      @Valid @NotNull(message = "{comment.required}") BacktestRequest request) {
+    if (request.rules().length() > MAX_YAML)
+      throw new InvalidParameter("rules", "rules.size", MAX_YAML);
     int limit = request.limit() == null ? 1000 : request.limit();
     if (limit < 1 || limit > 20_000) throw new InvalidParameter("limit", "param.range", 1, 20_000);
     return backtest.run(
-        RuleSets.parse(request.rules()), InvalidParameter.timeParam("from", request.from()), InvalidParameter.timeParam("to", request.to()), limit);
+        RuleSets.parse(request.rules()),
+        InvalidParameter.timeParam("from", request.from()),
+        InvalidParameter.timeParam("to", request.to()),
+        limit);
   }
-
 }

@@ -35,13 +35,15 @@ public class ActiveRules implements RulesInForce {
   String rulesFile;
 
   private final AtomicReference<RuleEngine> engine = new AtomicReference<>();
+
   /** Modification time of the file version last read, valid or not; null for the built-in set. */
   private volatile FileTime seenFileTime;
+
   private volatile long lastCheck;
 
   /**
-   * Loads at deployment, so an invalid rule file stops the start with its error rather than
-   * failing every submission later.
+   * Loads at deployment, so an invalid rule file stops the start with its error rather than failing
+   * every submission later.
    */
   void loadAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
     engine();
@@ -53,14 +55,22 @@ public class ActiveRules implements RulesInForce {
     if (Files.isRegularFile(file)) {
       try {
         engine.set(new RuleEngine(read(file)));
-        LOG.info(() -> "rule set " + engine.get().ruleSet().version() + " loaded from " + file.toAbsolutePath());
+        LOG.info(
+            () ->
+                "rule set "
+                    + engine.get().ruleSet().version()
+                    + " loaded from "
+                    + file.toAbsolutePath());
         return;
       } catch (IOException | RuleSetException e) {
-        throw new IllegalStateException("rule set " + file.toAbsolutePath() + " is invalid: " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "rule set " + file.toAbsolutePath() + " is invalid: " + e.getMessage(), e);
       }
     }
     engine.set(new RuleEngine(RuleSet.builtIn()));
-    LOG.info(() -> "rule set " + engine.get().ruleSet().version() + " (built in; " + file + " not found)");
+    LOG.info(
+        () ->
+            "rule set " + engine.get().ruleSet().version() + " (built in; " + file + " not found)");
   }
 
   @Override
@@ -92,7 +102,9 @@ public class ActiveRules implements RulesInForce {
       if (Files.getLastModifiedTime(file).equals(seenFileTime)) return;
       activate(read(file));
     } catch (RuleSetException e) {
-      LOG.log(Level.WARNING, "changed rule set {0} is invalid, keeping version {1}: {2}",
+      LOG.log(
+          Level.WARNING,
+          "changed rule set {0} is invalid, keeping version {1}: {2}",
           new Object[] {file, engine.get().ruleSet().version(), e.getMessage()});
     } catch (IOException e) {
       LOG.log(Level.WARNING, "cannot read rule set " + file, e);

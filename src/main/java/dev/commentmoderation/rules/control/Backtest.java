@@ -1,8 +1,8 @@
 package dev.commentmoderation.rules.control;
 
-import dev.commentmoderation.comment.entity.VerdictJson;
 import dev.commentmoderation.comment.entity.Comment;
 import dev.commentmoderation.comment.entity.CommentStatus;
+import dev.commentmoderation.comment.entity.VerdictJson;
 import dev.commentmoderation.engine.AuthorStanding;
 import dev.commentmoderation.engine.Decision;
 import dev.commentmoderation.engine.Match;
@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
 
 /**
  * Runs a candidate rule set over stored comments and compares with what happened: the engine's
- * decision at the time, and the moderators' decision where there was one. The author's standing
- * and the article's policy at the time are read back from the stored verdict's context matches.
+ * decision at the time, and the moderators' decision where there was one. The author's standing and
+ * the article's policy at the time are read back from the stored verdict's context matches.
  */
 @ApplicationScoped
 public class Backtest {
@@ -32,7 +32,11 @@ public class Backtest {
   @PersistenceContext EntityManager em;
 
   public record Change(
-      String id, Decision before, Decision after, CommentStatus moderatorStatus, boolean contradictsModerator,
+      String id,
+      Decision before,
+      Decision after,
+      CommentStatus moderatorStatus,
+      boolean contradictsModerator,
       List<String> rules) {}
 
   public record Summary(
@@ -69,15 +73,26 @@ public class Backtest {
         if (!contradicts) agrees++;
       }
       if (now.decision() != c.engineDecision()) {
-        changes.add(new Change(String.valueOf(c.id()), c.engineDecision(), now.decision(), moderator, contradicts,
-            now.matches().stream().map(Match::rule).distinct().toList()));
+        changes.add(
+            new Change(
+                String.valueOf(c.id()),
+                c.engineDecision(),
+                now.decision(),
+                moderator,
+                contradicts,
+                now.matches().stream().map(Match::rule).distinct().toList()));
       }
     }
     Map<String, Long> transitions =
-        changes.stream().collect(Collectors.groupingBy(ch -> ch.before() + "->" + ch.after(), TreeMap::new,
-            Collectors.counting()));
+        changes.stream()
+            .collect(
+                Collectors.groupingBy(
+                    ch -> ch.before() + "->" + ch.after(), TreeMap::new, Collectors.counting()));
     long contradicting = changes.stream().filter(Change::contradictsModerator).count();
-    return new Result(candidate.version(), evaluated, changes,
+    return new Result(
+        candidate.version(),
+        evaluated,
+        changes,
         new Summary(changes.size(), decided, contradicting, agrees, transitions));
   }
 
@@ -89,24 +104,42 @@ public class Backtest {
     return moderator != null && after != Decision.HOLD && CommentStatus.of(after) != moderator;
   }
 
-  /** What a moderator made of it; null when no moderator has decided (the engine's status stands). */
+  /**
+   * What a moderator made of it; null when no moderator has decided (the engine's status stands).
+   */
   static CommentStatus moderatorStatus(Comment c) {
     return c.decidedAt() == null || c.status() == CommentStatus.PENDING ? null : c.status();
   }
 
   private static final Set<String> CONTEXT_RULES =
-      Set.of("banned-author", "premoderated-author", "first-comment", "article-premoderated", "duplicate");
+      Set.of(
+          "banned-author",
+          "premoderated-author",
+          "first-comment",
+          "article-premoderated",
+          "duplicate");
 
   /** The submission as it was judged, as far as the stored verdict tells. */
   static Submission replay(String body, String name, String email, Verdict stored) {
     Set<String> context =
-        stored.matches().stream().map(Match::rule).filter(CONTEXT_RULES::contains).collect(Collectors.toSet());
+        stored.matches().stream()
+            .map(Match::rule)
+            .filter(CONTEXT_RULES::contains)
+            .collect(Collectors.toSet());
     AuthorStanding standing =
-        context.contains("banned-author") ? AuthorStanding.BANNED
-            : context.contains("premoderated-author") ? AuthorStanding.PREMODERATED
-            : context.contains("first-comment") ? AuthorStanding.NEW
-            : AuthorStanding.ESTABLISHED;
-    return new Submission(body, name, email, standing, context.contains("article-premoderated"),
+        context.contains("banned-author")
+            ? AuthorStanding.BANNED
+            : context.contains("premoderated-author")
+                ? AuthorStanding.PREMODERATED
+                : context.contains("first-comment")
+                    ? AuthorStanding.NEW
+                    : AuthorStanding.ESTABLISHED;
+    return new Submission(
+        body,
+        name,
+        email,
+        standing,
+        context.contains("article-premoderated"),
         context.contains("duplicate"));
   }
 }

@@ -12,7 +12,8 @@ public class InvalidRuleSet extends ProblemException {
 
   public InvalidRuleSet(RuleSetException e) {
     super(400, "rules.invalid");
-    this.violations = e.problems().stream().map(p -> new Problem.Violation("rules", p.toString())).toList();
+    this.violations =
+        e.problems().stream().map(p -> new Problem.Violation("rules", p.toString())).toList();
   }
 
   @Override

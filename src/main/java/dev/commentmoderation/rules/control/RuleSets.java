@@ -1,15 +1,14 @@
 package dev.commentmoderation.rules.control;
 
-import dev.commentmoderation.security.entity.Moderator;
-import dev.commentmoderation.audit.entity.AuditSubject;
+import dev.commentmoderation.audit.control.AuditLog;
 import dev.commentmoderation.audit.entity.AuditAction;
-import dev.commentmoderation.rules.control.InvalidRuleSet;
+import dev.commentmoderation.audit.entity.AuditSubject;
 import dev.commentmoderation.engine.RuleSet;
 import dev.commentmoderation.engine.RuleSetException;
-import dev.commentmoderation.rules.entity.StoredRuleSet;
 import dev.commentmoderation.platform.Clocks;
-import dev.commentmoderation.audit.control.AuditLog;
 import dev.commentmoderation.rules.entity.RulesStored;
+import dev.commentmoderation.rules.entity.StoredRuleSet;
+import dev.commentmoderation.security.entity.Moderator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -46,7 +45,11 @@ public class RuleSets {
     RuleSet rules = parse(yaml);
     String previous = active.engine().ruleSet().version();
     em.persist(new StoredRuleSet(rules.version(), yaml, by.name(), Clocks.now(clock)));
-    audit.record(AuditSubject.rules(), by.name(), AuditAction.RULES_CHANGED, "version " + previous + " -> " + rules.version());
+    audit.record(
+        AuditSubject.rules(),
+        by.name(),
+        AuditAction.RULES_CHANGED,
+        "version " + previous + " -> " + rules.version());
     stored.fire(new RulesStored(rules));
     return rules;
   }
@@ -56,7 +59,9 @@ public class RuleSets {
   }
 
   public Optional<StoredRuleSet> newest() {
-    return em.createQuery("select r from StoredRuleSet r order by r.createdAt desc, r.id desc", StoredRuleSet.class)
+    return em.createQuery(
+            "select r from StoredRuleSet r order by r.createdAt desc, r.id desc",
+            StoredRuleSet.class)
         .setMaxResults(1)
         .getResultStream()
         .findFirst();

@@ -26,14 +26,27 @@ public class StoredRulesAtStartup {
 
   @PostConstruct
   void load() {
-    ruleSets.newest().ifPresent(stored -> {
-      try {
-        active.activate(RuleSet.parse(stored.source()));
-        LOG.info(() -> "rule set " + stored.version() + " (stored by " + stored.createdBy() + ") is active");
-      } catch (RuleSetException e) {
-        LOG.log(Level.WARNING, "stored rule set {0} no longer loads, keeping {1}: {2}",
-            new Object[] {stored.version(), active.engine().ruleSet().version(), e.getMessage()});
-      }
-    });
+    ruleSets
+        .newest()
+        .ifPresent(
+            stored -> {
+              try {
+                active.activate(RuleSet.parse(stored.source()));
+                LOG.info(
+                    () ->
+                        "rule set "
+                            + stored.version()
+                            + " (stored by "
+                            + stored.createdBy()
+                            + ") is active");
+              } catch (RuleSetException e) {
+                LOG.log(
+                    Level.WARNING,
+                    "stored rule set {0} no longer loads, keeping {1}: {2}",
+                    new Object[] {
+                      stored.version(), active.engine().ruleSet().version(), e.getMessage()
+                    });
+              }
+            });
   }
 }

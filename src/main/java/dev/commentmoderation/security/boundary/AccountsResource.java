@@ -1,10 +1,10 @@
 package dev.commentmoderation.security.boundary;
 
-import dev.commentmoderation.security.entity.Moderator;
 import dev.commentmoderation.platform.validation.TrimmedLength;
 import dev.commentmoderation.platform.web.InvalidParameter;
 import dev.commentmoderation.security.control.Accounts;
 import dev.commentmoderation.security.entity.Account;
+import dev.commentmoderation.security.entity.Moderator;
 import dev.commentmoderation.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -76,7 +76,9 @@ public class AccountsResource {
     if (!username.matches(USERNAME)) throw new InvalidParameter("username", "account.username");
     Role role = request.role() == null ? Role.MODERATOR : role(request.role());
     Account account = accounts.create(username, request.password(), role, actor());
-    return Response.created(URI.create("/api/moderation/accounts/" + username)).entity(View.of(account)).build();
+    return Response.created(URI.create("/api/moderation/accounts/" + username))
+        .entity(View.of(account))
+        .build();
   }
 
   @PUT
@@ -84,7 +86,8 @@ public class AccountsResource {
   @Transactional
   @Operation(summary = "Change an account's role, enable or disable it, or set a new password")
   public View change(
-      @PathParam("username") String username, @Valid @NotNull(message = "{comment.required}") Change request) {
+      @PathParam("username") String username,
+      @Valid @NotNull(message = "{comment.required}") Change request) {
     Role role = request.role() == null ? null : role(request.role());
     return View.of(accounts.change(username, role, request.enabled(), request.password(), actor()));
   }

@@ -1,8 +1,8 @@
 package dev.commentmoderation.security.boundary;
 
-import dev.commentmoderation.security.control.ApiKeyNotFound;
 import dev.commentmoderation.platform.validation.PlainText;
 import dev.commentmoderation.platform.validation.TrimmedLength;
+import dev.commentmoderation.security.control.ApiKeyNotFound;
 import dev.commentmoderation.security.control.ApiKeys;
 import dev.commentmoderation.security.entity.ApiKey;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,7 +28,10 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** Admins make keys for the site's CMS (header {@code X-Api-Key}); a key only reaches article settings. */
+/**
+ * Admins make keys for the site's CMS (header {@code X-Api-Key}); a key only reaches article
+ * settings.
+ */
 @Path("moderation/api-keys")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,12 +43,19 @@ public class ApiKeysResource {
   @Inject ApiKeys keys;
   @Context SecurityContext security;
 
-  public record NewKey(@NotNull(message = "{text.required}") @TrimmedLength(max = 80) @PlainText String name) {}
+  public record NewKey(
+      @NotNull(message = "{text.required}") @TrimmedLength(max = 80) @PlainText String name) {}
 
   /** {@code key} is only ever set in the answer to the creation. */
-  public record View(String id, String name, String key, String createdBy, Instant createdAt, Instant revokedAt) {
+  public record View(
+      String id, String name, String key, String createdBy, Instant createdAt, Instant revokedAt) {
     static View of(ApiKey k, String secret) {
-      return new View(String.valueOf(k.id()), k.name(), secret, k.createdBy(), k.createdAt().toInstant(),
+      return new View(
+          String.valueOf(k.id()),
+          k.name(),
+          secret,
+          k.createdBy(),
+          k.createdAt().toInstant(),
           k.revokedAt() == null ? null : k.revokedAt().toInstant());
     }
   }

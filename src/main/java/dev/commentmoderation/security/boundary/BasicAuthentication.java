@@ -1,13 +1,13 @@
 package dev.commentmoderation.security.boundary;
 
-import dev.commentmoderation.platform.web.Throttle;
 import dev.commentmoderation.platform.web.ClientIdentity;
+import dev.commentmoderation.platform.web.Throttle;
 import dev.commentmoderation.security.control.ApiKeys;
 import dev.commentmoderation.security.control.LoginThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -21,11 +21,11 @@ import java.util.Set;
 
 /**
  * HTTP Basic on every request that carries credentials; stateless (no session, no cookie, hence
- * nothing for a cross-site request to ride on). Requests without credentials go on anonymously,
- * and {@link RoleCheck} answers 401 or 403 with a problem document where a role is required.
- * Wrong credentials also go on anonymously, so a public endpoint never fails because of them.
- * A CMS authenticates with {@code X-Api-Key} instead. Failed logins are counted per username and
- * per client; past the limit, attempts are refused (429 from {@link RoleCheck}) without a check.
+ * nothing for a cross-site request to ride on). Requests without credentials go on anonymously, and
+ * {@link RoleCheck} answers 401 or 403 with a problem document where a role is required. Wrong
+ * credentials also go on anonymously, so a public endpoint never fails because of them. A CMS
+ * authenticates with {@code X-Api-Key} instead. Failed logins are counted per username and per
+ * client; past the limit, attempts are refused (429 from {@link RoleCheck}) without a check.
  */
 @ApplicationScoped
 public class BasicAuthentication implements HttpAuthenticationMechanism {
@@ -61,7 +61,8 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
   }
 
   /** A CMS's API key: the caller is "api-key:{name}" with the single role "cms". */
-  private AuthenticationStatus apiKey(String key, HttpServletRequest request, HttpMessageContext context) {
+  private AuthenticationStatus apiKey(
+      String key, HttpServletRequest request, HttpMessageContext context) {
     var name = key.length() > 200 ? java.util.Optional.<String>empty() : apiKeys.validate(key);
     if (name.isEmpty()) {
       request.setAttribute(RoleCheck.BAD_CREDENTIALS, Boolean.TRUE);
@@ -77,12 +78,15 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return null;
     }
     int colon = decoded.indexOf(':');
     if (colon <= 0) return null;
-    return new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1));
+    return new UsernamePasswordCredential(
+        decoded.substring(0, colon), decoded.substring(colon + 1));
   }
 }

@@ -57,7 +57,10 @@ public class RoleCheck implements ContainerRequestFilter {
       return;
     }
     if (security.getUserPrincipal() == null) {
-      String key = servletRequest.getAttribute(BAD_CREDENTIALS) != null ? "auth.bad-credentials" : "auth.required";
+      String key =
+          servletRequest.getAttribute(BAD_CREDENTIALS) != null
+              ? "auth.bad-credentials"
+              : "auth.required";
       request.abortWith(
           Problem.of(401, "Unauthorized", messages.get(locale, key))
               .toResponse()
@@ -67,7 +70,10 @@ public class RoleCheck implements ContainerRequestFilter {
     }
     if (Arrays.stream(allowed.value()).noneMatch(role -> hasRole(security, role))) {
       request.abortWith(
-          Problem.of(Response.Status.FORBIDDEN.getStatusCode(), "Forbidden", messages.get(locale, "auth.forbidden"))
+          Problem.of(
+                  Response.Status.FORBIDDEN.getStatusCode(),
+                  "Forbidden",
+                  messages.get(locale, "auth.forbidden"))
               .toResponse()
               .build());
     }

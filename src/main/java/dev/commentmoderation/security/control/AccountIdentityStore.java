@@ -19,8 +19,8 @@ import java.util.Set;
 
 /**
  * Accounts in the database. A successful check is remembered for a minute under a digest of the
- * credentials (never the password itself), so a dashboard's stream of API calls does not pay
- * PBKDF2 each time; disabling an account or changing its password clears the memory.
+ * credentials (never the password itself), so a dashboard's stream of API calls does not pay PBKDF2
+ * each time; disabling an account or changing its password clears the memory.
  */
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
@@ -44,7 +44,8 @@ public class AccountIdentityStore implements IdentityStore {
     if (!passwords.verify(credential.getPasswordAsString(), account.passwordHash())) {
       return CredentialValidationResult.INVALID_RESULT;
     }
-    var result = new CredentialValidationResult(account.username(), Set.of(account.role().roleName()));
+    var result =
+        new CredentialValidationResult(account.username(), Set.of(account.role().roleName()));
     recent.put(key, result);
     return result;
   }

@@ -1,14 +1,11 @@
 package dev.commentmoderation.security.control;
 
-import dev.commentmoderation.security.entity.Moderator;
-import dev.commentmoderation.audit.entity.AuditSubject;
-import dev.commentmoderation.audit.entity.AuditAction;
-import dev.commentmoderation.platform.Clocks;
 import dev.commentmoderation.audit.control.AuditLog;
-import dev.commentmoderation.security.control.AccountExists;
-import dev.commentmoderation.security.control.AccountNotFound;
-import dev.commentmoderation.security.control.LastAdmin;
+import dev.commentmoderation.audit.entity.AuditAction;
+import dev.commentmoderation.audit.entity.AuditSubject;
+import dev.commentmoderation.platform.Clocks;
 import dev.commentmoderation.security.entity.Account;
+import dev.commentmoderation.security.entity.Moderator;
 import dev.commentmoderation.security.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,8 +17,8 @@ import java.util.List;
 
 /**
  * Moderator and admin accounts. Every change is audited under "account:{username}" without the
- * password, and remembered logins are forgotten so that a disabled account or an old password
- * stops working at once.
+ * password, and remembered logins are forgotten so that a disabled account or an old password stops
+ * working at once.
  */
 @ApplicationScoped
 public class Accounts {
@@ -33,7 +30,8 @@ public class Accounts {
   @Inject Clock clock;
 
   public List<Account> list() {
-    return em.createQuery("select a from Account a order by a.username", Account.class).getResultList();
+    return em.createQuery("select a from Account a order by a.username", Account.class)
+        .getResultList();
   }
 
   public Account create(String username, String password, Role role, Moderator by) {
@@ -41,11 +39,16 @@ public class Accounts {
     Account account = new Account(username, passwords.hash(password), role, Clocks.now(clock));
     em.persist(account);
     em.flush();
-    audit.record(AuditSubject.account(username), by.name(), AuditAction.ACCOUNT_CREATED, "role " + role.roleName());
+    audit.record(
+        AuditSubject.account(username),
+        by.name(),
+        AuditAction.ACCOUNT_CREATED,
+        "role " + role.roleName());
     return account;
   }
 
-  public Account change(String username, Role role, Boolean enabled, String password, Moderator by) {
+  public Account change(
+      String username, Role role, Boolean enabled, String password, Moderator by) {
     Account account = em.find(Account.class, username);
     if (account == null) throw new AccountNotFound();
     List<String> changes = new ArrayList<>();
@@ -64,13 +67,18 @@ public class Accounts {
     if (changes.isEmpty()) return account;
     em.flush();
     long admins =
-        em.createQuery("select count(a) from Account a where a.role = :admin and a.enabled = true", Long.class)
+        em.createQuery(
+                "select count(a) from Account a where a.role = :admin and a.enabled = true",
+                Long.class)
             .setParameter("admin", Role.ADMIN)
             .getSingleResult();
     if (admins == 0) throw new LastAdmin();
-    audit.record(AuditSubject.account(username), by.name(), AuditAction.ACCOUNT_CHANGED, String.join(", ", changes));
+    audit.record(
+        AuditSubject.account(username),
+        by.name(),
+        AuditAction.ACCOUNT_CHANGED,
+        String.join(", ", changes));
     identities.forgetAll();
     return account;
   }
-
 }

@@ -64,10 +64,18 @@ public class AdminBootstrap {
       em.persist(new Account(user, passwords.hash(secret), Role.ADMIN, Clocks.now(clock)));
     }
     if (generated) {
-      LOG.warning("No admin account existed: created '" + user + "' with the generated password "
-          + secret + " (shown once; set COMMENTS_ADMIN_USER/COMMENTS_ADMIN_PASSWORD to choose it)");
+      LOG.warning(
+          "No admin account existed: created '"
+              + user
+              + "' with the generated password "
+              + secret
+              + " (shown once; set COMMENTS_ADMIN_USER/COMMENTS_ADMIN_PASSWORD to choose it)");
     } else {
-      LOG.info(() -> "No admin account existed: created '" + user + "' from COMMENTS_ADMIN_USER/COMMENTS_ADMIN_PASSWORD");
+      LOG.info(
+          () ->
+              "No admin account existed: created '"
+                  + user
+                  + "' from COMMENTS_ADMIN_USER/COMMENTS_ADMIN_PASSWORD");
     }
   }
 }

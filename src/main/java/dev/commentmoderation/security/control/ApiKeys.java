@@ -1,12 +1,11 @@
 package dev.commentmoderation.security.control;
 
-import dev.commentmoderation.security.entity.Moderator;
-import dev.commentmoderation.audit.entity.AuditSubject;
-import dev.commentmoderation.audit.entity.AuditAction;
-import dev.commentmoderation.platform.Clocks;
 import dev.commentmoderation.audit.control.AuditLog;
-import dev.commentmoderation.security.control.ApiKeyNotFound;
+import dev.commentmoderation.audit.entity.AuditAction;
+import dev.commentmoderation.audit.entity.AuditSubject;
+import dev.commentmoderation.platform.Clocks;
 import dev.commentmoderation.security.entity.ApiKey;
+import dev.commentmoderation.security.entity.Moderator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,6 +26,7 @@ public class ApiKeys {
 
   /** The role of a request made with an API key: article settings only. */
   public static final String ROLE = "cms";
+
   public static final String PRINCIPAL_PREFIX = "api-key:";
 
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -49,7 +49,9 @@ public class ApiKeys {
   }
 
   public List<ApiKey> list() {
-    return em.createQuery("select k from ApiKey k order by k.createdAt desc, k.id desc", ApiKey.class).getResultList();
+    return em.createQuery(
+            "select k from ApiKey k order by k.createdAt desc, k.id desc", ApiKey.class)
+        .getResultList();
   }
 
   public ApiKey revoke(long id, Moderator by) {
@@ -57,14 +59,16 @@ public class ApiKeys {
     if (key == null) throw new ApiKeyNotFound();
     if (key.revokedAt() == null) {
       key.revoke(Clocks.now(clock));
-      audit.record(AuditSubject.apiKey(key.id()), by.name(), AuditAction.API_KEY_REVOKED, key.name());
+      audit.record(
+          AuditSubject.apiKey(key.id()), by.name(), AuditAction.API_KEY_REVOKED, key.name());
     }
     return key;
   }
 
   /** The name of the live key with this secret, if any. */
   public Optional<String> validate(String secret) {
-    return em.createQuery("select k from ApiKey k where k.keyHash = :hash and k.revokedAt is null", ApiKey.class)
+    return em.createQuery(
+            "select k from ApiKey k where k.keyHash = :hash and k.revokedAt is null", ApiKey.class)
         .setParameter("hash", hash(secret))
         .getResultStream()
         .findFirst()
@@ -74,7 +78,8 @@ public class ApiKeys {
   static String hash(String secret) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

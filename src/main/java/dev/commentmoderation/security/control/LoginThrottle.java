@@ -10,9 +10,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Slows down password guessing: after too many failed logins for one username, or from one
- * client, further attempts are refused (429) until the bucket refills, without checking the
- * password at all. Counted per instance.
+ * Slows down password guessing: after too many failed logins for one username, or from one client,
+ * further attempts are refused (429) until the bucket refills, without checking the password at
+ * all. Counted per instance.
  */
 @ApplicationScoped
 public class LoginThrottle {

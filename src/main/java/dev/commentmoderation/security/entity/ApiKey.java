@@ -10,8 +10,8 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 /**
- * A CMS's key for the article settings. Only its SHA-256 is stored: the key is 32 random bytes,
- * so a fast hash is enough (nothing to guess), and the key itself is shown once, at creation.
+ * A CMS's key for the article settings. Only its SHA-256 is stored: the key is 32 random bytes, so
+ * a fast hash is enough (nothing to guess), and the key itself is shown once, at creation.
  */
 @Entity
 @Table(name = "api_key")

@@ -17,14 +17,22 @@ class AuthorStandingsTest {
 
   static final OffsetDateTime NOW = OffsetDateTime.of(2026, 3, 1, 12, 0, 0, 0, ZoneOffset.UTC);
 
-  static Sanction sanction(SanctionKind kind, String name, String email, String domain, String client, OffsetDateTime until) {
+  static Sanction sanction(
+      SanctionKind kind,
+      String name,
+      String email,
+      String domain,
+      String client,
+      OffsetDateTime until) {
     return new Sanction(kind, name, email, domain, client, until, "why", "mod", NOW.minusDays(1));
   }
 
   @Test
   void sanctionsComeBeforeHistory() {
     assertEquals(AuthorStanding.BANNED, AuthorStandings.decide(SanctionKind.BAN, 50, 50, 0, 5));
-    assertEquals(AuthorStanding.PREMODERATED, AuthorStandings.decide(SanctionKind.PREMODERATE, 50, 50, 0, 5));
+    assertEquals(
+        AuthorStanding.PREMODERATED,
+        AuthorStandings.decide(SanctionKind.PREMODERATE, 50, 50, 0, 5));
     assertEquals(AuthorStanding.TRUSTED, AuthorStandings.decide(SanctionKind.TRUST, 0, 0, 0, 5));
   }
 
@@ -40,8 +48,12 @@ class AuthorStandingsTest {
   void strongestMatchingActiveSanctionWins() {
     var ban = sanction(SanctionKind.BAN, null, null, null, "c1", null);
     var premod = sanction(SanctionKind.PREMODERATE, null, "a@b.kg", null, null, null);
-    assertEquals(SanctionKind.BAN, AuthorStandings.strongest(List.of(premod, ban), "x", "a@b.kg", "c1", NOW));
-    assertEquals(SanctionKind.PREMODERATE, AuthorStandings.strongest(List.of(premod, ban), "x", "A@B.kg", "c2", NOW));
+    assertEquals(
+        SanctionKind.BAN,
+        AuthorStandings.strongest(List.of(premod, ban), "x", "a@b.kg", "c1", NOW));
+    assertEquals(
+        SanctionKind.PREMODERATE,
+        AuthorStandings.strongest(List.of(premod, ban), "x", "A@B.kg", "c2", NOW));
     assertNull(AuthorStandings.strongest(List.of(premod, ban), "x", "z@b.kg", "c2", NOW));
   }
 
@@ -58,8 +70,12 @@ class AuthorStandingsTest {
 
   @Test
   void matchingByDomainClientAndNameWithEmail() {
-    assertTrue(sanction(SanctionKind.BAN, null, null, "spam.example", null, null).matches("n", "x@Spam.Example", null));
-    assertFalse(sanction(SanctionKind.BAN, null, null, "spam.example", null, null).matches("n", "x@nospam.example", null));
+    assertTrue(
+        sanction(SanctionKind.BAN, null, null, "spam.example", null, null)
+            .matches("n", "x@Spam.Example", null));
+    assertFalse(
+        sanction(SanctionKind.BAN, null, null, "spam.example", null, null)
+            .matches("n", "x@nospam.example", null));
     var nameAndMail = sanction(SanctionKind.BAN, "Петр", "p@b.kg", null, null, null);
     assertTrue(nameAndMail.matches(" петр ", "p@b.kg", null));
     assertFalse(nameAndMail.matches("Иван", "p@b.kg", null));
@@ -73,21 +89,31 @@ class AuthorStandingsTest {
     assertEquals(new AuthorStandings.History(1, 1, 0), once, "NEW becomes ESTABLISHED at once");
     assertEquals(once, once.plus(dev.commentmoderation.comment.entity.CommentStatus.PENDING));
     var trusted = new AuthorStandings.History(9, 6, 0);
-    assertEquals(new AuthorStandings.History(9, 6, 1),
-        trusted.plus(dev.commentmoderation.comment.entity.CommentStatus.REJECTED), "a refusal ends earned trust");
-    assertEquals(new AuthorStandings.History(10, 7, 0),
+    assertEquals(
+        new AuthorStandings.History(9, 6, 1),
+        trusted.plus(dev.commentmoderation.comment.entity.CommentStatus.REJECTED),
+        "a refusal ends earned trust");
+    assertEquals(
+        new AuthorStandings.History(10, 7, 0),
         trusted.plus(dev.commentmoderation.comment.entity.CommentStatus.APPROVED));
   }
 
   @Test
   void historyRowsAddUpTheEmailsAndTheClientsParts() {
-    List<Object[]> rows = List.of(
-        new Object[] {"AE", 1L}, new Object[] {"AR", 3L}, new Object[] {"RR", 0L},
-        new Object[] {"AE ", 1}, new Object[] {"AR", 2}, new Object[] {"RR", 0L});
+    List<Object[]> rows =
+        List.of(
+            new Object[] {"AE", 1L},
+            new Object[] {"AR", 3L},
+            new Object[] {"RR", 0L},
+            new Object[] {"AE ", 1},
+            new Object[] {"AR", 2},
+            new Object[] {"RR", 0L});
     assertEquals(new AuthorStandings.History(5, 5, 0), AuthorStandings.History.of(rows));
     assertEquals(AuthorStanding.TRUSTED, AuthorStandings.decide(null, 5, 5, 0, 5));
     assertEquals(new AuthorStandings.History(0, 0, 0), AuthorStandings.History.of(List.of()));
-    var rejected = AuthorStandings.History.of(List.<Object[]>of(new Object[] {"AE", 1L}, new Object[] {"RR", 1L}));
+    var rejected =
+        AuthorStandings.History.of(
+            List.<Object[]>of(new Object[] {"AE", 1L}, new Object[] {"RR", 1L}));
     assertEquals(new AuthorStandings.History(1, 0, 1), rejected);
   }
 

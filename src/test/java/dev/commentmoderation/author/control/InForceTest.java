@@ -22,10 +22,13 @@ class InForceTest {
   private final List<Sanction> table = new ArrayList<>();
 
   private InForce inForce(long ttl) {
-    return new InForce(() -> {
-      reads.incrementAndGet();
-      return List.copyOf(table);
-    }, ttl, now::get);
+    return new InForce(
+        () -> {
+          reads.incrementAndGet();
+          return List.copyOf(table);
+        },
+        ttl,
+        now::get);
   }
 
   @Test
@@ -37,7 +40,8 @@ class InForceTest {
     table.addAll(List.of(byEmail, byDomain, byClient, both));
     var snapshot = inForce(100).get();
 
-    assertEquals(List.of(byEmail, both, byClient), snapshot.candidates("troll@mail.kg", "mail.kg", "c1"));
+    assertEquals(
+        List.of(byEmail, both, byClient), snapshot.candidates("troll@mail.kg", "mail.kg", "c1"));
     assertEquals(List.of(byDomain), snapshot.candidates("x@spam.example", "spam.example", "c2"));
     assertEquals(List.of(), snapshot.candidates("", null, null));
     assertEquals(4, snapshot.size());
@@ -66,9 +70,16 @@ class InForceTest {
     assertEquals(2, reads.get());
   }
 
-  /** A reader whose call number {@code blocking} signals {@code reading} and waits for {@code release}. */
+  /**
+   * A reader whose call number {@code blocking} signals {@code reading} and waits for {@code
+   * release}.
+   */
   private static java.util.function.Supplier<List<Sanction>> blockingReader(
-      int blocking, AtomicInteger calls, CountDownLatch reading, CountDownLatch release, List<Sanction> after) {
+      int blocking,
+      AtomicInteger calls,
+      CountDownLatch reading,
+      CountDownLatch release,
+      List<Sanction> after) {
     return () -> {
       int call = calls.incrementAndGet();
       if (call == blocking) {

@@ -29,8 +29,11 @@ class NewCommentValidationTest {
 
   @Test
   void anOrdinaryCommentIsValid() {
-    assertEquals(Set.of(), invalidFields(new NewComment("Айбек", "aibek@example.kg", "Хорошая новость!", null)));
-    assertEquals(Set.of(), invalidFields(new NewComment("Айбек", null, "две\nстроки\tс табом", "12")));
+    assertEquals(
+        Set.of(),
+        invalidFields(new NewComment("Айбек", "aibek@example.kg", "Хорошая новость!", null)));
+    assertEquals(
+        Set.of(), invalidFields(new NewComment("Айбек", null, "две\nстроки\tс табом", "12")));
   }
 
   @Test
@@ -38,8 +41,10 @@ class NewCommentValidationTest {
     assertEquals(Set.of("authorName"), invalidFields(new NewComment("   ", null, "ok", null)));
     assertEquals(Set.of("body"), invalidFields(new NewComment("A", null, " \n\t ", null)));
     assertEquals(Set.of(), invalidFields(new NewComment("A".repeat(80), null, "ok", null)));
-    assertEquals(Set.of("authorName"), invalidFields(new NewComment("A".repeat(81), null, "ok", null)));
-    assertEquals(Set.of(), invalidFields(new NewComment("A", null, "  " + "я".repeat(5000) + "  ", null)));
+    assertEquals(
+        Set.of("authorName"), invalidFields(new NewComment("A".repeat(81), null, "ok", null)));
+    assertEquals(
+        Set.of(), invalidFields(new NewComment("A", null, "  " + "я".repeat(5000) + "  ", null)));
     assertEquals(Set.of("body"), invalidFields(new NewComment("A", null, "я".repeat(5001), null)));
     String emoji = "\uD83D\uDE00"; // one code point, two UTF-16 units
     assertEquals(Set.of(), invalidFields(new NewComment("A", null, emoji.repeat(5000), null)));
@@ -47,20 +52,28 @@ class NewCommentValidationTest {
 
   @Test
   void requiredFieldsAndEmail() {
-    assertEquals(Set.of("authorName", "body"), invalidFields(new NewComment(null, null, null, null)));
-    assertEquals(Set.of("authorEmail"), invalidFields(new NewComment("A", "not an email", "ok", null)));
-    assertEquals(Set.of("authorEmail"), invalidFields(new NewComment("A", "a@b.c" + "x".repeat(260), "ok", null)));
+    assertEquals(
+        Set.of("authorName", "body"), invalidFields(new NewComment(null, null, null, null)));
+    assertEquals(
+        Set.of("authorEmail"), invalidFields(new NewComment("A", "not an email", "ok", null)));
+    assertEquals(
+        Set.of("authorEmail"),
+        invalidFields(new NewComment("A", "a@b.c" + "x".repeat(260), "ok", null)));
   }
 
   @Test
   void controlCharactersAndBrokenUnicodeAreRefused() {
     assertEquals(Set.of("body"), invalidFields(new NewComment("A", null, "a\u0000b", null)));
     assertEquals(Set.of("body"), invalidFields(new NewComment("A", null, "bell\u0007", null)));
-    assertEquals(Set.of("body"), invalidFields(new NewComment("A", null, "lone \uD800 half", null)));
-    assertEquals(Set.of("body"), invalidFields(new NewComment("A", null, "lone \uDC00 half", null)));
+    assertEquals(
+        Set.of("body"), invalidFields(new NewComment("A", null, "lone \uD800 half", null)));
+    assertEquals(
+        Set.of("body"), invalidFields(new NewComment("A", null, "lone \uDC00 half", null)));
     assertEquals(Set.of("body"), invalidFields(new NewComment("A", null, "non\uFFFEchar", null)));
     assertEquals(Set.of("authorName"), invalidFields(new NewComment("A\nB", null, "ok", null)));
     assertEquals(Set.of("authorName"), invalidFields(new NewComment("A\tB", null, "ok", null)));
-    assertTrue(invalidFields(new NewComment("A", null, "zero\u200Bwidth is a format char, kept", null)).isEmpty());
+    assertTrue(
+        invalidFields(new NewComment("A", null, "zero\u200Bwidth is a format char, kept", null))
+            .isEmpty());
   }
 }

@@ -12,10 +12,18 @@ class CommentWriterTest {
 
   @Test
   void aFailedBatchIsRetriedCommentByCommentOnlyWhenTheDatabaseWasReachable() {
-    assertTrue(CommentWriter.aboutTheComments(new RuntimeException(new BatchUpdateException("value too long", "22001", 0, new int[0]))));
+    assertTrue(
+        CommentWriter.aboutTheComments(
+            new RuntimeException(
+                new BatchUpdateException("value too long", "22001", 0, new int[0]))));
     assertTrue(CommentWriter.aboutTheComments(new IllegalStateException("engine failed")));
-    assertFalse(CommentWriter.aboutTheComments(new RuntimeException(new SQLException("connection refused", "08001"))));
-    assertFalse(CommentWriter.aboutTheComments(new RuntimeException(new SQLTransientConnectionException("pool empty"))));
-    assertFalse(CommentWriter.aboutTheComments(new jakarta.resource.ResourceException("no connection")));
+    assertFalse(
+        CommentWriter.aboutTheComments(
+            new RuntimeException(new SQLException("connection refused", "08001"))));
+    assertFalse(
+        CommentWriter.aboutTheComments(
+            new RuntimeException(new SQLTransientConnectionException("pool empty"))));
+    assertFalse(
+        CommentWriter.aboutTheComments(new jakarta.resource.ResourceException("no connection")));
   }
 }

@@ -31,7 +31,8 @@ class CursorTest {
 
   @Test
   void bodyHashIgnoresCaseAndWhiteSpace() {
-    assertEquals(CommentSubmission.bodyHash("Привет,  МИР\n"), CommentSubmission.bodyHash("привет, мир"));
+    assertEquals(
+        CommentSubmission.bodyHash("Привет,  МИР\n"), CommentSubmission.bodyHash("привет, мир"));
     org.junit.jupiter.api.Assertions.assertNotEquals(
         CommentSubmission.bodyHash("привет, мир"), CommentSubmission.bodyHash("привет мир"));
   }

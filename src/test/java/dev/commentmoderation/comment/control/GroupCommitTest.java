@@ -60,7 +60,8 @@ class GroupCommitTest {
   }
 
   @Test
-  void concurrentCallersShareBatchesAndEachGetsItsOwnResultOnlyAfterItsBatchIsDurable() throws Exception {
+  void concurrentCallersShareBatchesAndEachGetsItsOwnResultOnlyAfterItsBatchIsDurable()
+      throws Exception {
     var writer = new RecordingWriter();
     var commits = new GroupCommit<>(writer, committer, 16, 0, 1000, e -> true);
     int n = 200;
@@ -68,23 +69,29 @@ class GroupCommitTest {
     List<Future<Boolean>> seen = new ArrayList<>();
     AtomicInteger next = new AtomicInteger();
     for (int t = 0; t < 32; t++) {
-      seen.add(callers.submit(() -> {
-        start.await();
-        boolean allDurable = true;
-        for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-          int item = i;
-          String result = commits.submit(item).get(10, TimeUnit.SECONDS);
-          assertEquals("#" + item, result);
-          allDurable &= writer.durable.contains(item);
-        }
-        return allDurable;
-      }));
+      seen.add(
+          callers.submit(
+              () -> {
+                start.await();
+                boolean allDurable = true;
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                  int item = i;
+                  String result = commits.submit(item).get(10, TimeUnit.SECONDS);
+                  assertEquals("#" + item, result);
+                  allDurable &= writer.durable.contains(item);
+                }
+                return allDurable;
+              }));
     }
-    for (var f : seen) assertTrue(f.get(30, TimeUnit.SECONDS), "a result arrived before its batch was written");
+    for (var f : seen)
+      assertTrue(f.get(30, TimeUnit.SECONDS), "a result arrived before its batch was written");
     assertEquals(n, writer.durable.size());
-    assertEquals(n, writer.batches.stream().mapToInt(List::size).sum(), "each item written exactly once");
+    assertEquals(
+        n, writer.batches.stream().mapToInt(List::size).sum(), "each item written exactly once");
     assertTrue(writer.batches.stream().allMatch(b -> b.size() <= 16), "batches bounded");
-    assertTrue(writer.batches.size() < n / 2, "32 waiting callers must share batches: " + writer.batches.size());
+    assertTrue(
+        writer.batches.size() < n / 2,
+        "32 waiting callers must share batches: " + writer.batches.size());
     assertFalse(writer.overlapped, "batches are written one at a time");
   }
 
@@ -92,13 +99,15 @@ class GroupCommitTest {
   void aFailedBatchFailsEveryWaiterWhenTheFailureIsNotAboutTheItems() throws Exception {
     CountDownLatch gate = new CountDownLatch(1);
     AtomicInteger calls = new AtomicInteger();
-    GroupCommit.BatchWriter<Integer, String> down = items -> {
-      calls.incrementAndGet();
-      gate.await();
-      throw new SQLTransientConnectionException("database gone");
-    };
-    var commits = new GroupCommit<>(down, committer, 64, 0, 1000,
-        e -> !(e instanceof SQLTransientConnectionException));
+    GroupCommit.BatchWriter<Integer, String> down =
+        items -> {
+          calls.incrementAndGet();
+          gate.await();
+          throw new SQLTransientConnectionException("database gone");
+        };
+    var commits =
+        new GroupCommit<>(
+            down, committer, 64, 0, 1000, e -> !(e instanceof SQLTransientConnectionException));
     var first = commits.submit(0); // occupies the writer until the gate opens
     List<CompletableFuture<String>> waiting = new ArrayList<>();
     while (calls.get() == 0) Thread.onSpinWait();
@@ -110,7 +119,8 @@ class GroupCommitTest {
       var e = assertThrows(ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS));
       assertInstanceOf(SQLTransientConnectionException.class, e.getCause());
     }
-    assertEquals(2, calls.get(), "one try for the lone first item, one for the batch of ten, none alone");
+    assertEquals(
+        2, calls.get(), "one try for the lone first item, one for the batch of ten, none alone");
   }
 
   @Test
@@ -118,16 +128,19 @@ class GroupCommitTest {
     CountDownLatch gate = new CountDownLatch(1);
     CountDownLatch entered = new CountDownLatch(1);
     var writer = new RecordingWriter();
-    GroupCommit.BatchWriter<Integer, String> picky = items -> {
-      entered.countDown();
-      gate.await();
-      if (items.contains(13)) throw new SQLException("value too long");
-      return writer.write(items);
-    };
+    GroupCommit.BatchWriter<Integer, String> picky =
+        items -> {
+          entered.countDown();
+          gate.await();
+          if (items.contains(13)) throw new SQLException("value too long");
+          return writer.write(items);
+        };
     var commits = new GroupCommit<>(picky, committer, 64, 0, 1000, e -> true);
     var blocker = commits.submit(0);
     List<CompletableFuture<String>> batch = new ArrayList<>();
-    assertTrue(entered.await(5, TimeUnit.SECONDS), "the blocker's batch has started and waits at the gate");
+    assertTrue(
+        entered.await(5, TimeUnit.SECONDS),
+        "the blocker's batch has started and waits at the gate");
     for (int i = 10; i < 20; i++) batch.add(commits.submit(i));
     gate.countDown();
     assertEquals("#0", blocker.get(5, TimeUnit.SECONDS));
@@ -149,16 +162,18 @@ class GroupCommitTest {
     CountDownLatch gate = new CountDownLatch(1);
     CountDownLatch entered = new CountDownLatch(1);
     var writer = new RecordingWriter();
-    GroupCommit.BatchWriter<Integer, String> slow = items -> {
-      entered.countDown();
-      gate.await();
-      return writer.write(items);
-    };
+    GroupCommit.BatchWriter<Integer, String> slow =
+        items -> {
+          entered.countDown();
+          gate.await();
+          return writer.write(items);
+        };
     var commits = new GroupCommit<>(slow, committer, 64, 0, 1000, e -> true);
     var first = commits.submit(1);
     assertTrue(entered.await(5, TimeUnit.SECONDS));
     var second = commits.submit(2);
-    assertThrows(TimeoutException.class, () -> second.get(100, TimeUnit.MILLISECONDS), "bounded wait");
+    assertThrows(
+        TimeoutException.class, () -> second.get(100, TimeUnit.MILLISECONDS), "bounded wait");
     second.cancel(false);
     gate.countDown();
     assertEquals("#1", first.get(5, TimeUnit.SECONDS));
@@ -170,11 +185,12 @@ class GroupCommitTest {
   void aFullQueueAndAClosedBatcherRefuseAtOnce() throws Exception {
     CountDownLatch gate = new CountDownLatch(1);
     CountDownLatch entered = new CountDownLatch(1);
-    GroupCommit.BatchWriter<Integer, String> stuck = items -> {
-      entered.countDown();
-      gate.await();
-      return items.stream().map(String::valueOf).toList();
-    };
+    GroupCommit.BatchWriter<Integer, String> stuck =
+        items -> {
+          entered.countDown();
+          gate.await();
+          return items.stream().map(String::valueOf).toList();
+        };
     var commits = new GroupCommit<>(stuck, committer, 1, 0, 2, e -> true);
     var writing = commits.submit(1);
     assertTrue(entered.await(5, TimeUnit.SECONDS));
@@ -189,14 +205,18 @@ class GroupCommitTest {
     }
     gate.countDown();
     assertEquals("1", writing.get(5, TimeUnit.SECONDS), "the batch being written completes");
-    assertInstanceOf(GroupCommit.Closed.class,
-        assertThrows(ExecutionException.class, () -> commits.submit(5).get(1, TimeUnit.SECONDS)).getCause());
+    assertInstanceOf(
+        GroupCommit.Closed.class,
+        assertThrows(ExecutionException.class, () -> commits.submit(5).get(1, TimeUnit.SECONDS))
+            .getCause());
   }
 
   @Test
   void lingeringGathersItemsThatArriveShortlyAfter() throws Exception {
     var writer = new RecordingWriter();
-    var commits = new GroupCommit<>(writer, committer, 64, TimeUnit.MILLISECONDS.toNanos(200), 1000, e -> true);
+    var commits =
+        new GroupCommit<>(
+            writer, committer, 64, TimeUnit.MILLISECONDS.toNanos(200), 1000, e -> true);
     var a = commits.submit(1);
     Thread.sleep(20);
     var b = commits.submit(2);

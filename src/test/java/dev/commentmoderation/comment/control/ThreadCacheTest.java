@@ -1,8 +1,5 @@
 package dev.commentmoderation.comment.control;
 
-import dev.commentmoderation.security.entity.Moderator;
-import dev.commentmoderation.comment.entity.CommentId;
-import dev.commentmoderation.article.entity.ArticleId;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.commentmoderation.article.entity.ArticleId;
 import dev.commentmoderation.comment.entity.CommentDecided;
+import dev.commentmoderation.comment.entity.CommentId;
 import dev.commentmoderation.comment.entity.CommentReported;
 import dev.commentmoderation.comment.entity.CommentStatus;
 import dev.commentmoderation.comment.entity.CommentSubmitted;
+import dev.commentmoderation.security.entity.Moderator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,11 +30,13 @@ class ThreadCacheTest {
 
   /** What the database holds, and how often it was read. */
   String stored = "[1]";
+
   final AtomicInteger reads = new AtomicInteger();
-  final Supplier<byte[]> database = () -> {
-    reads.incrementAndGet();
-    return stored.getBytes(StandardCharsets.UTF_8);
-  };
+  final Supplier<byte[]> database =
+      () -> {
+        reads.incrementAndGet();
+        return stored.getBytes(StandardCharsets.UTF_8);
+      };
 
   static ThreadCache.Key key(String article) {
     return new ThreadCache.Key(article, 20, null, false);
@@ -84,16 +86,21 @@ class ThreadCacheTest {
   @Test
   void aPageReadWhileADecisionCommitsIsNotKept() {
     // the reader reads the old thread; meanwhile the decision commits and its observer invalidates
-    Supplier<byte[]> racing = () -> {
-      byte[] before = database.get();
-      stored = "[1,2]";
-      cache.invalidate("a");
-      return before;
-    };
+    Supplier<byte[]> racing =
+        () -> {
+          byte[] before = database.get();
+          stored = "[1,2]";
+          cache.invalidate("a");
+          return before;
+        };
     var raced = cache.page(key("a"), racing);
-    assertEquals("[1]", new String(raced.json(), StandardCharsets.UTF_8), "that reader got what it read");
+    assertEquals(
+        "[1]", new String(raced.json(), StandardCharsets.UTF_8), "that reader got what it read");
     var next = cache.page(key("a"), database);
-    assertEquals("[1,2]", new String(next.json(), StandardCharsets.UTF_8), "the pre-commit page was not kept");
+    assertEquals(
+        "[1,2]",
+        new String(next.json(), StandardCharsets.UTF_8),
+        "the pre-commit page was not kept");
     assertEquals(2, reads.get());
   }
 
@@ -109,30 +116,37 @@ class ThreadCacheTest {
   }
 
   @Test
-  void underConcurrentChangesNoReadStartedAfterAnInvalidationSeesTheStateBeforeIt() throws Exception {
+  void underConcurrentChangesNoReadStartedAfterAnInvalidationSeesTheStateBeforeIt()
+      throws Exception {
     cache.configure(100, Duration.ofSeconds(30), Ticker.systemTicker());
     AtomicInteger committed = new AtomicInteger();
     AtomicInteger announced = new AtomicInteger();
-    Supplier<byte[]> slowDatabase = () -> {
-      byte[] now = Integer.toString(committed.get()).getBytes(StandardCharsets.UTF_8);
-      Thread.onSpinWait();
-      return now;
-    };
-    Thread writer = new Thread(() -> {
-      for (int v = 1; v <= 20_000; v++) {
-        committed.set(v);
-        cache.invalidate("a");
-        announced.set(v);
-      }
-    });
+    Supplier<byte[]> slowDatabase =
+        () -> {
+          byte[] now = Integer.toString(committed.get()).getBytes(StandardCharsets.UTF_8);
+          Thread.onSpinWait();
+          return now;
+        };
+    Thread writer =
+        new Thread(
+            () -> {
+              for (int v = 1; v <= 20_000; v++) {
+                committed.set(v);
+                cache.invalidate("a");
+                announced.set(v);
+              }
+            });
     AtomicInteger stale = new AtomicInteger();
-    Runnable reader = () -> {
-      while (announced.get() < 20_000) {
-        int floor = announced.get();
-        int got = Integer.parseInt(new String(cache.page(key("a"), slowDatabase).json(), StandardCharsets.UTF_8));
-        if (got < floor) stale.incrementAndGet();
-      }
-    };
+    Runnable reader =
+        () -> {
+          while (announced.get() < 20_000) {
+            int floor = announced.get();
+            int got =
+                Integer.parseInt(
+                    new String(cache.page(key("a"), slowDatabase).json(), StandardCharsets.UTF_8));
+            if (got < floor) stale.incrementAndGet();
+          }
+        };
     Thread r1 = new Thread(reader);
     Thread r2 = new Thread(reader);
     r1.start();
@@ -141,7 +155,8 @@ class ThreadCacheTest {
     writer.join();
     r1.join();
     r2.join();
-    assertEquals(0, stale.get(), "pages older than an invalidation that finished before the read began");
+    assertEquals(
+        0, stale.get(), "pages older than an invalidation that finished before the read began");
   }
 
   @Test
@@ -150,7 +165,8 @@ class ThreadCacheTest {
     for (int i = 0; i < 200; i++) cache.page(key("article-" + i), database);
     assertTrue(cache.size() <= 10, "at most 10 entries, got " + cache.size());
 
-    // the age bound on its own (a full cache may refuse a page read once: frequency-based admission)
+    // the age bound on its own (a full cache may refuse a page read once: frequency-based
+    // admission)
     cache.configure(10, Duration.ofSeconds(30), ticker);
     cache.page(key("fresh"), database);
     int before = reads.get();
@@ -197,7 +213,9 @@ class ThreadCacheTest {
 
     cache.remoteAlive(Duration.ofSeconds(5));
     cache.page(key("a"), database);
-    assertEquals(4, reads.get(),
+    assertEquals(
+        4,
+        reads.get(),
         "the same connection proved alive again (after applying what queued on it): the kept page is good");
     cache.remoteLost();
     cache.page(key("a"), database);
@@ -211,22 +229,41 @@ class ThreadCacheTest {
   void theEntityTagIsAStableFunctionOfTheBytes() {
     byte[] a = "{\"x\":1}".getBytes(StandardCharsets.UTF_8);
     assertEquals(ThreadCache.etag(a), ThreadCache.etag(a.clone()));
-    assertNotEquals(ThreadCache.etag(a), ThreadCache.etag("{\"x\":2}".getBytes(StandardCharsets.UTF_8)));
+    assertNotEquals(
+        ThreadCache.etag(a), ThreadCache.etag("{\"x\":2}".getBytes(StandardCharsets.UTF_8)));
     assertTrue(ThreadCache.etag(a).matches("[A-Za-z0-9_-]{24}"), ThreadCache.etag(a));
   }
 
   @Test
   void onlyChangesToWhatIsPublishedInvalidate() {
-    assertTrue(ThreadInvalidation.changesThread(new CommentSubmitted(new CommentId(1), new ArticleId("a"), CommentStatus.APPROVED, null)));
-    assertFalse(ThreadInvalidation.changesThread(new CommentSubmitted(new CommentId(1), new ArticleId("a"), CommentStatus.PENDING, null)));
-    assertFalse(ThreadInvalidation.changesThread(new CommentSubmitted(new CommentId(1), new ArticleId("a"), CommentStatus.REJECTED, null)));
-    assertTrue(ThreadInvalidation.changesThread(decided(CommentStatus.PENDING, CommentStatus.APPROVED)));
-    assertTrue(ThreadInvalidation.changesThread(decided(CommentStatus.APPROVED, CommentStatus.REJECTED)));
-    assertTrue(ThreadInvalidation.changesThread(decided(CommentStatus.APPROVED, CommentStatus.PENDING)));
-    assertFalse(ThreadInvalidation.changesThread(decided(CommentStatus.PENDING, CommentStatus.REJECTED)));
-    assertFalse(ThreadInvalidation.changesThread(decided(CommentStatus.REJECTED, CommentStatus.PENDING)));
-    assertTrue(ThreadInvalidation.changesThread(new CommentReported(new CommentId(1), new ArticleId("a"), 3, true, 2)));
-    assertFalse(ThreadInvalidation.changesThread(new CommentReported(new CommentId(1), new ArticleId("a"), 1, false, 1)));
+    assertTrue(
+        ThreadInvalidation.changesThread(
+            new CommentSubmitted(
+                new CommentId(1), new ArticleId("a"), CommentStatus.APPROVED, null)));
+    assertFalse(
+        ThreadInvalidation.changesThread(
+            new CommentSubmitted(
+                new CommentId(1), new ArticleId("a"), CommentStatus.PENDING, null)));
+    assertFalse(
+        ThreadInvalidation.changesThread(
+            new CommentSubmitted(
+                new CommentId(1), new ArticleId("a"), CommentStatus.REJECTED, null)));
+    assertTrue(
+        ThreadInvalidation.changesThread(decided(CommentStatus.PENDING, CommentStatus.APPROVED)));
+    assertTrue(
+        ThreadInvalidation.changesThread(decided(CommentStatus.APPROVED, CommentStatus.REJECTED)));
+    assertTrue(
+        ThreadInvalidation.changesThread(decided(CommentStatus.APPROVED, CommentStatus.PENDING)));
+    assertFalse(
+        ThreadInvalidation.changesThread(decided(CommentStatus.PENDING, CommentStatus.REJECTED)));
+    assertFalse(
+        ThreadInvalidation.changesThread(decided(CommentStatus.REJECTED, CommentStatus.PENDING)));
+    assertTrue(
+        ThreadInvalidation.changesThread(
+            new CommentReported(new CommentId(1), new ArticleId("a"), 3, true, 2)));
+    assertFalse(
+        ThreadInvalidation.changesThread(
+            new CommentReported(new CommentId(1), new ArticleId("a"), 1, false, 1)));
   }
 
   @Test
@@ -239,7 +276,8 @@ class ThreadCacheTest {
 
     listener.apply(ThreadInvalidation.INSTANCE + " a");
     cache.page(key("a"), database);
-    assertEquals(2, reads.get(), "this instance's own notification: invalidated after its commit already");
+    assertEquals(
+        2, reads.get(), "this instance's own notification: invalidated after its commit already");
 
     listener.apply("someoneelse a");
     cache.page(key("a"), database);
@@ -262,7 +300,8 @@ class ThreadCacheTest {
   }
 
   private static CommentDecided decided(CommentStatus from, CommentStatus to) {
-    return new CommentDecided(new CommentId(1), new ArticleId("a"), from, to, new Moderator("admin", true), 2);
+    return new CommentDecided(
+        new CommentId(1), new ArticleId("a"), from, to, new Moderator("admin", true), 2);
   }
 
   /** An article whose generation is not shared with the given one's. */

@@ -16,8 +16,12 @@ class VerdictJsonTest {
 
   @Test
   void roundTrips() {
-    var verdict = new Verdict(Decision.HOLD,
-        List.of(new Match("insult", "insult", Action.HOLD, 6, 11, "идиот", Reason.INSULT)), Reason.INSULT, "7");
+    var verdict =
+        new Verdict(
+            Decision.HOLD,
+            List.of(new Match("insult", "insult", Action.HOLD, 6, 11, "идиот", Reason.INSULT)),
+            Reason.INSULT,
+            "7");
     assertEquals(verdict, VerdictJson.read(VerdictJson.write(verdict)));
   }
 
@@ -27,7 +31,8 @@ class VerdictJsonTest {
     for (int i = 0; i < 5000; i++) {
       matches.add(new Match("links", "spam", Action.FLAG, i, i + 1, "x", Reason.LINKS));
     }
-    matches.add(new Match("obscenity", "obscenity", Action.REJECT, 0, 5, "хуйня", Reason.PROFANITY));
+    matches.add(
+        new Match("obscenity", "obscenity", Action.REJECT, 0, 5, "хуйня", Reason.PROFANITY));
     var verdict = new Verdict(Decision.REJECT, matches, Reason.PROFANITY, "7");
     String json = VerdictJson.write(verdict);
     assertTrue(json.length() <= VerdictJson.MAX_LENGTH, "length " + json.length());

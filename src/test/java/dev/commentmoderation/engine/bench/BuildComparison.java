@@ -13,12 +13,12 @@ import java.util.List;
 
 /**
  * Two builds of the engine in one JVM, each in its own class loader, judged alternately on the
- * benchmark corpus and measured by thread CPU time: a before/after comparison that a loaded,
- * shared machine disturbs far less than two separate JMH or {@link CommentCostProfile} runs (both
- * builds see the same load, the same JIT and GC threads, round by round). Arguments: the two
- * project directories (each built with {@code mvn -Pbench test-compile}) and the number of
- * rounds; the engine's dependencies are the jars on this program's own class path. See
- * BENCHMARKS.md ("Rule engine") for the command.
+ * benchmark corpus and measured by thread CPU time: a before/after comparison that a loaded, shared
+ * machine disturbs far less than two separate JMH or {@link CommentCostProfile} runs (both builds
+ * see the same load, the same JIT and GC threads, round by round). Arguments: the two project
+ * directories (each built with {@code mvn -Pbench test-compile}) and the number of rounds; the
+ * engine's dependencies are the jars on this program's own class path. See BENCHMARKS.md ("Rule
+ * engine") for the command.
  */
 public final class BuildComparison {
 
@@ -48,7 +48,8 @@ public final class BuildComparison {
       for (String d : DEPS) {
         urls.add(Path.of(d).toUri().toURL());
       }
-      ClassLoader cl = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+      ClassLoader cl =
+          new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
       String p = "dev.commentmoderation.engine.";
       Class<?> ruleSet = cl.loadClass(p + "RuleSet");
       Class<?> ruleEngine = cl.loadClass(p + "RuleEngine");
@@ -57,8 +58,9 @@ public final class BuildComparison {
       engine = ruleEngine.getConstructor(ruleSet).newInstance(set);
       evaluate = ruleEngine.getMethod("evaluate", submission);
       ofText = submission.getMethod("ofText", String.class);
-      Method gen = cl.loadClass(p + "bench.RealisticComments")
-          .getDeclaredMethod("generate", int.class, long.class);
+      Method gen =
+          cl.loadClass(p + "bench.RealisticComments")
+              .getDeclaredMethod("generate", int.class, long.class);
       gen.setAccessible(true);
       comments = (List<String>) gen.invoke(null, 2_000, 42L);
     }
@@ -97,8 +99,9 @@ public final class BuildComparison {
         double us = (cpu.getCurrentThreadCpuTime() - t0) / 1000.0 / repeat / v.comments.size();
         (v == a ? ta : tb)[r] = us;
       }
-      System.out.printf("round %2d  before %.2f us  after %.2f us  after/before %.3f%n", r + 1,
-          ta[r], tb[r], tb[r] / ta[r]);
+      System.out.printf(
+          "round %2d  before %.2f us  after %.2f us  after/before %.3f%n",
+          r + 1, ta[r], tb[r], tb[r] / ta[r]);
     }
     double ma = Arrays.stream(ta).average().orElse(0);
     double mb = Arrays.stream(tb).average().orElse(0);
@@ -106,9 +109,18 @@ public final class BuildComparison {
     double[] sb = tb.clone();
     Arrays.sort(sa);
     Arrays.sort(sb);
-    System.out.printf("mean CPU us per comment: before %.2f (%.0f/s), after %.2f (%.0f/s), after/before %.3f;"
+    System.out.printf(
+        "mean CPU us per comment: before %.2f (%.0f/s), after %.2f (%.0f/s), after/before %.3f;"
             + " median of rounds: before %.2f, after %.2f; rounds after faster: %d of %d [%d]%n",
-        ma, 1e6 / ma, mb, 1e6 / mb, mb / ma, sa[rounds / 2], sb[rounds / 2],
-        (int) java.util.stream.IntStream.range(0, rounds).filter(i -> tb[i] < ta[i]).count(), rounds, sink % 10);
+        ma,
+        1e6 / ma,
+        mb,
+        1e6 / mb,
+        mb / ma,
+        sa[rounds / 2],
+        sb[rounds / 2],
+        (int) java.util.stream.IntStream.range(0, rounds).filter(i -> tb[i] < ta[i]).count(),
+        rounds,
+        sink % 10);
   }
 }

@@ -46,10 +46,17 @@ public final class CommentCostProfile {
     }
     Arrays.sort(micros);
     double mean = total / 1000.0 / REPEAT / comments.size();
-    System.out.printf("CPU time per comment over %d comments (x%d): mean %.1f us"
+    System.out.printf(
+        "CPU time per comment over %d comments (x%d): mean %.1f us"
             + " (%.0f comments/s per core), p50 %.1f, p90 %.1f, p99 %.1f, max %.1f us [%d]%n",
-        comments.size(), REPEAT, mean, 1e6 / mean, micros[micros.length / 2],
-        micros[(int) (micros.length * 0.9)], micros[(int) (micros.length * 0.99)],
-        micros[micros.length - 1], sink % 10);
+        comments.size(),
+        REPEAT,
+        mean,
+        1e6 / mean,
+        micros[micros.length / 2],
+        micros[(int) (micros.length * 0.9)],
+        micros[(int) (micros.length * 0.99)],
+        micros[micros.length - 1],
+        sink % 10);
   }
 }

@@ -31,14 +31,43 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 4, time = 3)
 @Measurement(iterations = 5, time = 4)
-@Fork(value = 1, jvmArgs = {"-Xms512m", "-Xmx512m"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xms512m", "-Xmx512m"})
 @Threads(1)
 public class RuleEngineBenchmark {
 
   private static final String[] NAIVE_ROOTS = {
-      "хуй", "хуе", "хуя", "пизд", "ебан", "ебат", "бляд", "блят", "мудак", "залуп", "идиот",
-      "дебил", "дурак", "урод", "мразь", "тварь", "быдло", "ублюд", "сука", "казино", "букмекер",
-      "заработок в интернете", "без вложений", "fuck", "shit", "http", "www.", "t.me", "@"};
+    "хуй",
+    "хуе",
+    "хуя",
+    "пизд",
+    "ебан",
+    "ебат",
+    "бляд",
+    "блят",
+    "мудак",
+    "залуп",
+    "идиот",
+    "дебил",
+    "дурак",
+    "урод",
+    "мразь",
+    "тварь",
+    "быдло",
+    "ублюд",
+    "сука",
+    "казино",
+    "букмекер",
+    "заработок в интернете",
+    "без вложений",
+    "fuck",
+    "shit",
+    "http",
+    "www.",
+    "t.me",
+    "@"
+  };
 
   private List<String> comments;
   private RuleEngine engine;
@@ -49,9 +78,9 @@ public class RuleEngineBenchmark {
     comments = RealisticComments.generate(2_000, 42L);
     engine = new RuleEngine(RuleSet.builtIn());
     long chars = comments.stream().mapToLong(String::length).sum();
-    long bytes = comments.stream()
-        .mapToLong(c -> c.getBytes(StandardCharsets.UTF_8).length).sum();
-    System.out.printf("%n[corpus] %d comments, mean %.0f chars, mean %.0f UTF-8 bytes%n",
+    long bytes = comments.stream().mapToLong(c -> c.getBytes(StandardCharsets.UTF_8).length).sum();
+    System.out.printf(
+        "%n[corpus] %d comments, mean %.0f chars, mean %.0f UTF-8 bytes%n",
         comments.size(), (double) chars / comments.size(), (double) bytes / comments.size());
   }
 

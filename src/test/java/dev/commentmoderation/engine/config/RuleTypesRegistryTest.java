@@ -16,8 +16,20 @@ class RuleTypesRegistryTest {
   @Test
   void listsEveryTypeOnceInTheDocumentedOrder() throws Exception {
     List<String> names = RuleTypes.ALL.stream().map(RuleType::name).toList();
-    assertEquals(List.of("words", "regex", "links", "phones", "contacts", "shouting", "flood",
-        "length", "duplicate", "author", "article"), names);
+    assertEquals(
+        List.of(
+            "words",
+            "regex",
+            "links",
+            "phones",
+            "contacts",
+            "shouting",
+            "flood",
+            "length",
+            "duplicate",
+            "author",
+            "article"),
+        names);
     String doc = Files.readString(Path.of("docs/rules.md"));
     for (String name : names) {
       assertNotNull(RuleTypes.named(name), name);

@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * Reads every {@code *.tsv} below the {@code corpus} folder of the test class path. Lines are
- * {@code label<TAB>category<TAB>text}; {@code #} starts a comment line. In the text, {@code \\uXXXX}
- * is one UTF-16 code unit and {@code \\\\} a backslash, so invisible characters stay visible in diffs.
+ * {@code label<TAB>category<TAB>text}; {@code #} starts a comment line. In the text, {@code
+ * \\uXXXX} is one UTF-16 code unit and {@code \\\\} a backslash, so invisible characters stay
+ * visible in diffs.
  */
 final class CorpusFiles {
 
@@ -27,7 +28,9 @@ final class CorpusFiles {
   private static final Pattern CATEGORY = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
   private static final Pattern HEX4 = Pattern.compile("[0-9a-fA-F]{4}");
 
-  /** What was read, and what could not be, so that a broken line fails one test, not all of them. */
+  /**
+   * What was read, and what could not be, so that a broken line fails one test, not all of them.
+   */
   record Loaded(List<CorpusLine> lines, List<String> problems) {}
 
   private CorpusFiles() {}
@@ -121,7 +124,9 @@ final class CorpusFiles {
     return out.toString();
   }
 
-  /** The inverse of {@link #unescape} for the report: invisible and combining characters as escapes. */
+  /**
+   * The inverse of {@link #unescape} for the report: invisible and combining characters as escapes.
+   */
   static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {

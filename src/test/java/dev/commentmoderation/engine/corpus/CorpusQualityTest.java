@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Measures the built-in rule set against the labelled corpus in {@code src/test/resources/corpus}.
- * The corpus checks and the span invariants always run; the quality thresholds are tagged
- * {@code corpus} so that a build can leave them out until the engine is ready for them.
+ * The corpus checks and the span invariants always run; the quality thresholds are tagged {@code
+ * corpus} so that a build can leave them out until the engine is ready for them.
  */
 class CorpusQualityTest {
 
@@ -44,8 +44,9 @@ class CorpusQualityTest {
     report = new CorpusReport(judged, thresholds, engine.ruleSet().version());
     String text = report.render();
     // The report goes beside the build output so that its figures can be copied into BENCHMARKS.md.
-    Path target = Path.of(CorpusQualityTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-        .getParent();
+    Path target =
+        Path.of(CorpusQualityTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            .getParent();
     Files.writeString(target.resolve("corpus-report.txt"), text, StandardCharsets.UTF_8);
     LOG.log(System.Logger.Level.INFO, "\n" + text);
   }
@@ -66,13 +67,18 @@ class CorpusQualityTest {
         problems.add(line.source() + ": OK lines use a clean* category, not " + line.category());
       }
     }
-    thresholds.minLines().forEach((selection, min) -> {
-      long n = corpus.lines().stream().filter(sizeSelector(selection)).count();
-      if (n < min) {
-        problems.add("min-lines." + selection + ": " + n + " lines, want at least " + min);
-      }
-    });
-    assertTrue(problems.isEmpty(), () -> problems.size() + " corpus problems:\n" + String.join("\n", problems));
+    thresholds
+        .minLines()
+        .forEach(
+            (selection, min) -> {
+              long n = corpus.lines().stream().filter(sizeSelector(selection)).count();
+              if (n < min) {
+                problems.add("min-lines." + selection + ": " + n + " lines, want at least " + min);
+              }
+            });
+    assertTrue(
+        problems.isEmpty(),
+        () -> problems.size() + " corpus problems:\n" + String.join("\n", problems));
   }
 
   @Test
@@ -83,26 +89,43 @@ class CorpusQualityTest {
       for (Match m : j.verdict().matches()) {
         boolean inside = 0 <= m.start() && m.start() <= m.end() && m.end() <= text.length();
         if (!inside || !text.substring(m.start(), m.end()).equals(m.excerpt())) {
-          problems.add(String.format("%s: %s [%d,%d) \"%s\"", j.line().source(), m.rule(), m.start(), m.end(),
-              CorpusFiles.escape(String.valueOf(m.excerpt()))));
+          problems.add(
+              String.format(
+                  "%s: %s [%d,%d) \"%s\"",
+                  j.line().source(),
+                  m.rule(),
+                  m.start(),
+                  m.end(),
+                  CorpusFiles.escape(String.valueOf(m.excerpt()))));
         }
       }
     }
-    assertEquals(List.of(), problems, "match spans must be UTF-16 offsets whose text is the excerpt");
+    assertEquals(
+        List.of(), problems, "match spans must be UTF-16 offsets whose text is the excerpt");
   }
 
   @Test
   @Tag("corpus")
   void qualityMeetsTheThresholdsOnEveryPart() {
-    List<String> failures = report.measures().stream()
-        .filter(CorpusReport.Measure::enforced)
-        .filter(m -> !m.passes())
-        .map(m -> String.format("%s on %s: %s of %d lines, target %s", m.metric().name(), m.part(),
-            CorpusReport.percent(m.rate()), m.selected(), m.metric().target()))
-        .toList();
-    assertTrue(failures.isEmpty(),
-        () -> "corpus quality below threshold (full report in target/corpus-report.txt):\n"
-            + String.join("\n", failures));
+    List<String> failures =
+        report.measures().stream()
+            .filter(CorpusReport.Measure::enforced)
+            .filter(m -> !m.passes())
+            .map(
+                m ->
+                    String.format(
+                        "%s on %s: %s of %d lines, target %s",
+                        m.metric().name(),
+                        m.part(),
+                        CorpusReport.percent(m.rate()),
+                        m.selected(),
+                        m.metric().target()))
+            .toList();
+    assertTrue(
+        failures.isEmpty(),
+        () ->
+            "corpus quality below threshold (full report in target/corpus-report.txt):\n"
+                + String.join("\n", failures));
   }
 
   private static CorpusReport.Judged judge(RuleEngine engine, CorpusLine line) {
@@ -110,17 +133,22 @@ class CorpusQualityTest {
       return new CorpusReport.Judged(line, engine.evaluate(Submission.ofText(line.text())));
     } catch (RuntimeException e) {
       // Name the line: a crash on one comment would otherwise hide which one it was.
-      throw new AssertionError(line.source() + ": the engine threw on \"" + CorpusFiles.escape(line.text()) + "\"", e);
+      throw new AssertionError(
+          line.source() + ": the engine threw on \"" + CorpusFiles.escape(line.text()) + "\"", e);
     }
   }
 
-  /** {@code total}, {@code label.OK} or {@code category.spam*}, as written in thresholds.properties. */
+  /**
+   * {@code total}, {@code label.OK} or {@code category.spam*}, as written in thresholds.properties.
+   */
   private static Predicate<CorpusLine> sizeSelector(String selection) {
     if (selection.equals("total")) {
       return line -> true;
     }
     int dot = selection.indexOf('.');
     String select = selection.substring(0, dot) + ":" + selection.substring(dot + 1);
-    return new CorpusThresholds.Metric(selection, select, CorpusThresholds.Outcome.APPROVED, 0, true).selector();
+    return new CorpusThresholds.Metric(
+            selection, select, CorpusThresholds.Outcome.APPROVED, 0, true)
+        .selector();
   }
 }

@@ -27,7 +27,8 @@ final class CorpusReport {
   }
 
   /** One metric measured on one part. {@code enforced} is false for the informational "all" row. */
-  record Measure(CorpusThresholds.Metric metric, String part, int selected, int counted, boolean enforced) {
+  record Measure(
+      CorpusThresholds.Metric metric, String part, int selected, int counted, boolean enforced) {
     double rate() {
       return selected == 0 ? Double.NaN : (double) counted / selected;
     }
@@ -61,7 +62,10 @@ final class CorpusReport {
                 .filter(j -> selector.test(j.line()))
                 .toList();
         int counted =
-            (int) selected.stream().filter(j -> metric.outcome().test(j.verdict().decision())).count();
+            (int)
+                selected.stream()
+                    .filter(j -> metric.outcome().test(j.verdict().decision()))
+                    .count();
         out.add(new Measure(metric, part, selected.size(), counted, !ALL.equals(part)));
       }
     }
@@ -71,8 +75,13 @@ final class CorpusReport {
   String render() {
     StringBuilder out = new StringBuilder();
     Map<String, Long> perPart =
-        judged.stream().collect(Collectors.groupingBy(j -> j.line().part(), TreeMap::new, Collectors.counting()));
-    out.append(String.format("Corpus quality: rule set %s, %d lines %s%n%n", ruleSetVersion, judged.size(), perPart));
+        judged.stream()
+            .collect(
+                Collectors.groupingBy(j -> j.line().part(), TreeMap::new, Collectors.counting()));
+    out.append(
+        String.format(
+            "Corpus quality: rule set %s, %d lines %s%n%n",
+            ruleSetVersion, judged.size(), perPart));
     renderCategories(out);
     renderFiles(out);
     renderMeasures(out);
@@ -81,8 +90,10 @@ final class CorpusReport {
   }
 
   private void renderCategories(StringBuilder out) {
-    out.append(String.format("%-22s %-5s %-8s %6s %8s %6s %7s %6s %8s%n",
-        "category", "label", "part", "lines", "approve", "hold", "reject", "wrong", "wrong%"));
+    out.append(
+        String.format(
+            "%-22s %-5s %-8s %6s %8s %6s %7s %6s %8s%n",
+            "category", "label", "part", "lines", "approve", "hold", "reject", "wrong", "wrong%"));
     Map<String, List<Judged>> groups = new TreeMap<>();
     for (Judged j : judged) {
       CorpusLine l = j.line();
@@ -94,10 +105,18 @@ final class CorpusReport {
       String[] key = e.getKey().split("\t");
       List<Judged> g = e.getValue();
       long wrong = g.stream().filter(j -> !j.right()).count();
-      out.append(String.format("%-22s %-5s %-8s %6d %8d %6d %7d %6d %8s%n",
-          key[1], key[0], key[2].replace("~", ""), g.size(),
-          count(g, Decision.APPROVE), count(g, Decision.HOLD), count(g, Decision.REJECT),
-          wrong, percent((double) wrong / g.size())));
+      out.append(
+          String.format(
+              "%-22s %-5s %-8s %6d %8d %6d %7d %6d %8s%n",
+              key[1],
+              key[0],
+              key[2].replace("~", ""),
+              g.size(),
+              count(g, Decision.APPROVE),
+              count(g, Decision.HOLD),
+              count(g, Decision.REJECT),
+              wrong,
+              percent((double) wrong / g.size())));
     }
     out.append('\n');
   }
@@ -108,21 +127,36 @@ final class CorpusReport {
     Map<String, List<Judged>> files = new TreeMap<>();
     for (Judged j : judged) {
       String source = j.line().source();
-      files.computeIfAbsent(source.substring(0, source.lastIndexOf(':')), k -> new ArrayList<>()).add(j);
+      files
+          .computeIfAbsent(source.substring(0, source.lastIndexOf(':')), k -> new ArrayList<>())
+          .add(j);
     }
-    files.forEach((file, g) -> {
-      long wrong = g.stream().filter(j -> !j.right()).count();
-      out.append(String.format("%-36s %6d %6d %8s%n", file, g.size(), wrong, percent((double) wrong / g.size())));
-    });
+    files.forEach(
+        (file, g) -> {
+          long wrong = g.stream().filter(j -> !j.right()).count();
+          out.append(
+              String.format(
+                  "%-36s %6d %6d %8s%n",
+                  file, g.size(), wrong, percent((double) wrong / g.size())));
+        });
     out.append('\n');
   }
 
   private void renderMeasures(StringBuilder out) {
-    out.append(String.format("%-26s %-8s %6s %8s %9s  %s%n", "metric", "part", "lines", "rate", "target", "result"));
+    out.append(
+        String.format(
+            "%-26s %-8s %6s %8s %9s  %s%n", "metric", "part", "lines", "rate", "target", "result"));
     for (Measure m : measures()) {
       String result = !m.enforced() ? "(info)" : m.passes() ? "ok" : "FAIL";
-      out.append(String.format("%-26s %-8s %6d %8s %9s  %s%n",
-          m.metric().name(), m.part(), m.selected(), percent(m.rate()), m.metric().target(), result));
+      out.append(
+          String.format(
+              "%-26s %-8s %6d %8s %9s  %s%n",
+              m.metric().name(),
+              m.part(),
+              m.selected(),
+              percent(m.rate()),
+              m.metric().target(),
+              result));
     }
     out.append('\n');
   }
@@ -138,11 +172,24 @@ final class CorpusReport {
       out.append(String.format("%n[%s] %d wrong%n", e.getKey(), e.getValue().size()));
       for (Judged j : e.getValue().subList(0, Math.min(MISSES_SHOWN, e.getValue().size()))) {
         CorpusLine l = j.line();
-        out.append(String.format("  %s %s %s -> %s: %s%n", l.part(), l.source(), l.label(),
-            j.verdict().decision(), shorten(CorpusFiles.escape(l.text()))));
+        out.append(
+            String.format(
+                "  %s %s %s -> %s: %s%n",
+                l.part(),
+                l.source(),
+                l.label(),
+                j.verdict().decision(),
+                shorten(CorpusFiles.escape(l.text()))));
         for (Match m : j.verdict().matches()) {
-          out.append(String.format("      %s/%s %s [%d,%d) \"%s\"%n", m.rule(), m.category(), m.action(),
-              m.start(), m.end(), CorpusFiles.escape(m.excerpt())));
+          out.append(
+              String.format(
+                  "      %s/%s %s [%d,%d) \"%s\"%n",
+                  m.rule(),
+                  m.category(),
+                  m.action(),
+                  m.start(),
+                  m.end(),
+                  CorpusFiles.escape(m.excerpt())));
         }
       }
     }

@@ -40,7 +40,8 @@ record CorpusThresholds(List<String> parts, List<Metric> metrics, Map<String, In
   }
 
   /**
-   * @param select {@code label:OK,BAD} or {@code category:spam*,caps} (a trailing {@code *} is a prefix)
+   * @param select {@code label:OK,BAD} or {@code category:spam*,caps} (a trailing {@code *} is a
+   *     prefix)
    * @param atLeast true for a lower bound, false for an upper bound
    */
   record Metric(String name, String select, Outcome outcome, double bound, boolean atLeast) {
@@ -48,7 +49,8 @@ record CorpusThresholds(List<String> parts, List<Metric> metrics, Map<String, In
     Predicate<CorpusLine> selector() {
       int colon = select.indexOf(':');
       String kind = select.substring(0, colon);
-      List<String> values = Arrays.stream(select.substring(colon + 1).split(",")).map(String::trim).toList();
+      List<String> values =
+          Arrays.stream(select.substring(colon + 1).split(",")).map(String::trim).toList();
       return switch (kind) {
         case "label" -> line -> values.contains(line.label().name());
         case "category" -> line -> values.stream().anyMatch(v -> matches(v, line.category()));
@@ -92,21 +94,26 @@ record CorpusThresholds(List<String> parts, List<Metric> metrics, Map<String, In
           new Metric(
               name,
               required(p, name + ".select"),
-              Outcome.valueOf(required(p, name + ".outcome").toUpperCase(Locale.ROOT).replace('-', '_')),
+              Outcome.valueOf(
+                  required(p, name + ".outcome").toUpperCase(Locale.ROOT).replace('-', '_')),
               Double.parseDouble(max != null ? max : min),
               min != null));
     }
     Map<String, Integer> minLines = new LinkedHashMap<>();
     for (String key : p.stringPropertyNames().stream().sorted().toList()) {
       if (key.startsWith("min-lines.")) {
-        minLines.put(key.substring("min-lines.".length()), Integer.parseInt(p.getProperty(key).trim()));
+        minLines.put(
+            key.substring("min-lines.".length()), Integer.parseInt(p.getProperty(key).trim()));
       }
     }
     return new CorpusThresholds(list(p, "parts"), List.copyOf(metrics), minLines);
   }
 
   private static List<String> list(Properties p, String key) {
-    return Arrays.stream(required(p, key).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    return Arrays.stream(required(p, key).split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 
   private static String required(Properties p, String key) {

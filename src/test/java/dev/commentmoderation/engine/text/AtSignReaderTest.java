@@ -8,10 +8,10 @@ class AtSignReaderTest {
 
   @ParameterizedTest(name = "{0}: {1} as {2}")
   @CsvSource({
-      "match,   бл@дь,  бл*дь",  // @ for any one letter
-      "match,   сук@,   сук*",   // @ ending a Cyrillic word
-      "nomatch, @админ, *админ", // a handle: the @ is not part of the word
-      "nomatch, a@b,    а*б"     // a Latin word is not read here
+    "match,   бл@дь,  бл*дь", // @ for any one letter
+    "match,   сук@,   сук*", // @ ending a Cyrillic word
+    "nomatch, @админ, *админ", // a handle: the @ is not part of the word
+    "nomatch, a@b,    а*б" // a Latin word is not read here
   })
   void reads(String row, String text, String form) {
     ReaderRows.check(new AtSignReader(), row, text, form);

@@ -25,7 +25,9 @@ final class ReaderRows {
   /** A {@code match} row: the reader reads {@code text} as {@code form}; {@code nomatch}: not. */
   static void check(DisguiseReader reader, String row, String text, String form) {
     List<String> forms = formsOf(reader, text);
-    assertEquals(row.equals("match"), forms.contains(form),
+    assertEquals(
+        row.equals("match"),
+        forms.contains(form),
         row + ": '" + text + "' as '" + form + "'; the reader's forms: " + forms);
   }
 }

@@ -8,10 +8,10 @@ class TransliterationReaderTest {
 
   @ParameterizedTest(name = "{0}: {1} as {2}")
   @CsvSource({
-      "match,   blyad,             бляд",   // by sound
-      "match,   pizdec,            пиздец",
-      "nomatch, hi,                хи",     // shorter than three letters
-      "nomatch, the huy is here, хуй"     // inside an English sentence
+    "match,   blyad,             бляд", // by sound
+    "match,   pizdec,            пиздец",
+    "nomatch, hi,                хи", // shorter than three letters
+    "nomatch, the huy is here, хуй" // inside an English sentence
   })
   void reads(String row, String text, String form) {
     ReaderRows.check(new TransliterationReader(), row, text, form);

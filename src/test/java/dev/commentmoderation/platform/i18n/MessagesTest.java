@@ -18,7 +18,9 @@ class MessagesTest {
   void negotiatesTheFirstSupportedLanguageRussianByDefault() {
     assertEquals(Messages.RUSSIAN, Messages.negotiate(List.of()));
     assertEquals(Locale.ENGLISH, Messages.negotiate(List.of(Locale.forLanguageTag("en-GB"))));
-    assertEquals(Messages.KYRGYZ, Messages.negotiate(List.of(Locale.FRENCH, Locale.forLanguageTag("ky-KG"))));
+    assertEquals(
+        Messages.KYRGYZ,
+        Messages.negotiate(List.of(Locale.FRENCH, Locale.forLanguageTag("ky-KG"))));
     assertEquals(Messages.RUSSIAN, Messages.negotiate(List.of(Locale.GERMAN)));
   }
 
@@ -27,7 +29,8 @@ class MessagesTest {
     Locale before = Locale.getDefault();
     try {
       Locale.setDefault(Locale.ENGLISH);
-      assertEquals("Комментарий опубликован.", messages.get(Messages.RUSSIAN, "submission.APPROVED"));
+      assertEquals(
+          "Комментарий опубликован.", messages.get(Messages.RUSSIAN, "submission.APPROVED"));
     } finally {
       Locale.setDefault(before);
     }

@@ -32,9 +32,13 @@ class SecurityHeadersTest {
 
   @Test
   void staticTextGetsUtf8() {
-    assertEquals("application/javascript;charset=UTF-8", SecurityHeaders.withCharset("application/javascript"));
+    assertEquals(
+        "application/javascript;charset=UTF-8",
+        SecurityHeaders.withCharset("application/javascript"));
     assertEquals("text/css;charset=UTF-8", SecurityHeaders.withCharset("text/css"));
-    assertEquals("text/html; charset=ISO-8859-1", SecurityHeaders.withCharset("text/html; charset=ISO-8859-1"));
+    assertEquals(
+        "text/html; charset=ISO-8859-1",
+        SecurityHeaders.withCharset("text/html; charset=ISO-8859-1"));
     assertEquals("image/png", SecurityHeaders.withCharset("image/png"));
     assertNull(SecurityHeaders.withCharset(null));
   }

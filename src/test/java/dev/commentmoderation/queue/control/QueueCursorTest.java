@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class QueueCursorTest {
 
-  static final OffsetDateTime AT = OffsetDateTime.of(2026, 3, 1, 12, 0, 0, 123_456_000, ZoneOffset.UTC);
+  static final OffsetDateTime AT =
+      OffsetDateTime.of(2026, 3, 1, 12, 0, 0, 123_456_000, ZoneOffset.UTC);
 
   @Test
   void roundTripsBothOrders() {
@@ -36,19 +37,21 @@ class QueueCursorTest {
 
   @Test
   void ruleOutcomesEstimatePrecision() {
-    List<Object[]> rows = List.of(
-        new Object[] {"insult", "v1", Decision.HOLD, CommentStatus.APPROVED, 3L, 3L},
-        new Object[] {"insult", "v1", Decision.HOLD, CommentStatus.REJECTED, 6L, 6L},
-        new Object[] {"insult", "v1", Decision.HOLD, CommentStatus.PENDING, 2L, 0L},
-        new Object[] {"obscene", "v1", Decision.REJECT, CommentStatus.REJECTED, 9L, 0L},
-        new Object[] {"obscene", "v1", Decision.REJECT, CommentStatus.APPROVED, 1L, 1L});
+    List<Object[]> rows =
+        List.of(
+            new Object[] {"insult", "v1", Decision.HOLD, CommentStatus.APPROVED, 3L, 3L},
+            new Object[] {"insult", "v1", Decision.HOLD, CommentStatus.REJECTED, 6L, 6L},
+            new Object[] {"insult", "v1", Decision.HOLD, CommentStatus.PENDING, 2L, 0L},
+            new Object[] {"obscene", "v1", Decision.REJECT, CommentStatus.REJECTED, 9L, 0L},
+            new Object[] {"obscene", "v1", Decision.REJECT, CommentStatus.APPROVED, 1L, 1L});
     var outcomes = Stats.outcomes(rows);
     var insult = outcomes.stream().filter(o -> o.rule().equals("insult")).findFirst().orElseThrow();
     assertEquals(11, insult.held());
     assertEquals(9, insult.decided());
     assertEquals(3, insult.overturned());
     assertEquals(1 - 3.0 / 9, insult.precision(), 1e-9);
-    var obscene = outcomes.stream().filter(o -> o.rule().equals("obscene")).findFirst().orElseThrow();
+    var obscene =
+        outcomes.stream().filter(o -> o.rule().equals("obscene")).findFirst().orElseThrow();
     assertEquals(10, obscene.refused());
     assertEquals(0.9, obscene.precision(), 1e-9);
   }

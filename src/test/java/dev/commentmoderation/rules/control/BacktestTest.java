@@ -21,18 +21,35 @@ class BacktestTest {
 
   @Test
   void replaysTheStandingAndPolicyTheStoredVerdictRecorded() {
-    var first = Backtest.replay("text", "n", null,
-        new Verdict(Decision.HOLD, List.of(context("first-comment"), context("article-premoderated")), Reason.FIRST_COMMENT, "v1"));
+    var first =
+        Backtest.replay(
+            "text",
+            "n",
+            null,
+            new Verdict(
+                Decision.HOLD,
+                List.of(context("first-comment"), context("article-premoderated")),
+                Reason.FIRST_COMMENT,
+                "v1"));
     assertEquals(AuthorStanding.NEW, first.standing());
     assertTrue(first.articlePremoderated());
     assertFalse(first.duplicateOfRecent());
 
-    var banned = Backtest.replay("text", "n", null,
-        new Verdict(Decision.REJECT, List.of(context("banned-author"), context("duplicate")), Reason.BANNED, "v1"));
+    var banned =
+        Backtest.replay(
+            "text",
+            "n",
+            null,
+            new Verdict(
+                Decision.REJECT,
+                List.of(context("banned-author"), context("duplicate")),
+                Reason.BANNED,
+                "v1"));
     assertEquals(AuthorStanding.BANNED, banned.standing());
     assertTrue(banned.duplicateOfRecent());
 
-    var plain = Backtest.replay("text", "n", null, new Verdict(Decision.APPROVE, List.of(), null, "v1"));
+    var plain =
+        Backtest.replay("text", "n", null, new Verdict(Decision.APPROVE, List.of(), null, "v1"));
     assertEquals(AuthorStanding.ESTABLISHED, plain.standing());
   }
 

@@ -18,7 +18,9 @@ class BasicAuthenticationTest {
     var c = BasicAuthentication.credential(basic("модератор:pa:ss"));
     assertEquals("модератор", c.getCaller());
     assertEquals("pa:ss", c.getPasswordAsString());
-    assertEquals("admin", BasicAuthentication.credential("basic " + basic("admin:x").substring(6)).getCaller());
+    assertEquals(
+        "admin",
+        BasicAuthentication.credential("basic " + basic("admin:x").substring(6)).getCaller());
   }
 
   @Test
