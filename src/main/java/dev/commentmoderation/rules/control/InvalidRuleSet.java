@@ -13,11 +13,12 @@ public class InvalidRuleSet extends ProblemException {
   public InvalidRuleSet(RuleSetException e) {
     super(400, "rules.invalid");
     this.violations =
-        e.problems().stream().map(p -> new Problem.Violation("rules", p.toString())).toList();
+        List.copyOf(
+            e.problems().stream().map(p -> new Problem.Violation("rules", p.toString())).toList());
   }
 
   @Override
   public List<Problem.Violation> violations() {
-    return violations;
+    return List.copyOf(violations); // already unmodifiable: no copy is made
   }
 }
