@@ -32,6 +32,20 @@ public final class BuildComparison {
     }
   }
 
+  /** The engine's package in that build: it moved from {@code moderation.engine} on 2026-12-07. */
+  private static String enginePackage(ClassLoader cl) throws ClassNotFoundException {
+    for (String p :
+        List.of("dev.commentmoderation.engine.", "dev.commentmoderation.moderation.engine.")) {
+      try {
+        cl.loadClass(p + "RuleSet");
+        return p;
+      } catch (ClassNotFoundException e) {
+        // an older or newer build: try the other place
+      }
+    }
+    throw new ClassNotFoundException("no RuleSet in either engine package");
+  }
+
   private static final class Variant {
     final String name;
     final Object engine;
@@ -50,7 +64,7 @@ public final class BuildComparison {
       }
       ClassLoader cl =
           new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
-      String p = "dev.commentmoderation.engine.";
+      String p = enginePackage(cl);
       Class<?> ruleSet = cl.loadClass(p + "RuleSet");
       Class<?> ruleEngine = cl.loadClass(p + "RuleEngine");
       Class<?> submission = cl.loadClass(p + "Submission");
