@@ -21,7 +21,14 @@ public enum AuditAction {
   ACCOUNT_CREATED,
   ACCOUNT_CHANGED,
   API_KEY_CREATED,
-  API_KEY_REVOKED;
+  API_KEY_REVOKED,
+  SIGNED_IN,
+  SIGN_IN_FAILURES,
+  SIGNED_OUT,
+  SESSION_ENDED,
+  TOTP_ENABLED,
+  TOTP_DISABLED,
+  RECOVERY_CODE_USED;
 
   /** The entry for imposing a sanction of a kind; kinds and actions share their names. */
   public static AuditAction sanction(Enum<?> kind) {
