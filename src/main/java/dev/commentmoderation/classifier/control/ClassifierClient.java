@@ -99,7 +99,7 @@ public class ClassifierClient implements ExternalClassifier {
             Duration.ofMillis(breakerWindowMs),
             Duration.ofMillis(breakerOpenMs),
             this::log);
-    metrics.breaker(breaker::state);
+    metrics.register(breaker::state);
     String configured = url.map(String::strip).orElse("");
     if (configured.isEmpty()) return;
     endpoint = URI.create(configured);
@@ -245,9 +245,11 @@ public class ClassifierClient implements ExternalClassifier {
       case OPEN ->
           LOG.warning(
               () ->
-                  "external classifier: breaker open after "
-                      + t.failures()
-                      + " failure(s) (last: "
+                  "external classifier: breaker open "
+                      + (t.from() == CircuitBreaker.State.HALF_OPEN
+                          ? "again, the trial call failed"
+                          : "after " + t.failures() + " failures")
+                      + " (last: "
                       + lastFailure
                       + "); comments are judged by the rules alone for "
                       + breakerOpenMs
