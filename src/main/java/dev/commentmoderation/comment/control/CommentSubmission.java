@@ -39,6 +39,7 @@ public class CommentSubmission {
   @Inject RulesInForce rules;
   @Inject Articles articles;
   @Inject Standings standings;
+  @Inject ExternalReview externalReview;
   @Inject CommentWriter writer;
   @Inject Clock clock;
 
@@ -74,6 +75,8 @@ public class CommentSubmission {
             now,
             submission,
             rules.engine());
+    // the external classifier may hold what the rules would publish, before the write (issue #14)
+    prepared = externalReview.reviewed(prepared);
     Submitted stored = writer.write(prepared);
     standings.committed(
         author.name(), author.email(), author.clientHash(), stored.comment().status());

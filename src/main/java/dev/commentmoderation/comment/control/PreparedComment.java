@@ -3,17 +3,21 @@ package dev.commentmoderation.comment.control;
 import dev.commentmoderation.comment.entity.Comment;
 import dev.commentmoderation.comment.entity.VerdictJson;
 import dev.commentmoderation.engine.Action;
+import dev.commentmoderation.engine.Decision;
 import dev.commentmoderation.engine.Match;
 import dev.commentmoderation.engine.RuleEngine;
 import dev.commentmoderation.engine.Submission;
 import dev.commentmoderation.engine.Verdict;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * A comment checked and judged on the request thread, waiting for the committer to write it. It
  * carries what the engine read, so that the committer can judge it again when it turns out to
- * repeat a text the same author sent moments before.
+ * repeat a text the same author sent moments before, and the holds that steps after the engine
+ * added (the external classifier's), which that second judgement keeps.
  */
 public record PreparedComment(
     String articleId,
@@ -26,7 +30,12 @@ public record PreparedComment(
     OffsetDateTime createdAt,
     Submission submission,
     Verdict verdict,
-    String verdictJson) {
+    String verdictJson,
+    List<Match> heldAfterEngine) {
+
+  public PreparedComment {
+    heldAfterEngine = List.copyOf(heldAfterEngine);
+  }
 
   static PreparedComment judged(
       String articleId,
@@ -52,7 +61,46 @@ public record PreparedComment(
         createdAt,
         submission,
         verdict,
-        VerdictJson.write(verdict));
+        VerdictJson.write(verdict),
+        List.of());
+  }
+
+  /**
+   * The same comment with holds added after the engine: they join the matches, and a comment the
+   * rules would publish is held, with the first hold's reason. They never refuse and never publish:
+   * a refusal stays a refusal, a hold a hold.
+   */
+  PreparedComment heldAfterEngine(List<Match> holds) {
+    List<Match> all = new ArrayList<>(heldAfterEngine);
+    all.addAll(holds);
+    Verdict held = withHolds(verdict, holds);
+    return new PreparedComment(
+        articleId,
+        parentId,
+        rootId,
+        author,
+        body,
+        bodyHash,
+        language,
+        createdAt,
+        submission,
+        held,
+        VerdictJson.write(held),
+        all);
+  }
+
+  static Verdict withHolds(Verdict verdict, List<Match> holds) {
+    if (holds.isEmpty()) return verdict;
+    if (holds.stream().anyMatch(m -> m.action() != Action.HOLD))
+      throw new IllegalArgumentException("a step after the engine may only hold");
+    List<Match> matches = new ArrayList<>(verdict.matches());
+    matches.addAll(holds);
+    boolean approved = verdict.decision() == Decision.APPROVE;
+    return new Verdict(
+        approved ? Decision.HOLD : verdict.decision(),
+        matches,
+        approved ? holds.get(0).reason() : verdict.reason(),
+        verdict.ruleSetVersion());
   }
 
   /** The same comment judged again, now knowing that it repeats a recent one. */
@@ -65,7 +113,7 @@ public record PreparedComment(
             submission.standing(),
             submission.articlePremoderated(),
             true);
-    Verdict verdict = engine.evaluate(again);
+    Verdict verdict = withHolds(engine.evaluate(again), heldAfterEngine);
     return new PreparedComment(
         articleId,
         parentId,
@@ -77,7 +125,8 @@ public record PreparedComment(
         createdAt,
         again,
         verdict,
-        VerdictJson.write(verdict));
+        VerdictJson.write(verdict),
+        heldAfterEngine);
   }
 
   /** A new entity each time, so that a batch retried after a rollback starts clean. */
