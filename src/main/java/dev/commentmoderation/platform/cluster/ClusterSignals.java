@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -49,7 +50,10 @@ public class ClusterSignals {
     Signal signal = new Signal(channel, payload);
     boolean inTransaction = transactions.getTransactionStatus() == Status.STATUS_ACTIVE;
     if (shared() && inTransaction) {
+      // COMMIT flush mode: the NOTIFY must not flush the transaction's pending inserts one by one
+      // (a batch of comments leaves as JDBC batches at commit); PostgreSQL delivers it on commit
       em.createNativeQuery("SELECT pg_notify(?1, ?2)")
+          .setFlushMode(FlushModeType.COMMIT)
           .setParameter(1, channel.channelName())
           .setParameter(2, signal.payload())
           .getSingleResult();

@@ -10,6 +10,8 @@ public record Signal(Channel channel, String payload) {
 
   /** The kinds of change; each is one PostgreSQL NOTIFY channel. */
   public enum Channel {
+    /** Public threads changed (comment.control.ThreadInvalidation's batched payload). */
+    THREADS("comment_threads"),
     RULES("cm_rules"),
     SANCTIONS("cm_sanctions"),
     ACCOUNTS("cm_accounts"),

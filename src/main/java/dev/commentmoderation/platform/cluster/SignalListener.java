@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,8 +24,10 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * On PostgreSQL, one connection of its own per instance (outside the pool) that LISTENs on every
  * {@link Signal.Channel} and fires what arrives as a CDI {@link Signal} event. When the connection
- * is lost it reconnects with a growing pause and then fires {@link Signal.Channel#RESYNC}, because
- * signals sent meanwhile are gone: consumers reload what they keep. An outage is logged when it
+ * is lost it reconnects with a growing pause; on every connection it fires {@link
+ * Signal.Channel#RESYNC}, because signals sent while nobody listened are gone: consumers reload
+ * what they keep. Every second it checks the connection and fires a {@link ListenerState}
+ * heartbeat, which caches that must not serve stale data rely on. An outage is logged when it
  * starts and when it ends, not on every retry.
  */
 @ApplicationScoped
@@ -33,10 +36,17 @@ public class SignalListener {
   private static final Logger LOG = Logger.getLogger(SignalListener.class.getName());
 
   /** How long one wait for notifications lasts before the connection is checked. */
-  static final int POLL_MILLIS = 2_000;
+  static final int POLL_MILLIS = 1_000;
+
+  /** The listening connection's name in {@code pg_stat_activity}. */
+  public static final String APPLICATION_NAME = "comment-moderation-signals";
+
+  /** How long one heartbeat vouches for the connection. */
+  static final Duration TRUSTED_FOR = Duration.ofSeconds(5);
 
   @Resource ManagedThreadFactory threads;
   @Inject Event<Signal> events;
+  @Inject Event<ListenerState> states;
 
   @Inject
   @ConfigProperty(name = "comments.db.url")
@@ -84,10 +94,13 @@ public class SignalListener {
         connected = true;
         pause = 500;
         if (outageLogged) LOG.info("cluster signals: listening again");
+        if (!heardBefore) LOG.info("cluster signals: listening for the other instances' changes");
         outageLogged = false;
-        // whatever was sent while we were not listening is lost: reload everything
-        if (heardBefore) fire(new Signal(Signal.Channel.RESYNC, "reconnected"));
         heardBefore = true;
+        // whatever was sent while nobody listened (before the first connection too) is lost:
+        // consumers reload what they keep
+        fire(new Signal(Signal.Channel.RESYNC, "connected"));
+        state(ListenerState.listening(TRUSTED_FOR));
         PGConnection pg = c.unwrap(PGConnection.class);
         while (running) {
           PGNotification[] arrived = pg.getNotifications(POLL_MILLIS);
@@ -98,12 +111,12 @@ public class SignalListener {
             }
           }
           // a half-open TCP connection delivers nothing and says nothing: ask
-          try (Statement s = c.createStatement()) {
-            s.execute("SELECT 1");
-          }
+          if (!c.isValid(2)) throw new SQLException("the listening connection stopped answering");
+          state(ListenerState.listening(TRUSTED_FOR));
         }
       } catch (SQLException | RuntimeException e) {
         connected = false;
+        state(ListenerState.lost());
         if (!running) break;
         if (!outageLogged) {
           LOG.log(
@@ -134,11 +147,20 @@ public class SignalListener {
     password.ifPresent(pg::setPassword);
     pg.setConnectTimeout(5);
     pg.setSocketTimeout(POLL_MILLIS / 1000 + 10);
+    // the pool's connections are recycled; this one lives as long as the instance
     pg.setTcpKeepAlive(true);
-    pg.setApplicationName("comment-moderation signals");
+    pg.setApplicationName(APPLICATION_NAME);
     Connection c = pg.getConnection();
     c.setAutoCommit(true);
     return c;
+  }
+
+  private void state(ListenerState state) {
+    try {
+      states.fire(state);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "a consumer of the listener's state failed", e);
+    }
   }
 
   private void fire(Signal signal) {
