@@ -1045,7 +1045,7 @@ class ModeratorWorkflowIT {
           var rs =
               kill.executeQuery(
                   "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-                      + " WHERE application_name = 'comment-threads-listener'")) {
+                      + " WHERE application_name = 'comment-moderation-signals'")) {
         rs.next();
         killed = rs.getInt(1);
       }
@@ -1071,7 +1071,7 @@ class ModeratorWorkflowIT {
     try (var s = db.createStatement();
         var rs =
             s.executeQuery(
-                "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'comment-threads-listener'")) {
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'comment-moderation-signals'")) {
       rs.next();
       return rs.getInt(1);
     } catch (java.sql.SQLException e) {

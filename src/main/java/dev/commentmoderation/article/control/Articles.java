@@ -8,6 +8,8 @@ import dev.commentmoderation.audit.control.AuditLog;
 import dev.commentmoderation.audit.entity.AuditAction;
 import dev.commentmoderation.audit.entity.AuditSubject;
 import dev.commentmoderation.platform.Clocks;
+import dev.commentmoderation.platform.cluster.ClusterSignals;
+import dev.commentmoderation.platform.cluster.Signal;
 import dev.commentmoderation.security.entity.Moderator;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +28,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Articles' policies. Every submission reads one, so they are cached for a few seconds: a change
- * made here is seen at once (the entry is dropped when its transaction ends), a change made by
- * another instance on the same database within {@code comments.cache.ttl.seconds}.
+ * made here is seen at once (the entry is dropped when its transaction ends), and every other
+ * instance on the database drops its entry when the change's signal arrives at commit ({@code
+ * comments.cache.ttl.seconds} bounds it should signals be lost).
  */
 @ApplicationScoped
 public class Articles {
@@ -36,6 +39,7 @@ public class Articles {
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject Event<Configured> configured;
+  @Inject ClusterSignals signals;
 
   @Inject
   @ConfigProperty(name = "comments.cache.ttl.seconds", defaultValue = "5")
@@ -64,6 +68,12 @@ public class Articles {
     policies.invalidate(event.articleId());
   }
 
+  /** Another instance (or this one) changed an article's policy, or signals may have been lost. */
+  void signalled(@Observes Signal signal) {
+    if (signal.channel() == Signal.Channel.ARTICLES) policies.invalidate(signal.payload());
+    if (signal.channel() == Signal.Channel.RESYNC) policies.invalidateAll();
+  }
+
   /** Sets an article's policy (creating its row on first use); audited under "article:{id}". */
   public ArticlePolicy configure(ArticleId id, ArticlePolicy policy, Moderator by) {
     String articleId = id.value();
@@ -75,6 +85,7 @@ public class Articles {
     }
     article.configure(policy.commentsOpen(), policy.premoderated(), policy.reportThreshold(), now);
     configured.fire(new Configured(articleId));
+    signals.send(Signal.Channel.ARTICLES, articleId);
     audit.record(
         AuditSubject.article(articleId),
         by.name(),

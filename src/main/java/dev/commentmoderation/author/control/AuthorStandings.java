@@ -9,6 +9,7 @@ import dev.commentmoderation.comment.entity.CommentDecided;
 import dev.commentmoderation.comment.entity.CommentReported;
 import dev.commentmoderation.comment.entity.CommentStatus;
 import dev.commentmoderation.engine.AuthorStanding;
+import dev.commentmoderation.platform.cluster.Signal;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -100,6 +101,19 @@ public class AuthorStandings implements Standings {
   void sanctionsChanged(
       @Observes(during = TransactionPhase.AFTER_COMPLETION) Sanctions.Changed event) {
     inForce.invalidate();
+  }
+
+  /**
+   * A sanction changed on any instance (this one included), or signals may have been lost: the
+   * sanctions in force are read again, and so are histories, which other instances' decisions
+   * change.
+   */
+  void signalled(@Observes Signal signal) {
+    if (signal.channel() == Signal.Channel.SANCTIONS) inForce.invalidate();
+    if (signal.channel() == Signal.Channel.RESYNC) {
+      inForce.invalidate();
+      histories.invalidateAll();
+    }
   }
 
   /**

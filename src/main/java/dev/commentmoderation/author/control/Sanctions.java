@@ -9,6 +9,8 @@ import dev.commentmoderation.comment.entity.Comment;
 import dev.commentmoderation.comment.entity.CommentId;
 import dev.commentmoderation.comment.entity.CommentNotFound;
 import dev.commentmoderation.platform.Clocks;
+import dev.commentmoderation.platform.cluster.ClusterSignals;
+import dev.commentmoderation.platform.cluster.Signal;
 import dev.commentmoderation.security.entity.Moderator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -20,7 +22,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Imposes, lists and lifts sanctions; every change is audited under "sanction:{id}". */
+/**
+ * Imposes, lists and lifts sanctions; every change is audited under "sanction:{id}" and signalled
+ * to every instance (their caches of sanctions in force are dropped at commit).
+ */
 @ApplicationScoped
 public class Sanctions {
 
@@ -28,6 +33,7 @@ public class Sanctions {
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject Event<Changed> changed;
+  @Inject ClusterSignals signals;
 
   /** A sanction was imposed or lifted (fired inside that transaction). */
   public record Changed(long sanctionId) {}
@@ -65,6 +71,7 @@ public class Sanctions {
     audit.record(
         subject(sanction), actor, AuditAction.sanction(kind), describe(sanction, t.commentId()));
     changed.fire(new Changed(sanction.id()));
+    signals.send(Signal.Channel.SANCTIONS, String.valueOf(sanction.id()));
     return sanction;
   }
 
@@ -86,6 +93,8 @@ public class Sanctions {
       audit.record(
           subject(sanction), by.name(), AuditAction.SANCTION_LIFTED, sanction.kind().name());
       changed.fire(new Changed(sanction.id()));
+      signals.send(Signal.Channel.SANCTIONS, String.valueOf(sanction.id()));
+      signals.send(Signal.Channel.SANCTIONS, String.valueOf(sanction.id()));
     }
     return sanction;
   }

@@ -5,6 +5,7 @@ import dev.commentmoderation.comment.entity.CommentReported;
 import dev.commentmoderation.comment.entity.CommentStatus;
 import dev.commentmoderation.comment.entity.CommentSubmitted;
 import dev.commentmoderation.comment.entity.ThreadChanged;
+import dev.commentmoderation.platform.cluster.Signal;
 import dev.commentmoderation.platform.persistence.RoutingDataSource;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +38,7 @@ public class ThreadInvalidation {
    * The PostgreSQL channel; payload {@code "<instance> <articleId> [<articleId>...]"}, or by hand
    * {@code "<articleId>"} or {@code "*"}. Article ids hold no spaces.
    */
-  public static final String CHANNEL = "comment_threads";
+  public static final String CHANNEL = Signal.Channel.THREADS.channelName();
 
   /** PostgreSQL takes payloads shorter than 8000 bytes; article ids are ASCII. */
   static final int MAX_PAYLOAD = 7_900;

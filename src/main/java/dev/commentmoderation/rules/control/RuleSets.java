@@ -6,6 +6,8 @@ import dev.commentmoderation.audit.entity.AuditSubject;
 import dev.commentmoderation.engine.RuleSet;
 import dev.commentmoderation.engine.RuleSetException;
 import dev.commentmoderation.platform.Clocks;
+import dev.commentmoderation.platform.cluster.ClusterSignals;
+import dev.commentmoderation.platform.cluster.Signal;
 import dev.commentmoderation.rules.entity.RulesStored;
 import dev.commentmoderation.rules.entity.StoredRuleSet;
 import dev.commentmoderation.security.entity.Moderator;
@@ -18,6 +20,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Rule sets put through the API: validated, stored (so a restart, or another instance when it
@@ -31,6 +35,9 @@ public class RuleSets {
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject Event<RulesStored> stored;
+  @Inject ClusterSignals signals;
+
+  private static final Logger LOG = Logger.getLogger(RuleSets.class.getName());
 
   public static RuleSet parse(String yaml) {
     try {
@@ -51,11 +58,37 @@ public class RuleSets {
         AuditAction.RULES_CHANGED,
         "version " + previous + " -> " + rules.version());
     stored.fire(new RulesStored(rules));
+    signals.send(Signal.Channel.RULES, rules.version());
     return rules;
   }
 
   void activate(@Observes(during = TransactionPhase.AFTER_SUCCESS) RulesStored event) {
     active.activate(event.rules());
+  }
+
+  /**
+   * A rule set was stored on some instance (this one's is already active: the version matches), or
+   * signals may have been lost: the newest stored set becomes the active one.
+   */
+  void signalled(@Observes Signal signal) {
+    if (signal.channel() != Signal.Channel.RULES && signal.channel() != Signal.Channel.RESYNC) {
+      return;
+    }
+    newest()
+        .filter(s -> !s.version().equals(active.engine().ruleSet().version()))
+        .ifPresent(
+            s -> {
+              try {
+                active.activate(RuleSet.parse(s.source()));
+              } catch (RuleSetException e) {
+                LOG.log(
+                    Level.WARNING,
+                    "stored rule set {0} does not load here, keeping {1}: {2}",
+                    new Object[] {
+                      s.version(), active.engine().ruleSet().version(), e.getMessage()
+                    });
+              }
+            });
   }
 
   public Optional<StoredRuleSet> newest() {

@@ -1,6 +1,7 @@
 package dev.commentmoderation.security.control;
 
 import dev.commentmoderation.platform.Clocks;
+import dev.commentmoderation.platform.persistence.RoutingDataSource;
 import dev.commentmoderation.security.entity.Account;
 import dev.commentmoderation.security.entity.Role;
 import jakarta.annotation.PostConstruct;
@@ -21,6 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Makes sure someone can log in: when no admin account exists, creates one from {@code
  * COMMENTS_ADMIN_USER}/{@code COMMENTS_ADMIN_PASSWORD}, or with a random password that is logged
  * once. Nothing happens when an admin exists, so the variables cannot reset a password later.
+ * Several instances starting at once on one PostgreSQL take turns (an advisory lock), so exactly
+ * one admin is created and every instance starts.
  */
 @Startup
 @Singleton
@@ -41,8 +44,22 @@ public class AdminBootstrap {
   @ConfigProperty(name = "comments.admin.password")
   Optional<String> password;
 
+  @Inject
+  @ConfigProperty(name = "comments.db.url")
+  String url;
+
+  /** The advisory lock that serialises first starts of several instances on one PostgreSQL. */
+  static final long BOOTSTRAP_LOCK = 0x636d5f61646d696eL; // "cm_admin"
+
   @PostConstruct
   void ensureAdmin() {
+    if (RoutingDataSource.isPostgres(url)) {
+      // instances starting together on an empty database: one creates the admin, the others wait
+      // here until it commits and then find it (the lock ends with this transaction)
+      em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
+          .setParameter(1, BOOTSTRAP_LOCK)
+          .getSingleResult();
+    }
     long admins =
         em.createQuery("select count(a) from Account a where a.role = :admin", Long.class)
             .setParameter("admin", Role.ADMIN)
