@@ -28,6 +28,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -84,6 +85,9 @@ public class LiveEvents {
 
   public record Hello(Instant at, int listeners) {}
 
+  /** A comment named by a stored event. */
+  public record Ref(String id) {}
+
   /**
    * Joins a dashboard to the stream: {@code ready} first, then, when it reconnects with the id of
    * the last event it saw, what it missed (or {@code reset} when that is no longer kept: reload),
@@ -101,7 +105,7 @@ public class LiveEvents {
       sink.send(event("reset", new Hello(Instant.now(), now)));
       return;
     }
-    for (LiveEventLog.Row row : missed.get()) sink.send(event(row));
+    for (LiveEventLog.Row row : missed.get()) render(row).ifPresent(sink::send);
   }
 
   public int listeners() {
@@ -143,8 +147,9 @@ public class LiveEvents {
 
   void submitted(@Observes CommentSubmitted event) {
     if (event.status() != CommentStatus.PENDING) return;
-    Comment c = em.find(Comment.class, event.commentId().value());
-    if (c != null) log.append("held", JsonConfiguration.JSONB.toJson(QueueItem.of(c)));
+    // the row names the comment; the queue item is read when it is streamed, after the commit,
+    // with the version the comment has then (not yet written inside this batch's transaction)
+    log.append("held", JsonConfiguration.JSONB.toJson(new Ref(event.commentId().toString())));
   }
 
   void decided(@Observes CommentDecided e) {
@@ -160,11 +165,6 @@ public class LiveEvents {
   }
 
   void reported(@Observes CommentReported e) {
-    QueueItem item = null;
-    if (e.heldAgain()) {
-      Comment c = em.find(Comment.class, e.commentId().value());
-      if (c != null) item = QueueItem.of(c, reports.open(c.commentId()));
-    }
     log.append(
         "reported",
         JsonConfiguration.JSONB.toJson(
@@ -174,7 +174,30 @@ public class LiveEvents {
                 e.openReports(),
                 e.heldAgain(),
                 e.version(),
-                item)));
+                null)));
+  }
+
+  /** A row as a server-sent event; held and held-again comments as their queue item now. */
+  private Optional<OutboundSseEvent> render(LiveEventLog.Row row) {
+    String payload = row.payload();
+    if (row.name().equals("held")) {
+      Ref ref = JsonConfiguration.JSONB.fromJson(payload, Ref.class);
+      Comment c = em.find(Comment.class, Long.parseLong(ref.id()));
+      if (c == null) return Optional.empty();
+      payload = JsonConfiguration.JSONB.toJson(QueueItem.of(c));
+    } else if (row.name().equals("reported")) {
+      Reported r = JsonConfiguration.JSONB.fromJson(payload, Reported.class);
+      if (r.heldAgain()) {
+        Comment c = em.find(Comment.class, Long.parseLong(r.id()));
+        if (c != null) {
+          QueueItem item = QueueItem.of(c, reports.open(c.commentId()));
+          payload =
+              JsonConfiguration.JSONB.toJson(
+                  new Reported(r.id(), r.articleId(), r.reportCount(), true, r.version(), item));
+        }
+      }
+    }
+    return Optional.of(event(row, payload));
   }
 
   /**
@@ -188,7 +211,7 @@ public class LiveEvents {
       case EVENTS -> {
         Long id = parse(signal.payload());
         if (id != null && broadcaster != null) {
-          later(() -> log.find(id).ifPresent(row -> broadcaster.broadcast(event(row))));
+          later(() -> log.find(id).flatMap(this::render).ifPresent(broadcaster::broadcast));
         }
       }
       case RESYNC -> {
@@ -235,12 +258,12 @@ public class LiveEvents {
         });
   }
 
-  private OutboundSseEvent event(LiveEventLog.Row row) {
+  private OutboundSseEvent event(LiveEventLog.Row row, String payload) {
     return sse.newEventBuilder()
         .id(String.valueOf(row.id()))
         .name(row.name())
         .mediaType(MediaType.APPLICATION_JSON_TYPE)
-        .data(String.class, row.payload())
+        .data(String.class, payload)
         .build();
   }
 
