@@ -5,15 +5,18 @@ import dev.commentmoderation.comment.entity.CommentDecided;
 import dev.commentmoderation.comment.entity.CommentReported;
 import dev.commentmoderation.comment.entity.CommentStatus;
 import dev.commentmoderation.comment.entity.CommentSubmitted;
+import dev.commentmoderation.live.control.LiveEventLog;
+import dev.commentmoderation.platform.cluster.Signal;
 import dev.commentmoderation.platform.web.JsonConfiguration;
 import dev.commentmoderation.queue.boundary.QueueItem;
 import dev.commentmoderation.report.control.Reports;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,15 +25,24 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * One broadcaster for every connected dashboard. Fed by observers of committed changes only
- * (AFTER_SUCCESS), and the sending happens on the managed executor so that a slow client never
- * holds up the request that made the change. Closed or failed sinks leave the broadcaster.
+ * One broadcaster for this instance's connected dashboards, carrying every instance's events: each
+ * is a row of {@link LiveEventLog} written with its change and streamed, with its id, when its
+ * signal arrives after the commit (on the managed executor, so a slow client never holds anyone
+ * up). A reconnecting dashboard gets what it missed. Closed or failed sinks leave the broadcaster.
  */
 @ApplicationScoped
 public class LiveEvents {
@@ -40,7 +52,16 @@ public class LiveEvents {
   @PersistenceContext EntityManager em;
   @Inject Reports reports;
 
+  @Inject LiveEventLog log;
   @Resource ManagedExecutorService executor;
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  @Inject
+  @ConfigProperty(name = "comments.live.replay.minutes", defaultValue = "60")
+  int replayMinutes;
+
+  private final Map<String, Set<SseEventSink>> byUser = new ConcurrentHashMap<>();
+  private volatile ScheduledFuture<?> pruning;
 
   private volatile Sse sse;
   private volatile SseBroadcaster broadcaster;
@@ -64,10 +85,27 @@ public class LiveEvents {
 
   public record Hello(Instant at, int listeners) {}
 
-  public void register(SseEventSink sink, Sse sse) {
+  /** A comment named by a stored event. */
+  public record Ref(String id) {}
+
+  /**
+   * Joins a dashboard to the stream: {@code ready} first, then, when it reconnects with the id of
+   * the last event it saw, what it missed (or {@code reset} when that is no longer kept: reload),
+   * then every event of every instance as it commits.
+   */
+  public void register(SseEventSink sink, Sse sse, String user, String lastEventId) {
     broadcaster(sse).register(sink);
+    byUser.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(sink);
     int now = listeners.incrementAndGet();
     sink.send(event("ready", new Hello(Instant.now(), now)));
+    Long last = parse(lastEventId);
+    if (last == null) return;
+    var missed = log.since(last);
+    if (missed.isEmpty()) {
+      sink.send(event("reset", new Hello(Instant.now(), now)));
+      return;
+    }
+    for (LiveEventLog.Row row : missed.get()) render(row).ifPresent(sink::send);
   }
 
   public int listeners() {
@@ -78,11 +116,16 @@ public class LiveEvents {
     if (broadcaster == null) {
       this.sse = sse;
       SseBroadcaster b = sse.newBroadcaster();
-      b.onClose(sink -> listeners.decrementAndGet());
+      b.onClose(
+          sink -> {
+            listeners.decrementAndGet();
+            forget(sink);
+          });
       b.onError(
           (sink, error) -> {
             LOG.log(Level.FINE, "dashboard stream failed", error);
             listeners.decrementAndGet();
+            forget(sink);
             try {
               sink.close();
             } catch (RuntimeException ignored) {
@@ -94,17 +137,22 @@ public class LiveEvents {
     return broadcaster;
   }
 
-  void submitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentSubmitted event) {
-    if (event.status() != CommentStatus.PENDING || broadcaster == null) return;
-    later(
-        () -> {
-          Comment c = em.find(Comment.class, event.commentId().value());
-          if (c != null) send("held", QueueItem.of(c));
-        });
+  private void forget(SseEventSink sink) {
+    byUser.values().forEach(sinks -> sinks.remove(sink));
   }
 
-  void decided(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentDecided e) {
-    if (broadcaster == null) return;
+  // The events are written inside the transaction of the change (IN_PROGRESS observers), so one
+  // exists exactly when its change committed, on whichever instance; streaming them happens when
+  // their signal arrives, on every instance alike.
+
+  void submitted(@Observes CommentSubmitted event) {
+    if (event.status() != CommentStatus.PENDING) return;
+    // the row names the comment; the queue item is read when it is streamed, after the commit,
+    // with the version the comment has then (not yet written inside this batch's transaction)
+    log.append("held", JsonConfiguration.JSONB.toJson(new Ref(event.commentId().toString())));
+  }
+
+  void decided(@Observes CommentDecided e) {
     Decided payload =
         new Decided(
             e.commentId().toString(),
@@ -113,28 +161,90 @@ public class LiveEvents {
             e.to(),
             e.by().name(),
             e.version());
-    later(() -> send("decided", payload));
+    log.append("decided", JsonConfiguration.JSONB.toJson(payload));
   }
 
-  void reported(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentReported e) {
-    if (broadcaster == null) return;
-    later(
-        () -> {
-          QueueItem item = null;
-          if (e.heldAgain()) {
-            Comment c = em.find(Comment.class, e.commentId().value());
-            if (c != null) item = QueueItem.of(c, reports.open(c.commentId()));
-          }
-          send(
-              "reported",
-              new Reported(
-                  e.commentId().toString(),
-                  e.articleId().value(),
-                  e.openReports(),
-                  e.heldAgain(),
-                  e.version(),
-                  item));
-        });
+  void reported(@Observes CommentReported e) {
+    log.append(
+        "reported",
+        JsonConfiguration.JSONB.toJson(
+            new Reported(
+                e.commentId().toString(),
+                e.articleId().value(),
+                e.openReports(),
+                e.heldAgain(),
+                e.version(),
+                null)));
+  }
+
+  /** A row as a server-sent event; held and held-again comments as their queue item now. */
+  private Optional<OutboundSseEvent> render(LiveEventLog.Row row) {
+    String payload = row.payload();
+    if (row.name().equals("held")) {
+      Ref ref = JsonConfiguration.JSONB.fromJson(payload, Ref.class);
+      Comment c = em.find(Comment.class, Long.parseLong(ref.id()));
+      if (c == null) return Optional.empty();
+      payload = JsonConfiguration.JSONB.toJson(QueueItem.of(c));
+    } else if (row.name().equals("reported")) {
+      Reported r = JsonConfiguration.JSONB.fromJson(payload, Reported.class);
+      if (r.heldAgain()) {
+        Comment c = em.find(Comment.class, Long.parseLong(r.id()));
+        if (c != null) {
+          QueueItem item = QueueItem.of(c, reports.open(c.commentId()));
+          payload =
+              JsonConfiguration.JSONB.toJson(
+                  new Reported(r.id(), r.articleId(), r.reportCount(), true, r.version(), item));
+        }
+      }
+    }
+    return Optional.of(event(row, payload));
+  }
+
+  /**
+   * An event committed on some instance: streamed to this instance's dashboards. A lost listening
+   * connection means events may have been missed: dashboards are told to reload. A changed account
+   * (disabled, new password or role) loses its open streams; the dashboard reconnects, and is let
+   * in again only if the account still may.
+   */
+  void signalled(@Observes Signal signal) {
+    switch (signal.channel()) {
+      case EVENTS -> {
+        Long id = parse(signal.payload());
+        if (id != null && broadcaster != null) {
+          later(() -> log.find(id).flatMap(this::render).ifPresent(broadcaster::broadcast));
+        }
+      }
+      case RESYNC -> {
+        if (broadcaster != null) {
+          later(() -> broadcaster.broadcast(event("reset", new Hello(Instant.now(), listeners()))));
+        }
+      }
+      case ACCOUNTS -> closeStreamsOf(signal.payload());
+      default -> {
+        // not for the live stream
+      }
+    }
+  }
+
+  void closeStreamsOf(String user) {
+    Set<SseEventSink> sinks = byUser.remove(user);
+    if (sinks == null) return;
+    for (SseEventSink sink : sinks) {
+      try {
+        sink.close();
+      } catch (RuntimeException ignored) {
+        // gone already
+      }
+    }
+  }
+
+  /** Every five minutes, events older than the replay window go. */
+  void prune() {
+    try {
+      log.prune(Duration.ofMinutes(replayMinutes));
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "live events not pruned this time", e);
+    }
   }
 
   private void later(Runnable task) {
@@ -148,9 +258,13 @@ public class LiveEvents {
         });
   }
 
-  private void send(String name, Object payload) {
-    SseBroadcaster b = broadcaster;
-    if (b != null) b.broadcast(event(name, payload));
+  private OutboundSseEvent event(LiveEventLog.Row row, String payload) {
+    return sse.newEventBuilder()
+        .id(String.valueOf(row.id()))
+        .name(row.name())
+        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+        .data(String.class, payload)
+        .build();
   }
 
   private OutboundSseEvent event(String name, Object payload) {
@@ -161,8 +275,22 @@ public class LiveEvents {
         .build();
   }
 
+  private static Long parse(String id) {
+    if (id == null || id.isBlank() || id.length() > 19) return null;
+    try {
+      return Long.parseLong(id.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  void startPruning(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    pruning = scheduler.scheduleWithFixedDelay(this::prune, 1, 5, TimeUnit.MINUTES);
+  }
+
   @PreDestroy
   void close() {
+    if (pruning != null) pruning.cancel(false);
     if (broadcaster != null) broadcaster.close();
   }
 }

@@ -4,10 +4,13 @@ import dev.commentmoderation.audit.control.AuditLog;
 import dev.commentmoderation.audit.entity.AuditAction;
 import dev.commentmoderation.audit.entity.AuditSubject;
 import dev.commentmoderation.platform.Clocks;
+import dev.commentmoderation.platform.cluster.ClusterSignals;
+import dev.commentmoderation.platform.cluster.Signal;
 import dev.commentmoderation.security.entity.Account;
 import dev.commentmoderation.security.entity.Moderator;
 import dev.commentmoderation.security.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,8 +20,8 @@ import java.util.List;
 
 /**
  * Moderator and admin accounts. Every change is audited under "account:{username}" without the
- * password, and remembered logins are forgotten so that a disabled account or an old password stops
- * working at once.
+ * password, and remembered logins are forgotten, on every instance (a cluster signal), so that a
+ * disabled account or an old password stops working at once.
  */
 @ApplicationScoped
 public class Accounts {
@@ -28,6 +31,7 @@ public class Accounts {
   @Inject AccountIdentityStore identities;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject ClusterSignals signals;
 
   public List<Account> list() {
     return em.createQuery("select a from Account a order by a.username", Account.class)
@@ -79,6 +83,18 @@ public class Accounts {
         AuditAction.ACCOUNT_CHANGED,
         String.join(", ", changes));
     identities.forgetAll();
+    signals.send(Signal.Channel.ACCOUNTS, username);
     return account;
+  }
+
+  /**
+   * An account changed on some instance: remembered logins are forgotten here too (the changing
+   * instance forgot its own already), and its open streams close (the live component hears the same
+   * signal).
+   */
+  void signalled(@Observes Signal signal) {
+    if (signal.channel() == Signal.Channel.ACCOUNTS || signal.channel() == Signal.Channel.RESYNC) {
+      identities.forgetAll();
+    }
   }
 }
