@@ -37,6 +37,7 @@ public class CommentSubmission {
 
   @PersistenceContext EntityManager em;
   @Inject RulesInForce rules;
+  @Inject LearnedOpinion learned;
   @Inject Articles articles;
   @Inject Standings standings;
   @Inject CommentWriter writer;
@@ -73,7 +74,8 @@ public class CommentSubmission {
             language.getLanguage(),
             now,
             submission,
-            rules.engine());
+            rules.engine(),
+            learned);
     Submitted stored = writer.write(prepared);
     standings.committed(
         author.name(), author.email(), author.clientHash(), stored.comment().status());

@@ -37,8 +37,11 @@ public record PreparedComment(
       String language,
       OffsetDateTime createdAt,
       Submission submission,
-      RuleEngine engine) {
-    Verdict verdict = engine.evaluate(submission);
+      RuleEngine engine,
+      LearnedOpinion learned) {
+    Verdict rules = engine.evaluate(submission);
+    // the learned layer's only say: hold what the rules would publish
+    Verdict verdict = LearnedOpinion.onlyHolds(rules, learned.review(submission, rules));
     Long parentId = parent == null ? null : parent.id();
     Long rootId = parent == null ? null : parent.rootId() == null ? parent.id() : parent.rootId();
     return new PreparedComment(
