@@ -68,7 +68,10 @@ public record PreparedComment(
             submission.standing(),
             submission.articlePremoderated(),
             true);
-    Verdict verdict = engine.evaluate(again);
+    Verdict rules = engine.evaluate(again);
+    // a repeat only adds a match: the learned layer's hold, made on the first look, stays
+    Verdict verdict =
+        rules.decision().compareTo(this.verdict.decision()) < 0 ? this.verdict : rules;
     return new PreparedComment(
         articleId,
         parentId,
