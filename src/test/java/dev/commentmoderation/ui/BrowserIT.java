@@ -583,13 +583,14 @@ class BrowserIT {
 
   /**
    * Every label of the English dashboard is English: no Cyrillic anywhere on the page, hidden
-   * screens included, text or attribute, but in what users wrote and the language switcher.
+   * screens included, text or attribute, but in what users wrote (the learned layer's n-grams are
+   * cut from it) and the language switcher.
    */
   private void assertNoCyrillicButUserText() {
     String stray =
         browser.scriptString(
             "var page = document.documentElement.cloneNode(true);"
-                + "page.querySelectorAll('[data-queue-body], .author, .excerpt, [data-langs], [data-latest], script, style')"
+                + "page.querySelectorAll('[data-queue-body], .author, .excerpt, [data-learned-features], [data-langs], [data-latest], script, style')"
                 + "  .forEach(n => n.remove());"
                 + "var found = [];"
                 + "var walker = document.createTreeWalker(page, NodeFilter.SHOW_TEXT);"
