@@ -22,8 +22,26 @@ export function matchList(matches) {
       el('code', { text: m.rule }), ' · ', label('category', m.category),
       spanless
         ? el('span', { class: 'muted', text: ' ' + t('verdict.spanless') })
-        : [' — «', el('span', { class: 'excerpt', text: m.excerpt || '' }), '»']);
+        : [' — «', el('span', { class: 'excerpt', text: m.excerpt || '' }), '»'],
+      m.learned ? learnedEvidence(m.learned) : null);
   }));
+}
+
+/** Why the learned layer held it: model, probability, and the n-grams that weighed most. */
+function learnedEvidence(x) {
+  return el('div', { class: 'learned', 'data-learned-model': x.model },
+    el('span', { class: 'muted small', text: t('learned.why', {
+      model: x.model, p: Math.round((x.probability || 0) * 100), threshold: Math.round((x.threshold || 0) * 100)
+    }) }),
+    el('ul', { class: 'ngrams', 'data-learned-features': true }, (x.features || []).map(function (f) {
+      return el('li', { 'data-learned-ngram': f.ngram, title: t('learned.weight', { weight: f.weight }) },
+        el('mark', { class: 'hl hl-hold', text: shown(f.ngram) }));
+    })));
+}
+
+/** An n-gram as read: word edges (spaces) shown as ␣, flags of the rules as they are. */
+function shown(ngram) {
+  return String(ngram).replace(/^ | $/g, '\u2423');
 }
 
 export function verdictLine(v) {

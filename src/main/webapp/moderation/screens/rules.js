@@ -124,7 +124,14 @@ function renderBacktest(r) {
       figure(t('backtest.changed'), s.changed || 0, { 'data-changed-count': true }),
       figure(t('backtest.moderatorDecided'), s.moderatorDecided || 0),
       figure(t('backtest.agrees'), s.agreesWithModerator || 0),
-      figure(t('backtest.contradicts'), s.contradictsModerator || 0, { 'data-contradicts-count': true }, s.contradictsModerator ? 'bad' : null)),
+      figure(t('backtest.contradicts'), s.contradictsModerator || 0, { 'data-contradicts-count': true }, s.contradictsModerator ? 'bad' : null),
+      r.learned && r.learned.model
+        ? figure(t('backtest.learned', { model: r.learned.model }),
+          t('backtest.learnedHeld', {
+            held: r.learned.held, decided: r.learned.heldDecided, rejected: r.learned.heldRejected,
+            precision: r.learned.precision == null ? '—' : Math.round(r.learned.precision * 1000) / 10 + ' %'
+          }), { 'data-backtest-learned': r.learned.model })
+        : null),
     el('ul', { class: 'transitions', hidden: !transitions.length }, transitions));
   summary.hidden = false;
   var changed = r.changed || [];

@@ -4,6 +4,7 @@ import { t } from '../lib/i18n.js';
 import { authed, problemText, failedInto } from '../lib/http.js';
 import { onShow } from '../lib/nav.js';
 import { onSignOut } from '../lib/session.js';
+import { loadLearned, learnedOutcomes } from './learned.js';
 
 const box = $('[data-stats]');
 const form = $('[data-stats-form]');
@@ -48,8 +49,10 @@ function load() {
               el('td', { class: 'num', text: String(x.overturned) }),
               el('td', { class: 'num', text: x.precision == null ? '—' : Math.round(x.precision * 1000) / 10 + ' %' }));
           }))
-        : el('p', { class: 'muted', text: t('stats.nothingHeld') }));
+        : el('p', { class: 'muted', text: t('stats.nothingHeld') }),
+      learnedOutcomes(r.learned));
   }).catch(failedInto(box));
+  loadLearned();
 }
 onShow('stats', load);
 form.addEventListener('submit', function (e) {

@@ -18,5 +18,7 @@ public enum Reason {
   FIRST_COMMENT,
   PREMODERATION,
   BANNED,
+  /** Held for a moderator's look without a rule naming why (the learned layer). */
+  REVIEW,
   OTHER
 }

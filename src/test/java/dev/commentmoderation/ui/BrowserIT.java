@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.commentmoderation.it.Api;
 import dev.commentmoderation.it.Deployments;
+import dev.commentmoderation.it.LearnedHistory;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -243,6 +244,47 @@ class BrowserIT {
     assertEquals(
         body,
         browser.find("[data-comment-id='" + id + "'] [data-comment-body]").prop("textContent"));
+  }
+
+  @Test
+  void aCommentHeldByTheLearnedLayerShowsTheNgramsThatWeighed() {
+    int version = LearnedHistory.decideAndTrain(api);
+    try {
+      var receipt =
+          LearnedHistory.submit(
+              api, article, unique("Проснитесь, люди: Земля плоская и над нами купол"));
+      assertEquals("PENDING", receipt.getString("status"), "the learned layer holds it");
+      String id = receipt.getString("id");
+      JsonObject learned = null;
+      for (JsonValue m : queueItem(id).getJsonObject("verdict").getJsonArray("matches")) {
+        if (m.asJsonObject().getString("rule").equals("learned")) learned = m.asJsonObject();
+      }
+      assertNotNull(learned, "a learned match");
+
+      login();
+      showQueue("PENDING");
+      String card = "[data-queue-item='" + id + "']";
+      var mark = browser.find(card + " [data-queue-body] mark[data-rule=learned]");
+      assertEquals(learned.getString("excerpt"), mark.text());
+      var evidence = browser.find(card + " [data-learned-model='v" + version + "']");
+      var ngrams = evidence.all("[data-learned-features] [data-learned-ngram]");
+      var features = learned.getJsonObject("learned").getJsonArray("features");
+      assertEquals(features.size(), ngrams.size());
+      assertEquals(
+          features.getJsonObject(0).getString("ngram"), ngrams.get(0).attr("data-learned-ngram"));
+      assertTrue(ngrams.get(0).find("mark").displayed());
+      shot("learned-ngrams");
+
+      browser.find("[data-tab=stats]").click();
+      browser.waitFor(
+          "the learned layer's versions",
+          () -> browser.exists("[data-learned-versions] [data-learned-version='" + version + "']"));
+      assertEquals("ACTIVE", browser.find("[data-learned-status]").attr("data-learned-status"));
+      assertTrue(browser.find("[data-learned-train]").displayed(), "admins may retrain");
+      shot("learned-versions");
+    } finally {
+      LearnedHistory.off(api);
+    }
   }
 
   @Test
@@ -541,13 +583,14 @@ class BrowserIT {
 
   /**
    * Every label of the English dashboard is English: no Cyrillic anywhere on the page, hidden
-   * screens included, text or attribute, but in what users wrote and the language switcher.
+   * screens included, text or attribute, but in what users wrote (the learned layer's n-grams are
+   * cut from it) and the language switcher.
    */
   private void assertNoCyrillicButUserText() {
     String stray =
         browser.scriptString(
             "var page = document.documentElement.cloneNode(true);"
-                + "page.querySelectorAll('[data-queue-body], .author, .excerpt, [data-langs], [data-latest], script, style')"
+                + "page.querySelectorAll('[data-queue-body], .author, .excerpt, [data-learned-features], [data-langs], [data-latest], script, style')"
                 + "  .forEach(n => n.remove());"
                 + "var found = [];"
                 + "var walker = document.createTreeWalker(page, NodeFilter.SHOW_TEXT);"

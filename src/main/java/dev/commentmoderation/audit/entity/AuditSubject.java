@@ -12,7 +12,8 @@ public record AuditSubject(Kind kind, String id) {
     SANCTION("sanction"),
     ACCOUNT("account"),
     API_KEY("api-key"),
-    RULES("rules");
+    RULES("rules"),
+    LEARNED_MODEL("learned-model");
 
     private final String key;
 
@@ -40,6 +41,11 @@ public record AuditSubject(Kind kind, String id) {
   /** The active rule set: one of its kind, so no id. */
   public static AuditSubject rules() {
     return new AuditSubject(Kind.RULES, null);
+  }
+
+  /** A version of the learned layer ("learned-model:3"), or the layer as a whole (null). */
+  public static AuditSubject learnedModel(Integer version) {
+    return new AuditSubject(Kind.LEARNED_MODEL, version == null ? null : String.valueOf(version));
   }
 
   /** The stored form. */

@@ -37,6 +37,7 @@ public class CommentSubmission {
 
   @PersistenceContext EntityManager em;
   @Inject RulesInForce rules;
+  @Inject LearnedOpinion learned;
   @Inject Articles articles;
   @Inject Standings standings;
   @Inject ExternalReview externalReview;
@@ -74,7 +75,8 @@ public class CommentSubmission {
             language.getLanguage(),
             now,
             submission,
-            rules.engine());
+            rules.engine(),
+            learned);
     // the external classifier may hold what the rules would publish, before the write (issue #14)
     prepared = externalReview.reviewed(prepared);
     Submitted stored = writer.write(prepared);

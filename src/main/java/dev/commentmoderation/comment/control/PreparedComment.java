@@ -46,8 +46,11 @@ public record PreparedComment(
       String language,
       OffsetDateTime createdAt,
       Submission submission,
-      RuleEngine engine) {
-    Verdict verdict = engine.evaluate(submission);
+      RuleEngine engine,
+      LearnedOpinion learned) {
+    Verdict rules = engine.evaluate(submission);
+    // the learned layer's only say: hold what the rules would publish
+    Verdict verdict = LearnedOpinion.onlyHolds(rules, learned.review(submission, rules));
     Long parentId = parent == null ? null : parent.id();
     Long rootId = parent == null ? null : parent.rootId() == null ? parent.id() : parent.rootId();
     return new PreparedComment(
@@ -113,7 +116,11 @@ public record PreparedComment(
             submission.standing(),
             submission.articlePremoderated(),
             true);
-    Verdict verdict = withHolds(engine.evaluate(again), heldAfterEngine);
+    // the external classifier's holds are kept; a repeat only adds a match, so the learned
+    // layer's hold, made on the first look, stays unless the second look is as strict
+    Verdict rules = withHolds(engine.evaluate(again), heldAfterEngine);
+    Verdict verdict =
+        rules.decision().compareTo(this.verdict.decision()) < 0 ? this.verdict : rules;
     return new PreparedComment(
         articleId,
         parentId,

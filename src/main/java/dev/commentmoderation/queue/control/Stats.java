@@ -1,6 +1,7 @@
 package dev.commentmoderation.queue.control;
 
 import dev.commentmoderation.comment.entity.CommentStatus;
+import dev.commentmoderation.comment.entity.VerdictJson;
 import dev.commentmoderation.engine.Decision;
 import dev.commentmoderation.platform.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,13 @@ public class Stats {
       long overturned,
       Double precision) {}
 
+  /**
+   * Per version of the learned layer: comments it held (the rules alone would have published them),
+   * how many a moderator decided, how many of those were rejected, and that share.
+   */
+  public record LearnedOutcome(
+      String model, long held, long decided, long rejected, Double precision) {}
+
   public record Result(
       int days,
       long queueDepth,
@@ -48,7 +56,8 @@ public class Stats {
       Long oldestPendingAgeSeconds,
       long decided,
       Double medianSecondsToDecision,
-      List<RuleOutcome> rules) {}
+      List<RuleOutcome> rules,
+      List<LearnedOutcome> learned) {}
 
   public Result compute(int days) {
     OffsetDateTime now = Clocks.now(clock);
@@ -72,7 +81,46 @@ public class Stats {
         oldest == null ? null : Duration.between(oldest, now).toSeconds(),
         seconds.size(),
         median(seconds),
-        ruleOutcomes(since));
+        ruleOutcomes(since),
+        learnedOutcomes(since));
+  }
+
+  /** The learned layer's holds, by model version (read from the stored verdict's learned match). */
+  private List<LearnedOutcome> learnedOutcomes(OffsetDateTime since) {
+    List<Object[]> rows =
+        em.createQuery(
+                "select c.verdictJson, c.status, c.decidedAt from Comment c"
+                    + " where c.topRule = :learned and c.createdAt >= :since",
+                Object[].class)
+            .setParameter("learned", "learned")
+            .setParameter("since", since)
+            .setMaxResults(MAX_DECISIONS)
+            .getResultList();
+    Map<String, long[]> byModel =
+        new java.util.TreeMap<>(
+            Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
+    for (Object[] row : rows) {
+      String model =
+          VerdictJson.read((String) row[0]).matches().stream()
+              .filter(m -> m.learned() != null)
+              .map(m -> m.learned().model())
+              .findFirst()
+              .orElse("?");
+      long[] acc = byModel.computeIfAbsent(model, k -> new long[3]);
+      acc[0]++;
+      CommentStatus status = (CommentStatus) row[1];
+      if (row[2] != null && status != CommentStatus.PENDING) {
+        acc[1]++;
+        if (status == CommentStatus.REJECTED) acc[2]++;
+      }
+    }
+    List<LearnedOutcome> result = new ArrayList<>();
+    byModel.forEach(
+        (model, acc) ->
+            result.add(
+                new LearnedOutcome(
+                    model, acc[0], acc[1], acc[2], acc[1] == 0 ? null : (double) acc[2] / acc[1])));
+    return List.copyOf(result);
   }
 
   static Double median(List<Long> values) {

@@ -1,5 +1,6 @@
 package dev.commentmoderation.rules.control;
 
+import dev.commentmoderation.comment.control.LearnedOpinion;
 import dev.commentmoderation.comment.entity.Comment;
 import dev.commentmoderation.comment.entity.CommentStatus;
 import dev.commentmoderation.comment.entity.VerdictJson;
@@ -11,6 +12,7 @@ import dev.commentmoderation.engine.RuleSet;
 import dev.commentmoderation.engine.Submission;
 import dev.commentmoderation.engine.Verdict;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
@@ -30,6 +32,7 @@ import java.util.stream.Collectors;
 public class Backtest {
 
   @PersistenceContext EntityManager em;
+  @Inject LearnedOpinion learned;
 
   public record Change(
       String id,
@@ -46,8 +49,20 @@ public class Backtest {
       long agreesWithModerator,
       Map<String, Long> transitions) {}
 
+  /**
+   * What the learned layer in force would do on top of the candidate: comments it would hold that
+   * the rules would publish, how many of those a moderator decided and rejected, and the share
+   * rejected (its precision on past decisions; null when it held none that was decided).
+   */
+  public record LearnedSummary(
+      String model, long held, long heldDecided, long heldRejected, Double precision) {}
+
   public record Result(
-      String candidateVersion, long evaluated, List<Change> changed, Summary summary) {}
+      String candidateVersion,
+      long evaluated,
+      List<Change> changed,
+      Summary summary,
+      LearnedSummary learned) {}
 
   public Result run(RuleSet candidate, OffsetDateTime from, OffsetDateTime to, int limit) {
     StringBuilder jpql = new StringBuilder("select c from Comment c where 1 = 1");
@@ -62,11 +77,23 @@ public class Backtest {
     long evaluated = 0;
     long decided = 0;
     long agrees = 0;
+    long learnedHeld = 0;
+    long learnedDecided = 0;
+    long learnedRejected = 0;
+    String model = null;
     for (Comment c : query.getResultList()) {
       evaluated++;
       Verdict stored = VerdictJson.read(c.verdictJson());
-      Verdict now = engine.evaluate(replay(c.body(), c.authorName(), c.authorEmail(), stored));
+      Submission replayed = replay(c.body(), c.authorName(), c.authorEmail(), stored);
+      Verdict rules = engine.evaluate(replayed);
+      Verdict now = LearnedOpinion.onlyHolds(rules, learned.review(replayed, rules));
       CommentStatus moderator = moderatorStatus(c);
+      if (now != rules) {
+        learnedHeld++;
+        model = learnedModel(now, model);
+        if (moderator != null) learnedDecided++;
+        if (moderator == CommentStatus.REJECTED) learnedRejected++;
+      }
       boolean contradicts = contradicts(now.decision(), moderator);
       if (moderator != null) {
         decided++;
@@ -93,7 +120,21 @@ public class Backtest {
         candidate.version(),
         evaluated,
         changes,
-        new Summary(changes.size(), decided, contradicting, agrees, transitions));
+        new Summary(changes.size(), decided, contradicting, agrees, transitions),
+        new LearnedSummary(
+            model,
+            learnedHeld,
+            learnedDecided,
+            learnedRejected,
+            learnedDecided == 0 ? null : (double) learnedRejected / learnedDecided));
+  }
+
+  private static String learnedModel(Verdict verdict, String known) {
+    return verdict.matches().stream()
+        .filter(m -> m.learned() != null)
+        .map(m -> m.learned().model())
+        .findFirst()
+        .orElse(known);
   }
 
   /**

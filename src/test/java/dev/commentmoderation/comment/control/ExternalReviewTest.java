@@ -60,7 +60,8 @@ class ExternalReviewTest {
         "ru",
         OffsetDateTime.parse("2026-12-07T03:00:00Z"),
         new Submission(body, "Айбек", "a@example.kg", AuthorStanding.ESTABLISHED, false, false),
-        ENGINE);
+        ENGINE,
+        (submission, rules) -> rules);
   }
 
   @Test

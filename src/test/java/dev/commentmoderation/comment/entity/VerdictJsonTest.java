@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.commentmoderation.engine.Action;
 import dev.commentmoderation.engine.Decision;
+import dev.commentmoderation.engine.Evidence;
 import dev.commentmoderation.engine.Match;
 import dev.commentmoderation.engine.Reason;
 import dev.commentmoderation.engine.Verdict;
@@ -23,6 +24,32 @@ class VerdictJsonTest {
             Reason.INSULT,
             "7");
     assertEquals(verdict, VerdictJson.read(VerdictJson.write(verdict)));
+  }
+
+  @Test
+  void aLearnedMatchRoundTripsWithItsNgrams() {
+    var evidence = new Evidence("v3", 0.93, 0.85, List.of(new Evidence.Feature(" крыс", 1.25)));
+    var verdict =
+        new Verdict(
+            Decision.HOLD,
+            List.of(
+                new Match(
+                    "learned", "learned", Action.HOLD, 0, 5, "крысы", Reason.REVIEW, evidence)),
+            Reason.REVIEW,
+            "7");
+    assertEquals(verdict, VerdictJson.read(VerdictJson.write(verdict)));
+  }
+
+  @Test
+  void aVerdictStoredBeforeTheLearnedLayerStillReads() {
+    String stored =
+        "{\"decision\":\"HOLD\",\"matches\":[{\"action\":\"HOLD\",\"category\":\"insult\","
+            + "\"end\":11,\"excerpt\":\"идиот\",\"reason\":\"INSULT\",\"rule\":\"insult\","
+            + "\"start\":6}],\"reason\":\"INSULT\",\"ruleSetVersion\":\"7\"}";
+    var verdict = VerdictJson.read(stored);
+    assertEquals(
+        new Match("insult", "insult", Action.HOLD, 6, 11, "идиот", Reason.INSULT),
+        verdict.matches().get(0));
   }
 
   @Test
