@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * Moderator and admin accounts. Every change is audited under "account:{username}" without the
  * password, and remembered logins are forgotten so that a disabled account or an old password stops
- * working at once.
+ * working at once; a password change or disabling also ends the account's sessions.
  */
 @ApplicationScoped
 public class Accounts {
@@ -26,6 +26,7 @@ public class Accounts {
   @PersistenceContext EntityManager em;
   @Inject Passwords passwords;
   @Inject AccountIdentityStore identities;
+  @Inject Sessions sessions;
   @Inject AuditLog audit;
   @Inject Clock clock;
 
@@ -79,6 +80,12 @@ public class Accounts {
         AuditAction.ACCOUNT_CHANGED,
         String.join(", ", changes));
     identities.forgetAll();
+    // a stolen session dies with the password it was opened with; a disabled account has none
+    if (enabled != null && !account.enabled()) {
+      sessions.endAll(username, "account disabled", by.name());
+    } else if (password != null) {
+      sessions.endAll(username, "password changed", by.name());
+    }
     return account;
   }
 }
