@@ -23,8 +23,8 @@ import java.util.Locale;
  * Enforces {@code @RolesAllowed} on resources (ahead of the JAX-RS runtime's own check, which
  * answers without a challenge or a problem document): 401 (with a Basic challenge) without valid
  * credentials, 429 with {@code Retry-After} when the sign-in throttle refused them unchecked, 503
- * when no password-hashing slot was free, 403 with a role that is not allowed. Every moderation resource carries the
- * annotation at class level, so a new endpoint there is protected by default.
+ * when no password-hashing slot was free, 403 with a role that is not allowed. Every moderation
+ * resource carries the annotation at class level, so a new endpoint there is protected by default.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION - 100)

@@ -17,10 +17,10 @@ import java.util.Set;
 /**
  * What a request authenticated by the session cookie must also satisfy. A state-changing call
  * (anything but GET, HEAD, OPTIONS) carries {@code X-CSRF-Token} equal to the session's token
- * (compared in constant time), else 403: another site can make the browser send the cookie (were
- * it not {@code SameSite=Strict}) but cannot read the token. A restricted session (the account
- * must enrol a second factor first) may only look at and end itself and its owner's sessions and
- * use {@code /api/moderation/account/2fa}; everything else is 403. Basic and API-key calls carry no
+ * (compared in constant time), else 403: another site can make the browser send the cookie (were it
+ * not {@code SameSite=Strict}) but cannot read the token. A restricted session (the account must
+ * enrol a second factor first) may only look at and end itself and its owner's sessions and use
+ * {@code /api/moderation/account/2fa}; everything else is 403. Basic and API-key calls carry no
  * ambient authority and need no token.
  */
 @Provider

@@ -1,7 +1,6 @@
 package dev.commentmoderation.security.boundary;
 
 import dev.commentmoderation.platform.i18n.Messages;
-import dev.commentmoderation.platform.validation.TrimmedLength;
 import dev.commentmoderation.platform.web.ClientIdentity;
 import dev.commentmoderation.platform.web.Problem;
 import dev.commentmoderation.security.control.LoginThrottle;
@@ -35,10 +34,10 @@ import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * The dashboard's sign-in: a server-side session held by the browser in an HttpOnly, SameSite=Strict
- * cookie (Secure over TLS), with a CSRF token the page keeps in memory and sends as {@code
- * X-CSRF-Token} on state-changing calls ({@link SessionGuard}). The password is checked as for
- * Basic ({@link SignIns}: throttle, hashing slot, one PBKDF2), then the second factor when the
+ * The dashboard's sign-in: a server-side session held by the browser in an HttpOnly,
+ * SameSite=Strict cookie (Secure over TLS), with a CSRF token the page keeps in memory and sends as
+ * {@code X-CSRF-Token} on state-changing calls ({@link SessionGuard}). The password is checked as
+ * for Basic ({@link SignIns}: throttle, hashing slot, one PBKDF2), then the second factor when the
  * account has one. Failures are 401 problems that do not tell which part was wrong, except the
  * {@code secondFactor} member once the password was right.
  */
@@ -102,8 +101,7 @@ public class SessionResource {
       if (needed.wrong()) signIns.secondFactorFailed(valid.username(), client);
       String detail =
           messages.get(
-              locale,
-              needed.wrong() ? "auth.second-factor-wrong" : "auth.second-factor-required");
+              locale, needed.wrong() ? "auth.second-factor-wrong" : "auth.second-factor-required");
       String body =
           Json.createObjectBuilder()
               .add("type", "about:blank")

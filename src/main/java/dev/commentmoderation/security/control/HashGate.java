@@ -11,9 +11,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * At most K password hashes (PBKDF2, deliberately slow) run at once, so a flood of sign-in attempts
  * cannot take every CPU. When no slot is free, a client with failures on record is refused at once
- * ({@code 503}); a client with a clean record may wait up to {@code comments.login.hash.wait.millis}
- * in a bounded, first-come line ({@code comments.login.hash.waiters}), so the real owner signing in
- * during a flood from fresh addresses still gets through, at the cost of a few seconds' wait.
+ * ({@code 503}); a client with a clean record may wait up to {@code
+ * comments.login.hash.wait.millis} in a bounded, first-come line ({@code
+ * comments.login.hash.waiters}), so the real owner signing in during a flood from fresh addresses
+ * still gets through, at the cost of a few seconds' wait.
  */
 @ApplicationScoped
 public class HashGate {
@@ -50,19 +51,26 @@ public class HashGate {
 
   /** Takes a slot (release it with {@link #release}); false when none could be had. */
   public boolean enter(boolean mayWait) {
-    if (slots.tryAcquire()) return true;
+    // a timed try honours the fair order: nobody barges past a clean client already waiting
+    if (acquire(0)) return true;
     if (!mayWait || waitMillis <= 0) return false;
     if (waiting.incrementAndGet() > maxWaiters) {
       waiting.decrementAndGet();
       return false;
     }
     try {
-      return slots.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
+      return acquire(waitMillis);
+    } finally {
+      waiting.decrementAndGet();
+    }
+  }
+
+  private boolean acquire(long millis) {
+    try {
+      return slots.tryAcquire(millis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
-    } finally {
-      waiting.decrementAndGet();
     }
   }
 

@@ -20,9 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (and not locked) starts clean again.
  *
  * <p>An attempt is <em>reserved</em> as a failure before the password is hashed and refunded when
- * it turns out right, so parallel guesses cannot all pass a check made before any of them failed.
- * A locked key is refused without hashing. Counted per instance, in memory (at most {@link
- * #MAX_KEYS} keys; the least recently used are forgotten first).
+ * it turns out right, so parallel guesses cannot all pass a check made before any of them failed. A
+ * locked key is refused without hashing. Counted per instance, in memory (at most {@link #MAX_KEYS}
+ * keys; the least recently used are forgotten first).
  */
 @ApplicationScoped
 public class LoginThrottle {

@@ -13,8 +13,8 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 /**
  * PBKDF2-HMAC-SHA512 with 210,000 iterations (the OWASP 2023 figure for this algorithm), through
  * Jakarta Security's own implementation. Verification is deliberately slow: it runs only where a
- * password must be checked (sign-in, Basic on a moderation endpoint not remembered), at most K at
- * a time ({@link HashGate}), and every one is counted in {@code
+ * password must be checked (sign-in, Basic on a moderation endpoint not remembered), at most K at a
+ * time ({@link HashGate}), and every one is counted in {@code
  * comments_password_verifications_total} (an operator's signal of guessing, and the tests' proof
  * that a Basic header on a public endpoint costs no hash).
  */

@@ -70,7 +70,9 @@ public class Sessions {
   /** A new session; {@code token} goes into the cookie and is never stored. */
   public record Opened(String token, Active session) implements Opening {}
 
-  /** The account has a second factor: a code is needed ({@code wrong}: one was given, not right). */
+  /**
+   * The account has a second factor: a code is needed ({@code wrong}: one was given, not right).
+   */
   public record SecondFactorNeeded(boolean wrong) implements Opening {}
 
   /** The account went away or was disabled between the password check and now. */
@@ -150,7 +152,8 @@ public class Sessions {
   @Transactional
   public List<ModeratorSession> list(String username) {
     OffsetDateTime now = Clocks.now(clock);
-    return em.createQuery(
+    return em
+        .createQuery(
             "select s from ModeratorSession s where s.username = :u order by s.createdAt desc",
             ModeratorSession.class)
         .setParameter("u", username)

@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * Checks a username and password the way every sign-in does, Basic or session: a remembered
- * success first (no hash, never refused because of anyone's failures), then the throttle's
- * reservation (refused without hashing while a key is locked), then a hashing slot ({@link
- * HashGate}), then one PBKDF2; the reservation is refunded on success. A burst of failures (a key
- * crossing its threshold) is audited once.
+ * Checks a username and password the way every sign-in does, Basic or session: a remembered success
+ * first (no hash, never refused because of anyone's failures), then the throttle's reservation
+ * (refused without hashing while a key is locked), then a hashing slot ({@link HashGate}), then one
+ * PBKDF2; the reservation is refunded on success. A burst of failures (a key crossing its
+ * threshold) is audited once.
  */
 @ApplicationScoped
 public class SignIns {

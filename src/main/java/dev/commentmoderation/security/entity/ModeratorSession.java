@@ -75,7 +75,9 @@ public class ModeratorSession {
     return now.isBefore(expiresAt) && now.isBefore(lastSeenAt.plus(idle));
   }
 
-  /** Records a use; true when {@code lastSeenAt} changed (at most once per {@link #TOUCH_EVERY}). */
+  /**
+   * Records a use; true when {@code lastSeenAt} changed (at most once per {@link #TOUCH_EVERY}).
+   */
   public boolean touch(OffsetDateTime now) {
     if (now.isBefore(lastSeenAt.plus(TOUCH_EVERY))) return false;
     lastSeenAt = now;

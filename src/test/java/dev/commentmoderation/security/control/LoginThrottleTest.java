@@ -41,7 +41,9 @@ class LoginThrottleTest {
 
   final MovableClock clock = new MovableClock();
 
-  /** 3 free per (account, client), 6 per client, lockout 1 s doubling to 60 s, forget after 15 min. */
+  /**
+   * 3 free per (account, client), 6 per client, lockout 1 s doubling to 60 s, forget after 15 min.
+   */
   final LoginThrottle throttle =
       new LoginThrottle(
           3, 6, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(15), clock);
