@@ -32,11 +32,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Issue #11's done-when, against the real service (H2 and PostgreSQL passes): 1,000 wrong passwords
  * for the admin from one client and 1,000 from 25 clients, sent concurrently (Basic and session
- * sign-ins mixed), while the real admin signs in from a client of their own and keeps working with
- * the session cookie and with Basic: every one of the admin's requests succeeds, the guessers are
- * answered 429 (with Retry-After) or 503 almost always, and only a bounded number of their guesses
- * were hashed at all. And the timing of a wrong password is the same for an existing and an unknown
- * username (medians of interleaved attempts, each from a fresh client).
+ * sign-ins mixed), while the real admin signs in from a client of their own (one they signed in
+ * from before) and keeps working with the session cookie and with Basic: every one of the admin's
+ * requests succeeds, the guessers are answered 429 (with Retry-After) or 503 almost always, and
+ * only a bounded number of their guesses were hashed at all. And the timing of a wrong password is
+ * the same for an existing and an unknown username (medians of interleaved attempts, each from a
+ * fresh client).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -105,6 +106,13 @@ class LoginAttackIT {
       assertEquals("PENDING", r.json().getString("status"), r::toString);
       held.add(r.json().getString("id"));
     }
+    // the admin's own machine, which they signed in from before (yesterday, say)
+    var earlier =
+        api.post(
+            "/api/moderation/session",
+            "{\"username\":" + q(Api.ADMIN) + ",\"password\":" + q(Api.ADMIN_PASSWORD) + "}",
+            from(ADMIN_CLIENT));
+    assertEquals(200, earlier.status(), earlier::toString);
     double hashesBefore = hashes();
 
     Tally one = new Tally();
@@ -112,6 +120,26 @@ class LoginAttackIT {
     AtomicInteger oneNext = new AtomicInteger();
     AtomicInteger manyNext = new AtomicInteger();
     ExecutorService guessers = Executors.newFixedThreadPool(6);
+    try {
+      attack(article, held, one, many, oneNext, manyNext, guessers, hashesBefore);
+    } finally {
+      oneNext.set(1000);
+      manyNext.set(1000);
+      guessers.shutdownNow();
+      guessers.awaitTermination(60, TimeUnit.SECONDS);
+    }
+  }
+
+  private void attack(
+      String article,
+      List<String> held,
+      Tally one,
+      Tally many,
+      AtomicInteger oneNext,
+      AtomicInteger manyNext,
+      ExecutorService guessers,
+      double hashesBefore)
+      throws Exception {
     long started = System.nanoTime();
     for (int t = 0; t < 2; t++) {
       guessers.submit(
@@ -202,7 +230,7 @@ class LoginAttackIT {
         one.retryAfter().stream().allMatch(v -> v != null && Integer.parseInt(v) >= 1),
         "Retry-After on every 429");
     assertTrue(
-        hashed <= one.of(401) + many.of(401) + 2,
+        hashed <= one.of(401) + many.of(401) + 1,
         "a hash only for the guesses answered 401 and the admin's sign-in: " + hashed);
 
     var audit =

@@ -41,18 +41,27 @@ public class SessionGuard implements ContainerRequestFilter {
     }
     Locale locale = Messages.negotiate(request.getAcceptableLanguages());
     String method = request.getMethod();
+    String path = request.getUriInfo().getPath();
+    // signing in again checks a password anyway; it is never refused for the session it replaces
+    if (isSignIn(method, path)) return;
     if (!SAFE.contains(method)
         && !Sessions.csrfMatches(session, request.getHeaderString(CSRF_HEADER))) {
       request.abortWith(
           Problem.of(403, "Forbidden", messages.get(locale, "auth.csrf")).toResponse().build());
       return;
     }
-    if (session.restricted() && !allowedWhileRestricted(method, request.getUriInfo().getPath())) {
+    if (session.restricted() && !allowedWhileRestricted(method, path)) {
       request.abortWith(
           Problem.of(403, "Forbidden", messages.get(locale, "auth.enrolment-required"))
               .toResponse()
               .build());
     }
+  }
+
+  static boolean isSignIn(String method, String path) {
+    String p = path.startsWith("/") ? path.substring(1) : path;
+    return method.equals("POST")
+        && (p.equals("moderation/session") || p.equals("moderation/session/"));
   }
 
   /** {@code path} relative to {@code /api}, without a leading slash. */

@@ -31,7 +31,18 @@ public class HashGate {
   @ConfigProperty(name = "comments.login.hash.waiters", defaultValue = "32")
   int maxWaiters;
 
+  /** How an attempt may queue for a slot. */
+  public enum Priority {
+    /** The account signed in from this client before: the reserved slot too. */
+    KNOWN_GOOD,
+    /** A client without failures on record: may wait in the line. */
+    CLEAN,
+    /** A client with failures on record: a free slot now, or nothing. */
+    FAILING
+  }
+
   private Semaphore slots;
+  private final Semaphore reserved = new Semaphore(1, true);
   private final AtomicInteger waiting = new AtomicInteger();
 
   public HashGate() {}
@@ -49,32 +60,48 @@ public class HashGate {
     slots = new Semaphore(Math.max(2, k), true);
   }
 
-  /** Takes a slot (release it with {@link #release}); false when none could be had. */
-  public boolean enter(boolean mayWait) {
+  /** A slot (give it back with {@link #release}), or null when none could be had. */
+  public Slot enter(Priority priority) {
     // a timed try honours the fair order: nobody barges past a clean client already waiting
-    if (acquire(0)) return true;
-    if (!mayWait || waitMillis <= 0) return false;
+    if (acquire(slots, 0)) return new Slot(slots);
+    if (priority == Priority.KNOWN_GOOD && acquire(reserved, Math.max(0, waitMillis))) {
+      return new Slot(reserved);
+    }
+    return priority == Priority.FAILING ? null : waitInLine() ? new Slot(slots) : null;
+  }
+
+  /** A taken slot. */
+  public static final class Slot {
+    private final Semaphore from;
+
+    Slot(Semaphore from) {
+      this.from = from;
+    }
+
+    public void release() {
+      from.release();
+    }
+  }
+
+  private boolean waitInLine() {
+    if (waitMillis <= 0) return false;
     if (waiting.incrementAndGet() > maxWaiters) {
       waiting.decrementAndGet();
       return false;
     }
     try {
-      return acquire(waitMillis);
+      return acquire(slots, waitMillis);
     } finally {
       waiting.decrementAndGet();
     }
   }
 
-  private boolean acquire(long millis) {
+  private static boolean acquire(Semaphore semaphore, long millis) {
     try {
-      return slots.tryAcquire(millis, TimeUnit.MILLISECONDS);
+      return semaphore.tryAcquire(millis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
     }
-  }
-
-  public void release() {
-    slots.release();
   }
 }

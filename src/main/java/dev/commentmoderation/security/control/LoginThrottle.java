@@ -28,6 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class LoginThrottle {
 
   static final int MAX_KEYS = 200_000;
+  static final int KNOWN_GOOD_DAYS = 30;
 
   @Inject
   @ConfigProperty(name = "comments.login.max.failures", defaultValue = "5")
@@ -53,6 +54,13 @@ public class LoginThrottle {
 
   private Limits pairs;
   private Limits clients;
+
+  /** (account, client) pairs that signed in successfully lately: the owner's usual machines. */
+  private final Cache<String, Boolean> knownGood =
+      Caffeine.newBuilder()
+          .expireAfterWrite(Duration.ofDays(KNOWN_GOOD_DAYS))
+          .maximumSize(MAX_KEYS)
+          .build();
 
   public LoginThrottle() {}
 
@@ -115,6 +123,7 @@ public class LoginThrottle {
   /** The password was right: the (account, client) starts clean, the client gets its try back. */
   public void succeeded(Reservation r) {
     pairs.forget(pairKey(r.username(), r.client()));
+    knownGood.put(pairKey(r.username(), r.client()), Boolean.TRUE);
     clients.refund(r.client(), r.byClient());
   }
 
@@ -137,6 +146,14 @@ public class LoginThrottle {
     Slot pair = pairs.count(pairKey(username, client), now);
     Slot byClient = clients.count(client, now);
     return failed(new Reservation(username, client, pair, byClient));
+  }
+
+  /**
+   * Whether this account signed in successfully from this client within the last {@value
+   * #KNOWN_GOOD_DAYS} days (on this instance): such an attempt gets the reserved hashing slot.
+   */
+  public boolean knownGood(String username, String client) {
+    return knownGood.getIfPresent(pairKey(username, client)) != null;
   }
 
   /** Whether this client has failures on record (it then gets no waiting for a hashing slot). */

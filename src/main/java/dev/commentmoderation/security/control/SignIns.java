@@ -47,10 +47,14 @@ public class SignIns {
 
   /** A full check (a session sign-in always pays it): exactly one PBKDF2 unless refused before. */
   public Outcome verify(String username, String password, String client) {
-    boolean clean = !throttle.hasFailures(client);
+    HashGate.Priority priority =
+        throttle.knownGood(username, client)
+            ? HashGate.Priority.KNOWN_GOOD
+            : throttle.hasFailures(client) ? HashGate.Priority.FAILING : HashGate.Priority.CLEAN;
     var attempt = throttle.reserve(username, client);
     if (attempt.blocked()) return new Throttled(attempt.retryAfter());
-    if (!gate.enter(clean)) {
+    HashGate.Slot slot = gate.enter(priority);
+    if (slot == null) {
       throttle.cancel(attempt.reservation());
       return new Busy();
     }
@@ -61,7 +65,7 @@ public class SignIns {
       throttle.cancel(attempt.reservation());
       throw e;
     } finally {
-      gate.release();
+      slot.release();
     }
     if (account.isPresent()) {
       throttle.succeeded(attempt.reservation());

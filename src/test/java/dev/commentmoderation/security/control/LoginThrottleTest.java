@@ -90,8 +90,12 @@ class LoginThrottleTest {
     assertFalse(throttle.hasFailures("owner"), "so the owner may wait for a hashing slot");
     var owner = throttle.reserve("admin", "owner");
     assertFalse(owner.blocked(), "the owner's own client has no failures");
+    assertFalse(throttle.knownGood("admin", "owner"));
     throttle.succeeded(owner.reservation());
     assertFalse(throttle.hasFailures("owner"), "a success leaves nothing on record");
+    assertTrue(throttle.knownGood("admin", "owner"), "the owner's machine is known from now on");
+    assertFalse(throttle.knownGood("admin", "attacker"));
+    assertFalse(throttle.knownGood("anna", "owner"), "for this account only");
   }
 
   @Test
