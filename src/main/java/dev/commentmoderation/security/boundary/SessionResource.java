@@ -7,6 +7,7 @@ import dev.commentmoderation.security.control.LoginThrottle;
 import dev.commentmoderation.security.control.Sessions;
 import dev.commentmoderation.security.control.SignIns;
 import dev.commentmoderation.security.entity.ModeratorSession;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -38,8 +39,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * SameSite=Strict cookie (Secure over TLS), with a CSRF token the page keeps in memory and sends as
  * {@code X-CSRF-Token} on state-changing calls ({@link SessionGuard}). The password is checked as
  * for Basic ({@link SignIns}: throttle, hashing slot, one PBKDF2), then the second factor when the
- * account has one. Failures are 401 problems that do not tell which part was wrong, except the
- * {@code secondFactor} member once the password was right.
+ * account has one. The three {@code session} methods are the only {@code @PermitAll} endpoints
+ * under {@code /api/moderation}: signing in needs no session, and reading or ending one needs the
+ * session itself (401 without). Failures are 401 problems that do not tell which part was wrong,
+ * except the {@code secondFactor} member once the password was right.
  */
 @Path("moderation")
 @Produces(MediaType.APPLICATION_JSON)
@@ -81,6 +84,7 @@ public class SessionResource {
 
   @POST
   @Path("session")
+  @PermitAll
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Sign in: a session cookie and the CSRF token for the dashboard")
   public Response signIn(@Valid @NotNull(message = "{comment.required}") SignIn request) {
@@ -127,6 +131,7 @@ public class SessionResource {
 
   @GET
   @Path("session")
+  @PermitAll
   @Operation(summary = "The current session (a reloaded dashboard learns its CSRF token)")
   public Response current() {
     Sessions.Active session = session();
@@ -136,6 +141,7 @@ public class SessionResource {
 
   @DELETE
   @Path("session")
+  @PermitAll
   @Operation(summary = "Sign out: the session ends on the server and the cookie is cleared")
   public Response signOut() {
     Sessions.Active session = session();
