@@ -1,6 +1,7 @@
 package dev.commentmoderation.security.boundary;
 
 import dev.commentmoderation.platform.i18n.Messages;
+import dev.commentmoderation.platform.validation.TrimmedLength;
 import dev.commentmoderation.platform.web.ClientIdentity;
 import dev.commentmoderation.platform.web.Problem;
 import dev.commentmoderation.security.control.LoginThrottle;
@@ -15,7 +16,6 @@ import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -49,6 +49,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RequestScoped
 public class SessionResource {
 
+  // @TrimmedLength rather than @Size: Payara's OpenAPI generator fails on @Size of record
+  // components
+
   private static final String CHALLENGE = "FormBasic realm=\"comment-moderation\"";
 
   @Inject SignIns signIns;
@@ -60,9 +63,9 @@ public class SessionResource {
   @Context SecurityContext security;
 
   public record SignIn(
-      @NotNull(message = "{text.required}") @Size(max = 200) String username,
-      @NotNull(message = "{text.required}") @Size(max = 1000) String password,
-      @Size(max = 64) String totp) {}
+      @NotNull(message = "{text.required}") @TrimmedLength(max = 200) String username,
+      @NotNull(message = "{text.required}") @TrimmedLength(max = 1000) String password,
+      @TrimmedLength(min = 0, max = 64) String totp) {}
 
   public record SessionView(
       String username, List<String> roles, String csrfToken, boolean mustEnrol) {

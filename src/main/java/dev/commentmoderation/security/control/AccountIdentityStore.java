@@ -40,6 +40,8 @@ public class AccountIdentityStore implements IdentityStore {
   private final Cache<String, CredentialValidationResult> recent =
       Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).maximumSize(10_000).build();
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private volatile String dummyHash;
 
   /** Made at start-up, so the first unknown user costs what every other check costs. */
@@ -51,7 +53,7 @@ public class AccountIdentityStore implements IdentityStore {
     String d = dummyHash;
     if (d == null) {
       byte[] random = new byte[24];
-      new SecureRandom().nextBytes(random);
+      RANDOM.nextBytes(random);
       d = passwords.hash(Base64.getEncoder().encodeToString(random));
       dummyHash = d;
     }

@@ -62,7 +62,16 @@ public class Sessions {
       String username,
       Set<String> roles,
       String csrfToken,
-      boolean restricted) {}
+      boolean restricted) {
+    public Active {
+      roles = Set.copyOf(roles);
+    }
+
+    @Override
+    public Set<String> roles() {
+      return Set.copyOf(roles);
+    }
+  }
 
   /** What signing in came to, after the password was found right. */
   public sealed interface Opening {}

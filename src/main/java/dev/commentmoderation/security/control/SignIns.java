@@ -25,7 +25,16 @@ public class SignIns {
   public sealed interface Outcome {}
 
   /** Right password of an enabled account: its name and roles. */
-  public record Valid(String username, Set<String> roles) implements Outcome {}
+  public record Valid(String username, Set<String> roles) implements Outcome {
+    public Valid {
+      roles = Set.copyOf(roles);
+    }
+
+    @Override
+    public Set<String> roles() {
+      return Set.copyOf(roles);
+    }
+  }
 
   /** Wrong username or password (or a disabled account); not told apart. */
   public record Invalid() implements Outcome {}
