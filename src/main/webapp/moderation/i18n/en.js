@@ -14,6 +14,7 @@ export default {
   'tab.sanctions': 'Sanctions',
   'tab.articles': 'Articles',
   'tab.accounts': 'Accounts',
+  'tab.sessions': 'My sessions',
 
   'common.loading': 'Loading…',
   'common.network': 'Cannot reach the server. Check the connection and try again.',
@@ -28,14 +29,18 @@ export default {
   'login.username': 'Username',
   'login.password': 'Password',
   'login.submit': 'Log in',
-  'login.note': 'Your login is kept in this browser tab only and forgotten when you log out or close the tab.',
+  'login.note': 'After you log in, the browser keeps only a session cookie that page scripts cannot read; your password is not stored. Log out when you leave a shared computer.',
   'login.missing': 'Enter your username and password.',
   'login.wrong': 'Wrong username or password.',
   'login.notModerator': 'This account has no moderator rights.',
   'login.failed': 'Login failed: {problem}',
   'login.again': 'Please log in again: {detail}',
-  'login.expired': 'the credentials no longer work.',
+  'login.expired': 'the session has ended.',
   'login.loggedOut': 'You have logged out.',
+  'login.totp': 'Code from the authenticator app (or a recovery code)',
+  'login.totpNeeded': 'Enter the code from your authenticator app.',
+  'login.totpWrong': 'Wrong code. Try again.',
+  'login.mustEnrol': 'Set up the second login factor before you continue.',
 
   'queue.status': 'Status',
   'queue.statusPending': 'Awaiting review',
@@ -298,5 +303,16 @@ export default {
   },
   audit: { SUBMITTED: 'checked by the rules', APPROVED: 'approved', REJECTED: 'rejected', REVERSED: 'decision changed' },
   kind: { BAN: 'ban', PREMODERATE: 'always review', TRUST: 'trust' },
-  role: { moderator: 'moderator', admin: 'admin' }
+  role: { moderator: 'moderator', admin: 'admin' },
+
+  'sessions.title': 'My sessions',
+  'sessions.note': 'Where your account is signed in. End any session you do not recognise, and change your password.',
+  'sessions.started': 'Signed in',
+  'sessions.lastSeen': 'Last used',
+  'sessions.expires': 'Ends',
+  'sessions.agent': 'Browser',
+  'sessions.current': 'this browser',
+  'sessions.end': 'End',
+  'sessions.ended': 'The session has been ended.',
+  'sessions.none': 'No sessions.'
 };

@@ -14,6 +14,7 @@ export default {
   'tab.sanctions': 'Санкции',
   'tab.articles': 'Статьи',
   'tab.accounts': 'Учётные записи',
+  'tab.sessions': 'Мои сессии',
 
   'common.loading': 'Загрузка…',
   'common.network': 'Нет связи с сервером. Проверьте подключение и повторите.',
@@ -28,14 +29,18 @@ export default {
   'login.username': 'Имя пользователя',
   'login.password': 'Пароль',
   'login.submit': 'Войти',
-  'login.note': 'Данные входа хранятся только в этой вкладке браузера и удаляются при выходе или закрытии вкладки.',
+  'login.note': 'После входа браузер хранит только cookie сессии, недоступный скриптам страницы; пароль не сохраняется. Выходите, покидая общий компьютер.',
   'login.missing': 'Введите имя пользователя и пароль.',
   'login.wrong': 'Неверное имя пользователя или пароль.',
   'login.notModerator': 'У этой учётной записи нет прав модератора.',
   'login.failed': 'Вход не удался: {problem}',
   'login.again': 'Требуется повторный вход: {detail}',
-  'login.expired': 'учётные данные больше не действуют.',
+  'login.expired': 'сессия завершена.',
   'login.loggedOut': 'Вы вышли.',
+  'login.totp': 'Код из приложения-аутентификатора (или код восстановления)',
+  'login.totpNeeded': 'Введите код из приложения-аутентификатора.',
+  'login.totpWrong': 'Неверный код. Попробуйте ещё раз.',
+  'login.mustEnrol': 'Прежде чем продолжить, подключите второй фактор входа.',
 
   'queue.status': 'Статус',
   'queue.statusPending': 'На проверке',
@@ -298,5 +303,16 @@ export default {
   },
   audit: { SUBMITTED: 'проверен правилами', APPROVED: 'одобрен', REJECTED: 'отклонён', REVERSED: 'решение изменено' },
   kind: { BAN: 'бан', PREMODERATE: 'на проверку', TRUST: 'доверие' },
-  role: { moderator: 'модератор', admin: 'администратор' }
+  role: { moderator: 'модератор', admin: 'администратор' },
+
+  'sessions.title': 'Мои сессии',
+  'sessions.note': 'Где выполнен вход в вашу учётную запись. Завершите незнакомые сессии и смените пароль.',
+  'sessions.started': 'Вход',
+  'sessions.lastSeen': 'Последнее действие',
+  'sessions.expires': 'Завершится',
+  'sessions.agent': 'Браузер',
+  'sessions.current': 'этот браузер',
+  'sessions.end': 'Завершить',
+  'sessions.ended': 'Сессия завершена.',
+  'sessions.none': 'Сессий нет.'
 };

@@ -1,6 +1,6 @@
 /*
- * Server-sent events from GET /api/moderation/stream. EventSource cannot send an Authorization
- * header, so the stream is read with fetch and parsed here. Reconnects with a growing pause; a
+ * Server-sent events from GET /api/moderation/stream, read with fetch (with the session cookie and
+ * the dashboard's language) and parsed here. Reconnects with a growing pause; a
  * 404 or 405 (a service without the stream) leaves the dashboard manual.
  */
 import { openStream } from './http.js';
@@ -16,7 +16,7 @@ export function liveEvents(path, listener) {
   var absent = false;
 
   function connect() {
-    if (!session.auth || abort || absent) return;
+    if (!session.user || abort || absent) return;
     var ctrl = new AbortController();
     abort = ctrl;
     openStream(path, ctrl.signal).then(function (res) {
@@ -43,7 +43,7 @@ export function liveEvents(path, listener) {
       return pump();
     }).catch(function () {
       listener.down();
-      if (abort !== ctrl || ctrl.signal.aborted || !session.auth) return;
+      if (abort !== ctrl || ctrl.signal.aborted || !session.user) return;
       abort = null;
       setTimeout(connect, retry);
       retry = Math.min(retry * 2, 60000);

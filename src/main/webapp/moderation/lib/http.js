@@ -1,8 +1,9 @@
 /*
- * The moderator API (docs/moderator-api.md), with HTTP Basic on every request and the chosen
- * language in Accept-Language, so the server's own messages (validation, problems) come back in
- * it. Every request sends X-Requested-With, so a 401 carries the "FormBasic" challenge and the
- * browser shows our login form instead of its own dialog. No cookies: credentials: 'omit'.
+ * The moderator API (docs/moderator-api.md), authenticated by the session cookie (sent by the
+ * browser for this origin only: credentials 'same-origin'), with the session's CSRF token in
+ * X-CSRF-Token on every state-changing call and the chosen language in Accept-Language, so the
+ * server's own messages come back in it. No Authorization header: the dashboard never holds a
+ * password after signing in. X-Requested-With makes a 401 carry a challenge the browser ignores.
  */
 import { lang, t } from './i18n.js';
 import { el, say } from './dom.js';
@@ -10,22 +11,21 @@ import { session, signOut } from './session.js';
 
 export const API = new URL('../../api/', import.meta.url).href;
 
-function headers(extra, auth) {
+const SAFE = { GET: true, HEAD: true, OPTIONS: true };
+
+function headers(method, extra) {
   var h = Object.assign({ 'Accept-Language': lang, 'X-Requested-With': 'XMLHttpRequest' }, extra);
-  if (auth) h.Authorization = 'Basic ' + auth;
+  if (!SAFE[method] && session.csrf) h['X-CSRF-Token'] = session.csrf;
   return h;
 }
 
-/**
- * Resolves to {status, json} (json {} when the body is not JSON); rejects only when the server
- * cannot be reached. auth defaults to the session's.
- */
-export function call(method, path, body, auth) {
-  var h = headers({ Accept: 'application/json' }, auth || session.auth);
+/** Resolves to {status, json} (json {} when the body is not JSON); rejects only when unreachable. */
+export function call(method, path, body) {
+  var h = headers(method, { Accept: 'application/json' });
   if (body) h['Content-Type'] = 'application/json';
   return fetch(API + path, {
     method: method, headers: h, body: body ? JSON.stringify(body) : undefined,
-    credentials: 'omit', cache: 'no-store'
+    credentials: 'same-origin', cache: 'no-store'
   }).then(function (res) {
     return res.text().then(function (text) {
       var json = null;
@@ -40,8 +40,9 @@ export function call(method, path, body, auth) {
 }
 
 /**
- * A call made while logged in: a 401 means the credentials stopped working, so the moderator is
- * logged out and told why, and the promise rejects with the response ({status: 401}).
+ * A call made while signed in: a 401 means the session ended (signed out elsewhere, expired, the
+ * password changed), so the moderator is signed out here and told why; the promise rejects with
+ * the response ({status: 401}).
  */
 export function authed(method, path, body) {
   return call(method, path, body).then(function (res) {
@@ -54,11 +55,11 @@ export function authed(method, path, body) {
   });
 }
 
-/** An open streaming GET (server-sent events) with the session's credentials. */
+/** An open streaming GET (server-sent events), with the session cookie. */
 export function openStream(path, signal) {
   return fetch(API + path, {
-    headers: headers({ Accept: 'text/event-stream' }, session.auth),
-    credentials: 'omit', cache: 'no-store', signal: signal
+    headers: headers('GET', { Accept: 'text/event-stream' }),
+    credentials: 'same-origin', cache: 'no-store', signal: signal
   });
 }
 

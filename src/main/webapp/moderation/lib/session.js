@@ -1,61 +1,39 @@
 /*
- * Who is logged in. The credentials (HTTP Basic, built in the browser) are kept in sessionStorage
- * only: this tab, gone on logout or when the tab closes. No cookie is ever set and the API keeps
- * no session, so a request from another site carries no authority: there is no CSRF surface.
+ * Who is signed in. The server keeps the session (POST /api/moderation/session); the browser holds
+ * it in an HttpOnly, SameSite=Strict cookie that no script can read. What the page needs — the name,
+ * the roles and the CSRF token it sends with every state-changing call — lives in this module's
+ * memory only: nothing secret is ever written to sessionStorage or localStorage. After a reload the
+ * page asks GET /api/moderation/session for them again.
  */
-const STORE = 'commentModeration.moderator';
 
-/** auth: the Basic credentials (base64), user: the name typed at login, admin: learnt after login. */
-export const session = { auth: null, user: null, admin: false };
+/** user: the signed-in name, admin: whether an admin, csrf: the session's token (memory only). */
+export const session = { user: null, admin: false, csrf: null, mustEnrol: false };
 
 const endings = [];
 
-/** fn runs on every logout, whether asked for or because the credentials stopped working. */
+/** fn runs on every sign-out, whether asked for or because the session ended on the server. */
 export function onSignOut(fn) {
   endings.push(fn);
 }
 
-export function basic(user, password) {
-  var bin = '';
-  new TextEncoder().encode(user + ':' + password).forEach(function (b) {
-    bin += String.fromCharCode(b);
-  });
-  return btoa(bin);
+/** Takes the server's answer {username, roles, csrfToken, mustEnrol}. */
+export function signIn(body) {
+  session.user = body.username;
+  session.csrf = body.csrfToken;
+  session.mustEnrol = !!body.mustEnrol;
+  setAdmin((body.roles || []).indexOf('admin') >= 0);
 }
 
-export function signIn(user, auth) {
-  session.user = user;
-  session.auth = auth;
-  sessionStorage.setItem(STORE, JSON.stringify({ user: user, auth: auth }));
-}
-
-/** The login kept by this tab, or null. */
-export function restore() {
-  try {
-    var saved = JSON.parse(sessionStorage.getItem(STORE) || 'null');
-    if (saved && saved.auth) {
-      session.user = saved.user || '';
-      session.auth = saved.auth;
-      return saved;
-    }
-  } catch (e) {
-    sessionStorage.removeItem(STORE);
-  }
-  return null;
-}
-
+/** Forgets the session on this page (the server side is ended by DELETE /session). */
 export function signOut() {
-  sessionStorage.removeItem(STORE);
-  session.auth = null;
   session.user = null;
+  session.csrf = null;
+  session.mustEnrol = false;
   setAdmin(false);
   endings.forEach(function (fn) { fn(); });
 }
 
-/**
- * Whether the user is an admin is learnt by asking for the accounts (200 admin, 403 moderator);
- * the server checks every call anyway, this only hides what would be refused.
- */
+/** Hides what an admin-only control would be refused; the server checks every call anyway. */
 export function setAdmin(on) {
   session.admin = on;
   document.querySelectorAll('[data-admin-only]').forEach(function (n) { n.hidden = !on; });

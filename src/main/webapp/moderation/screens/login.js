@@ -1,16 +1,20 @@
 /*
- * Login and logout. The typed credentials are tried on the queue (200: in; 401: wrong; 403: not
- * a moderator) and kept for this tab only once they work.
+ * Sign-in and sign-out. The typed name and password go once to POST /api/moderation/session; the
+ * server answers with a session cookie (HttpOnly: no script reads it) and the CSRF token, which is
+ * kept in memory only. When the account has a second factor, the answer asks for a code and the
+ * form shows a code field and sends again with it. After a reload the session is asked for again
+ * (GET /api/moderation/session); sign-out ends it on the server (DELETE).
  */
 import { $, say, hideNotice } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
-import { call, networkError } from '../lib/http.js';
-import { session, basic, signIn, signOut, restore, onSignOut } from '../lib/session.js';
+import { call, networkError, problemText } from '../lib/http.js';
+import { session, signIn, signOut, onSignOut } from '../lib/session.js';
 import { show } from '../lib/nav.js';
 import { load as loadQueue } from './queue.js';
 import { probeAdmin } from './accounts.js';
 
 const form = $('[data-login-form]');
+const totpField = $('[data-totp-field]');
 
 form.addEventListener('submit', function (e) {
   e.preventDefault();
@@ -21,21 +25,33 @@ form.addEventListener('submit', function (e) {
     (user ? form.password : form.username).focus();
     return;
   }
+  var body = { username: user, password: password };
+  var code = totpField.hidden ? '' : form.totp.value.trim();
+  if (code) body.totp = code;
   var button = $('button[type=submit]', form);
   button.disabled = true;
-  var auth = basic(user, password);
-  call('GET', 'moderation/queue?limit=1', null, auth)
+  call('POST', 'moderation/session', body)
     .then(function (res) {
       if (res.status === 200) {
-        signIn(user, auth);
+        signIn(res.json);
         form.password.value = '';
+        form.totp.value = '';
+        totpField.hidden = true;
         hideNotice();
         enter();
+        if (session.mustEnrol) say(t('login.mustEnrol'), 'info');
+        return;
+      }
+      if (res.status === 401 && res.json.secondFactor === 'required') {
+        totpField.hidden = false;
+        form.totp.value = '';
+        form.totp.focus();
+        say(code ? t('login.totpWrong') : t('login.totpNeeded'), code ? 'error' : 'info');
         return;
       }
       say(res.status === 401 ? t('login.wrong')
-        : res.status === 403 ? t('login.notModerator')
-        : t('login.failed', { problem: res.json.detail || t('common.errorStatus', { status: res.status }) }), 'error');
+        : res.status === 429 || res.status === 503 ? problemText(res)
+        : t('login.failed', { problem: problemText(res) }), 'error');
       form.password.select();
     })
     .catch(networkError)
@@ -61,16 +77,30 @@ onSignOut(function () {
   $('[data-userbar]').hidden = true;
   $('[data-nav]').hidden = true;
   $('[data-view=login]').hidden = false;
+  totpField.hidden = true;
   form.username.focus();
 });
 
 $('[data-logout]').addEventListener('click', function () {
-  signOut();
-  say(t('login.loggedOut'), 'info');
+  var done = function () {
+    signOut();
+    say(t('login.loggedOut'), 'info');
+  };
+  call('DELETE', 'moderation/session').then(done, done);
 });
 
-/** Back into the dashboard when this tab is still logged in (a reload, a language switch). */
+/** Back into the dashboard when the browser still holds a session (a reload, a language switch). */
 export function start() {
-  if (restore()) enter();
-  else form.username.focus();
+  call('GET', 'moderation/session')
+    .then(function (res) {
+      if (res.status === 200) {
+        signIn(res.json);
+        enter();
+      } else {
+        form.username.focus();
+      }
+    })
+    .catch(function () {
+      form.username.focus();
+    });
 }

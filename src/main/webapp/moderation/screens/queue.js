@@ -347,7 +347,7 @@ keysToggle.addEventListener('click', toggleKeys);
 
 // ---------- keyboard
 document.addEventListener('keydown', function (e) {
-  if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || !session.auth || currentScreen() !== 'queue') return;
+  if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || !session.user || currentScreen() !== 'queue') return;
   if (auditOpen()) return;
   var target = e.target;
   if (target.closest && target.closest('textarea, select, [contenteditable], input:not([type=checkbox])')) return;

@@ -100,6 +100,22 @@ final class Browser implements AutoCloseable {
     driver.get(url);
   }
 
+  /** Forgets every cookie of the current page's site (a browser that never signed in). */
+  void deleteCookies() {
+    driver.manage().deleteAllCookies();
+  }
+
+  /** A cookie's value as the browser holds it (HttpOnly ones too), or null. */
+  String cookie(String name) {
+    var c = driver.manage().getCookieNamed(name);
+    return c == null ? null : c.getValue();
+  }
+
+  /** The attributes the browser recorded for a cookie, or null. */
+  org.openqa.selenium.Cookie cookieDetails(String name) {
+    return driver.manage().getCookieNamed(name);
+  }
+
   El find(String css) {
     return new El(driver.findElement(By.cssSelector(css)));
   }

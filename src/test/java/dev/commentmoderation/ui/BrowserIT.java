@@ -461,7 +461,8 @@ class BrowserIT {
             "Статистика",
             "Жазалар",
             "Макалалар",
-            "Аккаунттар"),
+            "Аккаунттар",
+            "Менин сессияларым"),
         browser.all("[data-tab]").stream().map(Browser.El::text).toList());
     assertEquals("Чыгуу", browser.find("[data-logout]").text());
     assertEquals("Комментарийлерди модерациялоо", browser.find(".bar-title").text());
@@ -519,7 +520,14 @@ class BrowserIT {
       browser.waitFor("the admin's tabs", () -> browser.find("[data-tab=accounts]").displayed());
       assertEquals(
           List.of(
-              "Queue", "Text check", "Rules", "Statistics", "Sanctions", "Articles", "Accounts"),
+              "Queue",
+              "Text check",
+              "Rules",
+              "Statistics",
+              "Sanctions",
+              "Articles",
+              "Accounts",
+              "My sessions"),
           browser.all("[data-tab]").stream().map(Browser.El::text).toList());
       assertEquals("Log out", browser.find("[data-logout]").text());
 
@@ -548,6 +556,117 @@ class BrowserIT {
     } finally {
       forgetLogin();
     }
+  }
+
+  @Test
+  void aModeratorSignsInWorksReloadsAndSignsOutAndNoCredentialIsInWebStorage() {
+    String id = held(unique("Опять какой-то идиот это придумал"));
+    login();
+    String token = browser.cookie("cm_session");
+    assertNotNull(token, "the session cookie");
+    var details = browser.cookieDetails("cm_session");
+    assertTrue(details.isHttpOnly(), "no script reads the cookie");
+    assertEquals("Strict", details.getSameSite());
+    assertEquals(
+        "", browser.scriptString("return document.cookie"), "the page's scripts see no cookie");
+    String basic =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                (Api.ADMIN + ":" + Api.ADMIN_PASSWORD)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String stored =
+        browser.scriptString(
+            "var all = [];"
+                + "[sessionStorage, localStorage].forEach(function (s) {"
+                + "  for (var i = 0; i < s.length; i++) all.push(s.key(i) + '=' + s.getItem(s.key(i)));"
+                + "});"
+                + "return all.join('\\n');");
+    for (String secret : List.of(Api.ADMIN_PASSWORD, basic, token)) {
+      assertFalse(stored.contains(secret), "web storage holds no credential: " + stored);
+    }
+
+    showQueue("PENDING");
+    browser.find("[data-queue-item='" + id + "'] [data-approve]").click();
+    browser.waitFor(
+        "the approved comment leaves the queue",
+        () -> !browser.exists("[data-queue-item='" + id + "']"));
+    assertEquals("APPROVED", queueItem(id).getString("status"));
+
+    browser.open(url("/moderation/"));
+    browser.waitFor(
+        "still signed in after a reload", () -> browser.find("[data-view=app]").displayed());
+    assertEquals(Api.ADMIN, browser.find("[data-user]").text());
+    browser.find("[data-tab=sessions]").click();
+    browser.waitFor(
+        "my sessions", () -> browser.exists("[data-sessions-table] tr[data-current=true]"));
+    shot("sessions");
+
+    browser.find("[data-logout]").click();
+    browser.waitFor("the login form", () -> browser.find("[data-view=login]").displayed());
+    assertNull(browser.cookie("cm_session"), "the browser dropped the cookie");
+    assertEquals(
+        "401",
+        browser.scriptString(
+            "return fetch('/api/moderation/session', {credentials: 'same-origin'})"
+                + ".then(function (r) { return String(r.status); })"));
+    var old = api.get("/api/moderation/session", "Cookie", "cm_session=" + token);
+    assertEquals(401, old.status(), "the old cookie is refused by the server: " + old);
+  }
+
+  @Test
+  void aCrossSiteFormCannotActWithTheModeratorsSession() throws Exception {
+    String approveId = held(unique("Опять какой-то идиот это придумал"));
+    String rejectId = held(unique("Какой-то дебил опять всё перепутал"));
+    login();
+    String target = url("/api/moderation/comments/");
+    // a page on another site (localhost is not 127.0.0.1): a text/plain form whose body is JSON,
+    // and a plain urlencoded form, each into a frame of its own, sent as soon as the page loads
+    String page =
+        "<!doctype html><html><body>"
+            + "<iframe name=a></iframe><iframe name=b></iframe>"
+            + "<form id=json method=post enctype=text/plain target=a action='"
+            + target
+            + approveId
+            + "/approve'><input name='{\"version\":"
+            + version(approveId)
+            + ",\"x\":\"' value='\"}'></form>"
+            + "<form id=plain method=post target=b action='"
+            + target
+            + rejectId
+            + "/reject'><input name=version value="
+            + version(rejectId)
+            + "></form>"
+            + "<script>var loaded = 0;"
+            + "document.querySelectorAll('iframe').forEach(function (f) {"
+            + " f.addEventListener('load', function () { loaded++; document.title = 'loaded ' + loaded; }); });"
+            + "document.getElementById('json').submit(); document.getElementById('plain').submit();"
+            + "</script></body></html>";
+    var server =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          byte[] bytes = page.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, bytes.length);
+          try (var out = exchange.getResponseBody()) {
+            out.write(bytes);
+          }
+        });
+    server.start();
+    try {
+      browser.open("http://localhost:" + server.getAddress().getPort() + "/attack.html");
+      browser.waitFor(
+          "both forms were sent",
+          () -> "loaded 2".equals(browser.scriptString("return document.title")));
+    } finally {
+      server.stop(0);
+    }
+    assertEquals("PENDING", queueItem(approveId).getString("status"), "nothing was approved");
+    assertEquals("PENDING", queueItem(rejectId).getString("status"), "nothing was rejected");
+    // the session itself was fine all along
+    browser.open(url("/moderation/"));
+    browser.waitFor("still signed in", () -> browser.find("[data-view=app]").displayed());
   }
 
   @Test
@@ -793,17 +912,20 @@ class BrowserIT {
   /** Logs in on the dashboard in its default language (Russian: the browser prefers ru). */
   private void login(Browser browser) {
     browser.open(url("/moderation/"));
+    browser.deleteCookies();
     browser.script("sessionStorage.clear(); localStorage.clear()");
     browser.open(url("/moderation/"));
     signIn(browser);
   }
 
-  /** No login kept in this tab and no language chosen, whatever an earlier test left. */
+  /** No session kept by this browser and no language chosen, whatever an earlier test left. */
   private void forgetLogin() {
+    browser.deleteCookies();
     browser.script("sessionStorage.clear(); localStorage.clear()");
   }
 
   private void signIn(Browser browser) {
+    browser.waitFor("the login form", () -> browser.find("[data-view=login]").displayed());
     var form = browser.find("form[data-login-form]");
     form.find("input[name=username]").type(Api.ADMIN);
     form.find("input[name=password]").type(Api.ADMIN_PASSWORD);

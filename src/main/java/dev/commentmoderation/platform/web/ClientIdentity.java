@@ -65,6 +65,19 @@ public class ClientIdentity {
     return t;
   }
 
+  /**
+   * Whether the client reached us over TLS: the connection itself, or a trusted proxy's {@code
+   * X-Forwarded-Proto: https} (the header of anyone else is ignored).
+   */
+  public boolean secure(HttpServletRequest request) {
+    if (request.isSecure()) return true;
+    if (!trusted().contains(request.getRemoteAddr())) return false;
+    String proto = request.getHeader("X-Forwarded-Proto");
+    if (proto == null) return false;
+    String first = proto.split(",")[0].strip();
+    return first.equalsIgnoreCase("https");
+  }
+
   /** The client's address: the peer, or the nearest untrusted hop named by a trusted proxy. */
   public String address(HttpServletRequest request) {
     String peer = request.getRemoteAddr();

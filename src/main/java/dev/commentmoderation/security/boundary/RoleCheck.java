@@ -22,8 +22,9 @@ import java.util.Locale;
 /**
  * Enforces {@code @RolesAllowed} on resources (ahead of the JAX-RS runtime's own check, which
  * answers without a challenge or a problem document): 401 (with a Basic challenge) without valid
- * credentials, 403 with a role that is not allowed. Every moderation resource carries the
- * annotation at class level, so a new endpoint there is protected by default.
+ * credentials, 429 with {@code Retry-After} when the sign-in throttle refused them unchecked, 503
+ * when no password-hashing slot was free, 403 with a role that is not allowed. Every moderation
+ * resource carries the annotation at class level, so a new endpoint there is protected by default.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION - 100)
@@ -31,6 +32,7 @@ public class RoleCheck implements ContainerRequestFilter {
 
   static final String BAD_CREDENTIALS = RoleCheck.class.getName() + ".badCredentials";
   static final String THROTTLED = RoleCheck.class.getName() + ".throttled";
+  static final String BUSY = RoleCheck.class.getName() + ".busy";
   public static final String CHALLENGE = "Basic realm=\"comment-moderation\", charset=\"UTF-8\"";
 
   @Context ResourceInfo resource;
@@ -56,6 +58,10 @@ public class RoleCheck implements ContainerRequestFilter {
               .build());
       return;
     }
+    if (security.getUserPrincipal() == null && servletRequest.getAttribute(BUSY) != null) {
+      request.abortWith(busy(messages, locale));
+      return;
+    }
     if (security.getUserPrincipal() == null) {
       String key =
           servletRequest.getAttribute(BAD_CREDENTIALS) != null
@@ -77,6 +83,14 @@ public class RoleCheck implements ContainerRequestFilter {
               .toResponse()
               .build());
     }
+  }
+
+  /** No password-hashing slot free: try again in a second. */
+  static Response busy(Messages messages, Locale locale) {
+    return Problem.of(503, "Service Unavailable", messages.get(locale, "auth.busy"))
+        .toResponse()
+        .header("Retry-After", "1")
+        .build();
   }
 
   /**

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.commentmoderation.security.entity.Account;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,14 +15,21 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Accounts in the database. A successful check is remembered for a minute under a digest of the
- * credentials (never the password itself), so a dashboard's stream of API calls does not pay PBKDF2
- * each time; disabling an account or changing its password clears the memory.
+ * Accounts in the database. Every check that is not remembered costs exactly one PBKDF2 with the
+ * parameters of real hashes: an unknown user is checked against a dummy hash made at start-up by
+ * {@link Passwords#hash} (so of the same length and cost), a disabled account against its own hash
+ * before being refused, so the answer's timing does not tell which usernames exist or are enabled.
+ * A successful check is remembered for a minute under a digest of the credentials (never the
+ * password itself), so a script's stream of Basic calls does not pay PBKDF2 each time; disabling an
+ * account or changing its password or role clears the memory.
  */
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
@@ -31,26 +40,60 @@ public class AccountIdentityStore implements IdentityStore {
   private final Cache<String, CredentialValidationResult> recent =
       Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).maximumSize(10_000).build();
 
-  public CredentialValidationResult validate(UsernamePasswordCredential credential) {
-    String key = digest(credential.getCaller(), credential.getPasswordAsString());
-    CredentialValidationResult known = recent.getIfPresent(key);
-    if (known != null) return known;
-    Account account = em.find(Account.class, credential.getCaller());
-    if (account == null || !account.enabled()) {
-      // hash anyway: the answer's timing must not tell which usernames exist
-      passwords.verify(credential.getPasswordAsString(), DUMMY_HASH);
-      return CredentialValidationResult.INVALID_RESULT;
-    }
-    if (!passwords.verify(credential.getPasswordAsString(), account.passwordHash())) {
-      return CredentialValidationResult.INVALID_RESULT;
-    }
-    var result =
-        new CredentialValidationResult(account.username(), Set.of(account.role().roleName()));
-    recent.put(key, result);
-    return result;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private volatile String dummyHash;
+
+  /** Made at start-up, so the first unknown user costs what every other check costs. */
+  void warm(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    dummy();
   }
 
-  /** Forget remembered logins (after a password change or a disabled account). */
+  private String dummy() {
+    String d = dummyHash;
+    if (d == null) {
+      byte[] random = new byte[24];
+      RANDOM.nextBytes(random);
+      d = passwords.hash(Base64.getEncoder().encodeToString(random));
+      dummyHash = d;
+    }
+    return d;
+  }
+
+  public CredentialValidationResult validate(UsernamePasswordCredential credential) {
+    String user = credential.getCaller();
+    String password = credential.getPasswordAsString();
+    return remembered(user, password)
+        .orElseGet(
+            () ->
+                check(user, password)
+                    .map(AccountIdentityStore::result)
+                    .orElse(CredentialValidationResult.INVALID_RESULT));
+  }
+
+  /** A successful check of these very credentials within the last minute, without hashing. */
+  public Optional<CredentialValidationResult> remembered(String user, String password) {
+    return Optional.ofNullable(recent.getIfPresent(digest(user, password)));
+  }
+
+  /**
+   * One full PBKDF2, whatever the username: the enabled account when the password is right
+   * (remembered then), else empty.
+   */
+  public Optional<Account> check(String user, String password) {
+    Account account = user.length() > 80 ? null : em.find(Account.class, user);
+    String hash = account == null ? dummy() : account.passwordHash();
+    boolean right = passwords.verify(password, hash);
+    if (account == null || !right || !account.enabled()) return Optional.empty();
+    recent.put(digest(user, password), result(account));
+    return Optional.of(account);
+  }
+
+  private static CredentialValidationResult result(Account account) {
+    return new CredentialValidationResult(account.username(), Set.of(account.role().roleName()));
+  }
+
+  /** Forget remembered logins (after a password change, a role change or a disabled account). */
   public void forgetAll() {
     recent.invalidateAll();
   }
@@ -66,8 +109,4 @@ public class AccountIdentityStore implements IdentityStore {
       throw new IllegalStateException(e);
     }
   }
-
-  private static final String DUMMY_HASH =
-      "PBKDF2WithHmacSHA512:210000:bm90LWEtcmVhbC1zYWx0LW5vdC1hLXJlYWwtc2FsdA==:"
-          + "bm90LWEtcmVhbC1oYXNoLW5vdC1hLXJlYWwtaGFzaC1ub3QtYS1yZWFsLWhhc2gtbm90LWEtcmVhbC1oYXNoLW5vdA==";
 }

@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * Moderator and admin accounts. Every change is audited under "account:{username}" without the
  * password, and remembered logins are forgotten, on every instance (a cluster signal), so that a
- * disabled account or an old password stops working at once.
+ * disabled account or an old password stops working at once; a password change or disabling also
+ * ends the account's sessions (in the database, so on every instance).
  */
 @ApplicationScoped
 public class Accounts {
@@ -29,6 +30,7 @@ public class Accounts {
   @PersistenceContext EntityManager em;
   @Inject Passwords passwords;
   @Inject AccountIdentityStore identities;
+  @Inject Sessions sessions;
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject ClusterSignals signals;
@@ -83,6 +85,12 @@ public class Accounts {
         AuditAction.ACCOUNT_CHANGED,
         String.join(", ", changes));
     identities.forgetAll();
+    // a stolen session dies with the password it was opened with; a disabled account has none
+    if (enabled != null && !account.enabled()) {
+      sessions.endAll(username, "account disabled", by.name());
+    } else if (password != null) {
+      sessions.endAll(username, "password changed", by.name());
+    }
     signals.send(Signal.Channel.ACCOUNTS, username);
     return account;
   }
