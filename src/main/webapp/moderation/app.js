@@ -1,6 +1,6 @@
 /*
  * The moderators' dashboard: one ES module per screen under screens/ (login, queue, check,
- * rules, stats, sanctions, articles, accounts, audit, sessions), shared helpers under lib/ (http: the
+ * rules, stats, sanctions, articles, accounts, audit, sessions, security), shared helpers under lib/ (http: the
  * moderator API; dom: elements and notices; i18n: ru/ky/en labels from i18n/; session; nav: the
  * tabs; events: the live stream; verdict and highlight: the rule engine's matches). No build step:
  * the browser loads the modules as they are.
@@ -17,6 +17,7 @@ import './screens/articles.js';
 import './screens/accounts.js';
 import './screens/audit.js';
 import './screens/sessions.js';
+import './screens/security.js';
 import { start } from './screens/login.js';
 
 localize(document);

@@ -36,7 +36,7 @@ onShow('accounts', load);
 
 function render(list) {
   box.replaceChildren(table('data-accounts-table',
-    [t('accounts.name'), t('accounts.role'), t('accounts.state'), t('accounts.created'), t('accounts.newPassword')],
+    [t('accounts.name'), t('accounts.role'), t('accounts.state'), t('accounts.createdAt'), t('accounts.newPassword')],
     list.map(row)));
 }
 
