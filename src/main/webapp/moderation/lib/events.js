@@ -1,7 +1,9 @@
 /*
  * Server-sent events from GET /api/moderation/stream, read with fetch (with the session cookie and
- * the dashboard's language) and parsed here. Reconnects with a growing pause; a
- * 404 or 405 (a service without the stream) leaves the dashboard manual.
+ * the dashboard's language) and parsed here. Reconnects with a growing pause, sending the id of
+ * the last event it saw (Last-Event-ID), so the server sends what was missed meanwhile, or a
+ * "reset" (reload) when that is too old; a 404 or 405 (a service without the stream) leaves the
+ * dashboard manual.
  */
 import { openStream } from './http.js';
 import { session } from './session.js';
@@ -14,12 +16,13 @@ export function liveEvents(path, listener) {
   var abort = null;
   var retry = 2000;
   var absent = false;
+  var lastId = null;
 
   function connect() {
     if (!session.user || abort || absent) return;
     var ctrl = new AbortController();
     abort = ctrl;
-    openStream(path, ctrl.signal).then(function (res) {
+    openStream(path, ctrl.signal, lastId).then(function (res) {
       if (res.status === 404 || res.status === 405) {
         absent = true;
         return;
@@ -62,7 +65,8 @@ export function liveEvents(path, listener) {
     var name = 'message';
     var data = [];
     text.split(/\r?\n/).forEach(function (line) {
-      if (line.indexOf('event:') === 0) name = line.slice(6).trim();
+      if (line.indexOf('id:') === 0) lastId = line.slice(3).trim() || lastId;
+      else if (line.indexOf('event:') === 0) name = line.slice(6).trim();
       else if (line.indexOf('data:') === 0) data.push(line.slice(5).replace(/^ /, ''));
     });
     if (!data.length) return;

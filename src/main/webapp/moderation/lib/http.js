@@ -56,9 +56,11 @@ export function authed(method, path, body) {
 }
 
 /** An open streaming GET (server-sent events), with the session cookie. */
-export function openStream(path, signal) {
+export function openStream(path, signal, lastEventId) {
+  var extra = { Accept: 'text/event-stream' };
+  if (lastEventId) extra['Last-Event-ID'] = lastEventId;
   return fetch(API + path, {
-    headers: headers('GET', { Accept: 'text/event-stream' }),
+    headers: headers('GET', extra),
     credentials: 'same-origin', cache: 'no-store', signal: signal
   });
 }

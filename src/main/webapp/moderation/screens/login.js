@@ -66,8 +66,13 @@ function enter() {
   $('[data-view=app]').hidden = false;
   $('[data-userbar]').hidden = false;
   $('[data-nav]').hidden = false;
-  show('queue');
   $('#main').focus();
+  if (session.mustEnrol) {
+    // an admin who owes a second factor may do nothing else first (the server refuses it anyway)
+    show('security');
+    return;
+  }
+  show('queue');
   loadQueue(true);
   probeAdmin();
 }

@@ -397,6 +397,11 @@ function showLive() {
 }
 
 function onLive(name, p) {
+  if (name === 'reset') {
+    // events were missed (a long disconnection, or the server's listener reconnected): reload
+    load(true);
+    return;
+  }
   var item = name === 'held' ? p : name === 'reported' ? p.item : null;
   if (item && item.id) {
     var fits = state.status === item.status && (!state.articleId || state.articleId === item.articleId);

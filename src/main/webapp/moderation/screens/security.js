@@ -8,6 +8,7 @@ import { $, el, busyText, say } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { authed, problemText, failedInto, reportNetwork } from '../lib/http.js';
 import { onShow } from '../lib/nav.js';
+import { session } from '../lib/session.js';
 
 const box = $('[data-security]');
 
@@ -109,7 +110,11 @@ function start() {
 
 function showCodes(codes) {
   var done = el('button', { type: 'button', class: 'btn', 'data-totp-done': true, text: t('totp.saved') });
-  done.addEventListener('click', load);
+  done.addEventListener('click', function () {
+    // a session that was waiting for this enrolment may now do everything: start afresh
+    if (session.mustEnrol) location.reload();
+    else load();
+  });
   box.replaceChildren(el('div', { class: 'card' },
     el('h3', { text: t('totp.recoveryTitle') }),
     el('p', { text: t('totp.recoveryNote') }),

@@ -73,6 +73,8 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
       request.setAttribute(RoleCheck.THROTTLED, LoginThrottle.seconds(throttled.retryAfter()));
     } else if (outcome instanceof SignIns.Busy) {
       request.setAttribute(RoleCheck.BUSY, Boolean.TRUE);
+    } else if (outcome instanceof SignIns.SecondFactorRequired) {
+      request.setAttribute(RoleCheck.SECOND_FACTOR, Boolean.TRUE);
     } else {
       request.setAttribute(RoleCheck.BAD_CREDENTIALS, Boolean.TRUE);
     }

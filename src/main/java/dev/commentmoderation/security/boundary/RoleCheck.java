@@ -33,6 +33,7 @@ public class RoleCheck implements ContainerRequestFilter {
   static final String BAD_CREDENTIALS = RoleCheck.class.getName() + ".badCredentials";
   static final String THROTTLED = RoleCheck.class.getName() + ".throttled";
   static final String BUSY = RoleCheck.class.getName() + ".busy";
+  static final String SECOND_FACTOR = RoleCheck.class.getName() + ".secondFactor";
   public static final String CHALLENGE = "Basic realm=\"comment-moderation\", charset=\"UTF-8\"";
 
   @Context ResourceInfo resource;
@@ -64,9 +65,11 @@ public class RoleCheck implements ContainerRequestFilter {
     }
     if (security.getUserPrincipal() == null) {
       String key =
-          servletRequest.getAttribute(BAD_CREDENTIALS) != null
-              ? "auth.bad-credentials"
-              : "auth.required";
+          servletRequest.getAttribute(SECOND_FACTOR) != null
+              ? "auth.basic-second-factor"
+              : servletRequest.getAttribute(BAD_CREDENTIALS) != null
+                  ? "auth.bad-credentials"
+                  : "auth.required";
       request.abortWith(
           Problem.of(401, "Unauthorized", messages.get(locale, key))
               .toResponse()

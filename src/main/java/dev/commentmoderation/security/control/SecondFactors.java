@@ -71,6 +71,15 @@ public class SecondFactors {
     return requiredForAdmins() && account.role() == Role.ADMIN && !enrolled(account);
   }
 
+  /**
+   * Whether the password alone is not enough for this account (it has a second factor, or must
+   * enrol one): HTTP Basic is then refused for it.
+   */
+  public boolean owed(String username) {
+    Account account = em.find(Account.class, username);
+    return account != null && (enrolled(account) || mustEnrol(account));
+  }
+
   public Status status(Account account) {
     SecondFactor factor = em.find(SecondFactor.class, account.username());
     boolean enabled = factor != null && factor.confirmed();

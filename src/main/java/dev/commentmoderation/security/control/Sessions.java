@@ -127,7 +127,7 @@ public class Sessions {
         account.username(),
         AuditAction.SIGNED_IN,
         "session " + session.publicId() + (restricted ? ", second factor enrolment required" : ""));
-    return new Opened(token, active(session, account));
+    return new Opened(token, active(session, account, restricted));
   }
 
   /** The valid session of a cookie's token, its last use noted (at most once a minute). */
@@ -141,7 +141,8 @@ public class Sessions {
     Account account = em.find(Account.class, session.username());
     if (account == null || !account.enabled()) return Optional.empty();
     session.touch(now);
-    return Optional.of(active(session, account));
+    // restricted while the account owes an enrolment, which it may make in this very session
+    return Optional.of(active(session, account, secondFactors.mustEnrol(account)));
   }
 
   /** Signs a session out (its owner's request). */
@@ -220,14 +221,14 @@ public class Sessions {
         .executeUpdate();
   }
 
-  private static Active active(ModeratorSession s, Account account) {
+  private static Active active(ModeratorSession s, Account account, boolean restricted) {
     return new Active(
         s.tokenHash(),
         s.publicId(),
         account.username(),
         Set.of(account.role().roleName()),
         s.csrfToken(),
-        s.restricted());
+        restricted);
   }
 
   /** Compares a request's {@code X-CSRF-Token} with the session's, in constant time. */

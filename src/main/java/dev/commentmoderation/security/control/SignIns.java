@@ -20,6 +20,7 @@ public class SignIns {
   @Inject LoginThrottle throttle;
   @Inject HashGate gate;
   @Inject SignInRecords records;
+  @Inject SecondFactors secondFactors;
 
   /** What a check came to. */
   public sealed interface Outcome {}
@@ -45,13 +46,23 @@ public class SignIns {
   /** No hashing slot free now; try again in a moment. */
   public record Busy() implements Outcome {}
 
+  /**
+   * Right password, but the account signs in with a second factor (or must enrol one), which Basic
+   * cannot carry: the password alone must not open the API.
+   */
+  public record SecondFactorRequired() implements Outcome {}
+
   /** Basic on a moderation endpoint: a success remembered for a minute is taken as it is. */
   public Outcome basic(String username, String password, String client) {
     var known = identities.remembered(username, password);
-    if (known.isPresent()) {
-      return new Valid(known.get().getCallerPrincipal().getName(), known.get().getCallerGroups());
+    Outcome outcome =
+        known.isPresent()
+            ? new Valid(known.get().getCallerPrincipal().getName(), known.get().getCallerGroups())
+            : verify(username, password, client);
+    if (outcome instanceof Valid valid && secondFactors.owed(valid.username())) {
+      return new SecondFactorRequired();
     }
-    return verify(username, password, client);
+    return outcome;
   }
 
   /** A full check (a session sign-in always pays it): exactly one PBKDF2 unless refused before. */
