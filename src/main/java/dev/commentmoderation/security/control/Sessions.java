@@ -4,6 +4,8 @@ import dev.commentmoderation.audit.control.AuditLog;
 import dev.commentmoderation.audit.entity.AuditAction;
 import dev.commentmoderation.audit.entity.AuditSubject;
 import dev.commentmoderation.platform.Clocks;
+import dev.commentmoderation.platform.cluster.ClusterSignals;
+import dev.commentmoderation.platform.cluster.Signal;
 import dev.commentmoderation.security.entity.Account;
 import dev.commentmoderation.security.entity.ModeratorSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +48,7 @@ public class Sessions {
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject SecondFactors secondFactors;
+  @Inject ClusterSignals signals;
 
   @Inject
   @ConfigProperty(name = "comments.session.idle.minutes", defaultValue = "30")
@@ -156,6 +159,9 @@ public class Sessions {
         s.username(),
         AuditAction.SIGNED_OUT,
         "session " + s.publicId());
+    // the account's open live streams close on every instance (the dashboard's own reconnects
+    // only if its session is still valid)
+    signals.send(Signal.Channel.ACCOUNTS, s.username());
   }
 
   /** The owner's sessions still valid, newest first. */
@@ -190,6 +196,7 @@ public class Sessions {
         username,
         AuditAction.SESSION_ENDED,
         "session " + publicId + " ended by owner");
+    signals.send(Signal.Channel.ACCOUNTS, username);
     return true;
   }
 
