@@ -3,6 +3,7 @@ package dev.commentmoderation.security.boundary;
 import dev.commentmoderation.platform.validation.TrimmedLength;
 import dev.commentmoderation.platform.web.InvalidParameter;
 import dev.commentmoderation.security.control.Accounts;
+import dev.commentmoderation.security.control.SecondFactors;
 import dev.commentmoderation.security.entity.Account;
 import dev.commentmoderation.security.entity.Moderator;
 import dev.commentmoderation.security.entity.Role;
@@ -13,6 +14,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -42,6 +44,7 @@ public class AccountsResource {
   static final String USERNAME = "[A-Za-z0-9._@-]{2,80}";
 
   @Inject Accounts accounts;
+  @Inject SecondFactors secondFactors;
   @Context SecurityContext security;
 
   public record View(String username, String role, boolean enabled, Instant createdAt) {
@@ -90,6 +93,14 @@ public class AccountsResource {
       @Valid @NotNull(message = "{comment.required}") Change request) {
     Role role = request.role() == null ? null : role(request.role());
     return View.of(accounts.change(username, role, request.enabled(), request.password(), actor()));
+  }
+
+  @DELETE
+  @Path("{username}/2fa")
+  @Operation(summary = "Remove someone's second factor (a lost phone and lost recovery codes)")
+  public Response resetSecondFactor(@PathParam("username") String username) {
+    secondFactors.reset(username, actor());
+    return Response.noContent().build();
   }
 
   private Moderator actor() {

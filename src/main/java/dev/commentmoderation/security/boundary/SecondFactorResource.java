@@ -12,11 +12,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -28,11 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 /**
  * One's own second factor (TOTP): status, enrolment with a QR code, confirmation with a first code
- * (answering the recovery codes, once), new recovery codes, turning it off; and an admin's reset of
- * someone else's after a lost phone. Every change needs a current code except the first enrolment
- * and the admin's reset.
+ * (answering the recovery codes, once), new recovery codes, turning it off. Every change needs a
+ * current code except the first enrolment. (An admin's reset of someone else's, after a lost phone,
+ * is {@code DELETE /api/moderation/accounts/{username}/2fa} in {@link AccountsResource}.)
  */
-@Path("moderation")
+@Path("moderation/account/2fa")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
@@ -50,14 +48,12 @@ public class SecondFactorResource {
   public record RecoveryCodes(List<String> recoveryCodes) {}
 
   @GET
-  @Path("account/2fa")
   @Operation(summary = "Whether one's second factor is on, pending or required")
   public SecondFactors.Status status() {
     return factors.status(me());
   }
 
   @POST
-  @Path("account/2fa")
   @Operation(
       summary = "Start enrolment: a new TOTP secret, its otpauth URI and QR code (SVG)",
       description = "Refused (409) while a confirmed second factor exists; confirm with a code.")
@@ -66,33 +62,24 @@ public class SecondFactorResource {
   }
 
   @POST
-  @Path("account/2fa/confirm")
+  @Path("confirm")
   @Operation(summary = "Confirm enrolment with a first code; answers recovery codes, shown once")
   public RecoveryCodes confirm(@Valid @NotNull(message = "{comment.required}") Code request) {
     return new RecoveryCodes(factors.confirm(me(), request.code()));
   }
 
   @POST
-  @Path("account/2fa/recovery-codes")
+  @Path("recovery-codes")
   @Operation(summary = "New recovery codes in place of the old ones, proven by a current code")
   public RecoveryCodes renew(@Valid @NotNull(message = "{comment.required}") Code request) {
     return new RecoveryCodes(factors.renewRecoveryCodes(me(), request.code()));
   }
 
   @POST
-  @Path("account/2fa/disable")
+  @Path("disable")
   @Operation(summary = "Turn one's second factor off, proven by a code (TOTP or recovery)")
   public Response disable(@Valid @NotNull(message = "{comment.required}") Code request) {
     factors.disable(me(), request.code());
-    return Response.noContent().build();
-  }
-
-  @DELETE
-  @Path("accounts/{username}/2fa")
-  @RolesAllowed("admin")
-  @Operation(summary = "Remove someone's second factor (lost phone and recovery codes)")
-  public Response reset(@PathParam("username") String username) {
-    factors.reset(username, Acting.moderator(security));
     return Response.noContent().build();
   }
 
