@@ -16,6 +16,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.net.URL;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -462,7 +463,8 @@ class BrowserIT {
             "Жазалар",
             "Макалалар",
             "Аккаунттар",
-            "Менин сессияларым"),
+            "Менин сессияларым",
+            "Коопсуздук"),
         browser.all("[data-tab]").stream().map(Browser.El::text).toList());
     assertEquals("Чыгуу", browser.find("[data-logout]").text());
     assertEquals("Комментарийлерди модерациялоо", browser.find(".bar-title").text());
@@ -527,7 +529,8 @@ class BrowserIT {
               "Sanctions",
               "Articles",
               "Accounts",
-              "My sessions"),
+              "My sessions",
+              "Security"),
           browser.all("[data-tab]").stream().map(Browser.El::text).toList());
       assertEquals("Log out", browser.find("[data-logout]").text());
 
@@ -611,6 +614,84 @@ class BrowserIT {
                 + ".then(function (r) { return String(r.status); })"));
     var old = api.get("/api/moderation/session", "Cookie", "cm_session=" + token);
     assertEquals(401, old.status(), "the old cookie is refused by the server: " + old);
+  }
+
+  @Test
+  void aModeratorTurnsOnTheSecondFactorFromTheQrCodeAndThenSignsInWithACode() {
+    String user = "tfa-ui-" + Long.toString(System.nanoTime(), 36);
+    String password = "browser-second-factor";
+    var created =
+        api.post(
+            "/api/moderation/accounts",
+            "{\"username\":" + Api.q(user) + ",\"password\":" + Api.q(password) + "}",
+            Api.admin());
+    assertEquals(201, created.status(), created::toString);
+    browser.open(url("/moderation/"));
+    forgetLogin();
+    browser.open(url("/moderation/"));
+    signInAs(user, password);
+
+    browser.find("[data-tab=security]").click();
+    browser.waitFor("the second factor is off", () -> browser.exists("[data-totp-state=off]"));
+    browser.find("[data-totp-start]").click();
+    browser.waitFor("the QR code", () -> browser.exists("[data-totp-qr]"));
+    browser.waitFor(
+        "the QR code is drawn",
+        () ->
+            Integer.parseInt(
+                    browser.scriptString(
+                        "return String(document.querySelector('[data-totp-qr]').naturalWidth)"))
+                > 0);
+    shot("totp-enrol");
+    String secret = browser.find("[data-totp-secret]").text();
+    browser
+        .find("[data-totp-confirm-code]")
+        .type(dev.commentmoderation.security.control.TotpCodes.codeAt(secret, Instant.now()));
+    browser.find("[data-totp-confirm]").click();
+    browser.waitFor(
+        "ten recovery codes, shown once",
+        () -> browser.all("[data-totp-recovery] li").size() == 10);
+    assertFalse(
+        browser
+            .scriptString(
+                "var all = [];"
+                    + "[sessionStorage, localStorage].forEach(function (s) {"
+                    + "  for (var i = 0; i < s.length; i++) all.push(s.getItem(s.key(i)));"
+                    + "});"
+                    + "return all.join('\\n');")
+            .contains(secret),
+        "the secret is not kept in web storage");
+    browser.find("[data-totp-done]").click();
+    browser.waitFor("the second factor is on", () -> browser.exists("[data-totp-state=on]"));
+
+    browser.find("[data-logout]").click();
+    browser.waitFor("the login form", () -> browser.find("[data-view=login]").displayed());
+    var form = browser.find("form[data-login-form]");
+    form.find("input[name=username]").clear();
+    form.find("input[name=username]").type(user);
+    form.find("input[name=password]").clear();
+    form.find("input[name=password]").type(password);
+    form.find("button[type=submit]").click();
+    browser.waitFor("the code field", () -> browser.find("[data-totp-field]").displayed());
+    assertTrue(browser.find("[data-view=login]").displayed(), "the password alone is not enough");
+    form.find("input[name=totp]")
+        .type(
+            dev.commentmoderation.security.control.TotpCodes.codeAt(
+                secret, Instant.now().plusSeconds(30)));
+    form.find("button[type=submit]").click();
+    browser.waitFor("signed in with a code", () -> browser.find("[data-view=app]").displayed());
+    assertEquals(user, browser.find("[data-user]").text());
+  }
+
+  private void signInAs(String user, String password) {
+    browser.waitFor("the login form", () -> browser.find("[data-view=login]").displayed());
+    var form = browser.find("form[data-login-form]");
+    form.find("input[name=username]").clear();
+    form.find("input[name=username]").type(user);
+    form.find("input[name=password]").clear();
+    form.find("input[name=password]").type(password);
+    form.find("button[type=submit]").click();
+    browser.waitFor("the dashboard", () -> browser.find("[data-view=app]").displayed());
   }
 
   @Test
