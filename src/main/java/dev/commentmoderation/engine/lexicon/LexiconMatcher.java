@@ -183,7 +183,7 @@ public final class LexiconMatcher {
           case PREFIXED -> localStart == 0 || isPrefixChain(list, form, localStart);
           case ANYWHERE -> true;
         };
-    return startOk && (p.openEnd() || localEnd == form.length());
+    return startOk && p.endsWell(form, localEnd);
   }
 
   /**

@@ -1,0 +1,201 @@
+package dev.commentmoderation.engine.lexicon;
+
+import dev.commentmoderation.engine.Match;
+import dev.commentmoderation.engine.rules.Inspection;
+import dev.commentmoderation.engine.rules.Rule;
+import dev.commentmoderation.engine.rules.RuleFields;
+import dev.commentmoderation.engine.rules.RuleHeader;
+import dev.commentmoderation.engine.rules.RuleType;
+import dev.commentmoderation.engine.text.Words;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Two lexicons that mean something only together: a word of {@code words} within {@code window}
+ * words of a word of {@code near}, in one sentence, with no word of {@code unless} among them or
+ * just before them. A call to violence is a violent verb near a person ("судью — расстрелять"),
+ * hatred is a people near a call to drive it out ("узбеков — гнать"), a dehumanising insult is an
+ * animal near a person ("депутаты — крысы"): each word alone is innocent (скот in farming news,
+ * крысы in a cellar, "гнать с должности"). Entries use the lexicon syntax of {@code words} rules,
+ * phrases and Kyrgyz {@code word+} included, and are matched in every disguised reading.
+ */
+public final class NearRule implements Rule {
+
+  /**
+   * {@code type: near}: {@code words}/{@code include} and {@code near}/{@code near-include} (both
+   * required), {@code unless}/{@code unless-include}, {@code exceptions}/{@code
+   * exceptions-include}, {@code prefixes}, {@code window} (words between the two, 4), {@code
+   * same-sentence} (true).
+   */
+  public static final RuleType TYPE =
+      new RuleType(
+          "near",
+          Set.of(
+              "words",
+              "include",
+              "near",
+              "near-include",
+              "unless",
+              "unless-include",
+              "exceptions",
+              "exceptions-include",
+              "prefixes",
+              "window",
+              "same-sentence"),
+          null,
+          null,
+          NearRule::build);
+
+  /** How many words before the pair an {@code unless} word still counts (нельзя, не должен). */
+  private static final int UNLESS_BEFORE = 2;
+
+  private static final String FIRST = "first";
+  private static final String SECOND = "second";
+  private static final String UNLESS = "unless";
+
+  private final RuleHeader header;
+  private final LexiconMatcher matcher;
+  private final int window;
+  private final boolean sameSentence;
+
+  private NearRule(RuleHeader header, LexiconMatcher matcher, int window, boolean sameSentence) {
+    this.header = header;
+    this.matcher = matcher;
+    this.window = window;
+    this.sameSentence = sameSentence;
+  }
+
+  private static NearRule build(RuleHeader h, RuleFields f) {
+    Set<String> exceptions = new HashSet<>();
+    for (String e : f.entries("exceptions", "exceptions-include")) {
+      exceptions.add(WordList.fold(e.trim()));
+    }
+    List<String> prefixes =
+        f.has("prefixes") ? f.strings("prefixes") : f.lexicon(WordList.DEFAULT_PREFIXES);
+    Set<String> chains = WordList.prefixChains(prefixes);
+    List<WordList> lists = new ArrayList<>();
+    for (String[] part :
+        new String[][] {{FIRST, "words", "include"}, {SECOND, "near", "near-include"}}) {
+      List<LexiconPattern> patterns = patterns(f, part[1], part[2]);
+      if (patterns.isEmpty()) {
+        f.problem(null, "rule " + h.id() + ": a near rule needs '" + part[1] + "' or '" + part[2]);
+      }
+      lists.add(list(part[0], h, patterns, exceptions, chains));
+    }
+    List<LexiconPattern> unless = patterns(f, "unless", "unless-include");
+    if (!unless.isEmpty()) {
+      lists.add(list(UNLESS, h, unless, exceptions, chains));
+    }
+    return new NearRule(
+        h,
+        new LexiconMatcher(lists, List.of()),
+        f.integer("window", 4, 0, 50),
+        f.bool("same-sentence", true));
+  }
+
+  private static WordList list(
+      String id,
+      RuleHeader h,
+      List<LexiconPattern> patterns,
+      Set<String> exceptions,
+      Set<String> chains) {
+    return new WordList(
+        id, h.category(), h.action(), h.reason(), patterns, List.of(), exceptions, chains, false, 1);
+  }
+
+  private static List<LexiconPattern> patterns(RuleFields f, String inline, String include) {
+    List<LexiconPattern> out = new ArrayList<>();
+    for (String e : f.entries(inline, include)) {
+      try {
+        out.addAll(LexiconPattern.parseAll(e));
+      } catch (IllegalArgumentException ex) {
+        f.problem(f.has(inline) ? inline : include, "rule " + f.id() + ": " + ex.getMessage());
+      }
+    }
+    return out;
+  }
+
+  /** A hit of one of the lists, as the words it spans. */
+  private record Span(int first, int last, int start, int end) {
+    boolean overlaps(Span o) {
+      return first <= o.last && o.first <= last;
+    }
+  }
+
+  @Override
+  public void apply(Inspection inspection, List<Match> out) {
+    if (inspection.body().isEmpty()) {
+      return;
+    }
+    Words words = inspection.words();
+    List<Match> found = new ArrayList<>();
+    matcher.match(words, found);
+    if (found.size() < 2) {
+      return;
+    }
+    List<Span> first = new ArrayList<>();
+    List<Span> second = new ArrayList<>();
+    List<Span> unless = new ArrayList<>();
+    for (Match m : found) {
+      Span s = new Span(wordAt(words, m.start()), wordAt(words, m.end() - 1), m.start(), m.end());
+      switch (m.rule()) {
+        case FIRST -> first.add(s);
+        case SECOND -> second.add(s);
+        default -> unless.add(s);
+      }
+    }
+    String body = inspection.body();
+    for (Span a : first) {
+      for (Span b : second) {
+        if (!a.overlaps(b) && close(a, b, body) && !excused(a, b, unless)) {
+          out.add(header.match(body, Math.min(a.start, b.start), Math.max(a.end, b.end)));
+        }
+      }
+    }
+  }
+
+  private boolean close(Span a, Span b, String body) {
+    Span left = a.first < b.first ? a : b;
+    Span right = left == a ? b : a;
+    if (right.first - left.last - 1 > window) {
+      return false;
+    }
+    if (sameSentence) {
+      for (int i = left.end; i < right.start; i++) {
+        char c = body.charAt(i);
+        if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ';' || c == '…') {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean excused(Span a, Span b, List<Span> unless) {
+    int from = Math.min(a.first, b.first) - UNLESS_BEFORE;
+    int to = Math.max(a.last, b.last);
+    for (Span u : unless) {
+      if (u.first >= from && u.last <= to && !u.overlaps(a) && !u.overlaps(b)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The word whose original span starts at or before {@code offset}. */
+  private static int wordAt(Words words, int offset) {
+    int lo = 0;
+    int hi = words.wordCount() - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (words.originalStart(mid) <= offset) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+}
