@@ -8,11 +8,11 @@ import java.util.List;
 /**
  * One lexicon entry in the glob-like syntax of the rule files: {@code word} the whole word, {@code
  * word*} words starting with it, {@code *word} ending with it, {@code *word*} containing it, {@code
- * ~word*} after an optional chain of the rule's prefixes ({@code заебал}, {@code выблядок}),
- * {@code word+} the word followed by Kyrgyz inflectional suffixes ({@link KyrgyzSuffixes}: {@code
- * акмак+} matches акмактар, акмагын, акмаксыңбы; {@code voiced}: the entry is the variant whose
- * final к/п became г/б before a vowel). Several words make a phrase of consecutive words; the later ones are {@code word} or {@code
- * word*}. Entries are folded and collapsed exactly as comment words are.
+ * ~word*} after an optional chain of the rule's prefixes ({@code заебал}, {@code выблядок}), {@code
+ * word+} the word followed by Kyrgyz inflectional suffixes ({@link KyrgyzSuffixes}: {@code акмак+}
+ * matches акмактар, акмагын, акмаксыңбы; {@code voiced}: the entry is the variant whose final к/п
+ * became г/б before a vowel). Several words make a phrase of consecutive words; the later ones are
+ * {@code word} or {@code word*}. Entries are folded and collapsed exactly as comment words are.
  */
 public record LexiconPattern(
     String written,
@@ -80,8 +80,8 @@ public record LexiconPattern(
   }
 
   /**
-   * The entry and, for a Kyrgyz {@code word+} ending in к or п, the stem with that consonant
-   * voiced (акмак → акмаг-ы, кутак → кутаг-ым), which only a vowel-initial suffix may follow.
+   * The entry and, for a Kyrgyz {@code word+} ending in к or п, the stem with that consonant voiced
+   * (акмак → акмаг-ы, кутак → кутаг-ым), which only a vowel-initial suffix may follow.
    */
   public static List<LexiconPattern> parseAll(String written) {
     LexiconPattern p = parse(written);

@@ -27,7 +27,10 @@ public final class NearRule implements Rule {
    * {@code type: near}: {@code words}/{@code include} and {@code near}/{@code near-include} (both
    * required), {@code unless}/{@code unless-include}, {@code exceptions}/{@code
    * exceptions-include}, {@code prefixes}, {@code window} (words between the two, 4), {@code
-   * same-sentence} (true).
+   * same-sentence} (true), {@code number} (false: true asks for a word with a digit within the
+   * window, as a street address has), {@code unless-before} (2: how many words before the {@code
+   * words} hit an {@code unless} word counts: "не должен гнать") and {@code unless-after} (0: after
+   * it; "адрес приёмной" is an office's).
    */
   public static final RuleType TYPE =
       new RuleType(
@@ -43,13 +46,13 @@ public final class NearRule implements Rule {
               "exceptions-include",
               "prefixes",
               "window",
-              "same-sentence"),
+              "same-sentence",
+              "number",
+              "unless-before",
+              "unless-after"),
           null,
           null,
           NearRule::build);
-
-  /** How many words before the pair an {@code unless} word still counts (нельзя, не должен). */
-  private static final int UNLESS_BEFORE = 2;
 
   private static final String FIRST = "first";
   private static final String SECOND = "second";
@@ -59,12 +62,25 @@ public final class NearRule implements Rule {
   private final LexiconMatcher matcher;
   private final int window;
   private final boolean sameSentence;
+  private final boolean number;
+  private final int unlessBefore;
+  private final int unlessAfter;
 
-  private NearRule(RuleHeader header, LexiconMatcher matcher, int window, boolean sameSentence) {
+  private NearRule(
+      RuleHeader header,
+      LexiconMatcher matcher,
+      int window,
+      boolean sameSentence,
+      boolean number,
+      int unlessBefore,
+      int unlessAfter) {
     this.header = header;
     this.matcher = matcher;
     this.window = window;
     this.sameSentence = sameSentence;
+    this.number = number;
+    this.unlessBefore = unlessBefore;
+    this.unlessAfter = unlessAfter;
   }
 
   private static NearRule build(RuleHeader h, RuleFields f) {
@@ -92,7 +108,10 @@ public final class NearRule implements Rule {
         h,
         new LexiconMatcher(lists, List.of()),
         f.integer("window", 4, 0, 50),
-        f.bool("same-sentence", true));
+        f.bool("same-sentence", true),
+        f.bool("number", false),
+        f.integer("unless-before", 2, 0, 10),
+        f.integer("unless-after", 0, 0, 10));
   }
 
   private static WordList list(
@@ -102,7 +121,16 @@ public final class NearRule implements Rule {
       Set<String> exceptions,
       Set<String> chains) {
     return new WordList(
-        id, h.category(), h.action(), h.reason(), patterns, List.of(), exceptions, chains, false, 1);
+        id,
+        h.category(),
+        h.action(),
+        h.reason(),
+        patterns,
+        List.of(),
+        exceptions,
+        chains,
+        false,
+        1);
   }
 
   private static List<LexiconPattern> patterns(RuleFields f, String inline, String include) {
@@ -149,7 +177,10 @@ public final class NearRule implements Rule {
     String body = inspection.body();
     for (Span a : first) {
       for (Span b : second) {
-        if (!a.overlaps(b) && close(a, b, body) && !excused(a, b, unless)) {
+        if (!a.overlaps(b)
+            && close(a, b, body)
+            && !excused(a, unless)
+            && (!number || numbered(words, a, b))) {
           out.add(header.match(body, Math.min(a.start, b.start), Math.max(a.end, b.end)));
         }
       }
@@ -173,12 +204,29 @@ public final class NearRule implements Rule {
     return true;
   }
 
-  private static boolean excused(Span a, Span b, List<Span> unless) {
-    int from = Math.min(a.first, b.first) - UNLESS_BEFORE;
-    int to = Math.max(a.last, b.last);
+  /**
+   * An {@code unless} word within {@code unless-before} words before the {@code words} hit (нельзя
+   * гнать, не должен гнать), or within {@code unless-after} words after it.
+   */
+  private boolean excused(Span a, List<Span> unless) {
     for (Span u : unless) {
-      if (u.first >= from && u.last <= to && !u.overlaps(a) && !u.overlaps(b)) {
+      if (u.last < a.first && u.last >= a.first - unlessBefore
+          || u.first > a.last && u.first <= a.last + unlessAfter) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean numbered(Words words, Span a, Span b) {
+    int from = Math.max(0, Math.min(a.first, b.first) - window);
+    int to = Math.min(words.wordCount() - 1, Math.max(a.last, b.last) + window);
+    String original = words.text().original();
+    for (int w = from; w <= to; w++) {
+      for (int i = words.originalStart(w); i < words.originalEnd(w); i++) {
+        if (Character.isDigit(original.charAt(i))) {
+          return true;
+        }
       }
     }
     return false;
