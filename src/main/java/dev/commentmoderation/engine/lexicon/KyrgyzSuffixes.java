@@ -37,15 +37,18 @@ final class KyrgyzSuffixes {
           "ни", "ну", "ды", "ди", "ду", "нда", "нде", "ндо", "да", "де", "до", "ндан", "нден",
           "ндон", "нан", "нен", "нон", "дан", "ден", "дон");
 
-  /** "I am", "you are", "we are", "you (pl., polite) are", the question particle, "like". */
+  /** "I am", "you are", "we are", "you (pl., polite) are", "like". */
   private static final Set<String> PREDICATE =
       Set.of(
           "мын", "мин", "мун", "пын", "пин", "пун", "сын", "син", "сун", "сыз", "сиз", "суз", "быз",
           "биз", "буз", "пыз", "пиз", "пуз", "сынар", "синер", "сунар", "сунор", "сыздар", "сиздер",
-          "суздар", "суздор", "бы", "би", "бу", "пы", "пи", "пу", "дай", "дей", "дой", "тай", "тей",
-          "той");
+          "суздар", "суздор", "дай", "дей", "дой", "тай", "тей", "той");
 
-  private static final List<Set<String>> SLOTS = List.of(PLURAL, POSSESSIVE, CASE, PREDICATE);
+  /** The question particle (акмаксыңбы). */
+  private static final Set<String> QUESTION = Set.of("бы", "би", "бу", "пы", "пи", "пу");
+
+  private static final List<Set<String>> SLOTS =
+      List.of(PLURAL, POSSESSIVE, CASE, PREDICATE, QUESTION);
 
   private static final int LONGEST = 6;
 
@@ -53,8 +56,8 @@ final class KyrgyzSuffixes {
 
   /**
    * True when {@code form[from..]} is empty or a chain of suffixes in their order (plural,
-   * possessive, case, predicate; each at most once); {@code vowelFirst} requires the chain to start
-   * with a vowel (after a stem whose final к/п was voiced to г/б: акма<b>г</b>ы).
+   * possessive, case, predicate, question; each at most once); {@code vowelFirst} requires the
+   * chain to start with a vowel (after a stem whose final к/п was voiced to г/б: акма<b>г</b>ы).
    */
   static boolean chain(String form, int from, boolean vowelFirst) {
     if (from == form.length()) {
