@@ -1,8 +1,6 @@
 package dev.commentmoderation.engine.lexicon;
 
 import dev.commentmoderation.engine.Match;
-import dev.commentmoderation.engine.rules.Inspection;
-import dev.commentmoderation.engine.rules.Rule;
 import dev.commentmoderation.engine.rules.RuleFields;
 import dev.commentmoderation.engine.rules.RuleHeader;
 import dev.commentmoderation.engine.rules.RuleType;
@@ -19,9 +17,11 @@ import java.util.Set;
  * hatred is a people near a call to drive it out ("узбеков — гнать"), a dehumanising insult is an
  * animal near a person ("депутаты — крысы"): each word alone is innocent (скот in farming news,
  * крысы in a cellar, "гнать с должности"). Entries use the lexicon syntax of {@code words} rules,
- * phrases and Kyrgyz {@code word+} included, and are matched in every disguised reading.
+ * phrases and Kyrgyz {@code word+} included, and are matched in every disguised reading. Its
+ * lexicons join the one automaton pass of the {@code words} rules ({@code rules.LexiconRule}),
+ * which hands their hits back to {@link #pair}.
  */
-public final class NearRule implements Rule {
+public final class NearRule {
 
   /**
    * {@code type: near}: {@code words}/{@code include} and {@code near}/{@code near-include} (both
@@ -54,12 +54,12 @@ public final class NearRule implements Rule {
           null,
           NearRule::build);
 
-  private static final String FIRST = "first";
-  private static final String SECOND = "second";
-  private static final String UNLESS = "unless";
+  private static final String FIRST = "#first";
+  private static final String SECOND = "#second";
+  private static final String UNLESS = "#unless";
 
   private final RuleHeader header;
-  private final LexiconMatcher matcher;
+  private final List<WordList> lists;
   private final int window;
   private final boolean sameSentence;
   private final boolean number;
@@ -68,14 +68,14 @@ public final class NearRule implements Rule {
 
   private NearRule(
       RuleHeader header,
-      LexiconMatcher matcher,
+      List<WordList> lists,
       int window,
       boolean sameSentence,
       boolean number,
       int unlessBefore,
       int unlessAfter) {
     this.header = header;
-    this.matcher = matcher;
+    this.lists = List.copyOf(lists);
     this.window = window;
     this.sameSentence = sameSentence;
     this.number = number;
@@ -98,15 +98,15 @@ public final class NearRule implements Rule {
       if (patterns.isEmpty()) {
         f.problem(null, "rule " + h.id() + ": a near rule needs '" + part[1] + "' or '" + part[2]);
       }
-      lists.add(list(part[0], h, patterns, exceptions, chains));
+      lists.add(list(h.id() + part[0], h, patterns, exceptions, chains));
     }
     List<LexiconPattern> unless = patterns(f, "unless", "unless-include");
     if (!unless.isEmpty()) {
-      lists.add(list(UNLESS, h, unless, exceptions, chains));
+      lists.add(list(h.id() + UNLESS, h, unless, exceptions, chains));
     }
     return new NearRule(
         h,
-        new LexiconMatcher(lists, List.of()),
+        lists,
         f.integer("window", 4, 0, 50),
         f.bool("same-sentence", true),
         f.bool("number", false),
@@ -152,29 +152,37 @@ public final class NearRule implements Rule {
     }
   }
 
-  @Override
-  public void apply(Inspection inspection, List<Match> out) {
-    if (inspection.body().isEmpty()) {
-      return;
-    }
-    Words words = inspection.words();
-    List<Match> found = new ArrayList<>();
-    matcher.match(words, found);
-    if (found.size() < 2) {
-      return;
-    }
+  /** The rule's id. */
+  public String id() {
+    return header.id();
+  }
+
+  /**
+   * Its lexicons, to be matched in the shared pass; their ids are the rule's id followed by {@code
+   * #first}, {@code #second} and {@code #unless}, which no rule id can be.
+   */
+  public List<WordList> lists() {
+    return lists;
+  }
+
+  /**
+   * Adds a match for every pair of a {@code #first} and a {@code #second} hit among {@code hits}
+   * (this rule's hits from the shared pass) that are close, in one sentence and not excused.
+   */
+  public void pair(Words words, String body, List<Match> hits, List<Match> out) {
     List<Span> first = new ArrayList<>();
     List<Span> second = new ArrayList<>();
     List<Span> unless = new ArrayList<>();
-    for (Match m : found) {
+    for (Match m : hits) {
       Span s = new Span(wordAt(words, m.start()), wordAt(words, m.end() - 1), m.start(), m.end());
-      switch (m.rule()) {
-        case FIRST -> first.add(s);
-        case SECOND -> second.add(s);
-        default -> unless.add(s);
+      if (m.rule().endsWith(FIRST)) {
+        first.add(s);
+      } else if (m.rule().endsWith(SECOND)) {
+        second.add(s);
+      } else {
+        unless.add(s);
       }
     }
-    String body = inspection.body();
     for (Span a : first) {
       for (Span b : second) {
         if (!a.overlaps(b)
