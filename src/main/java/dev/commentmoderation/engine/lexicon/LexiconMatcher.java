@@ -74,8 +74,12 @@ public final class LexiconMatcher {
       entries.add(new ArrayList<>());
     }
     entries.get(k).add(e);
-    // Masks are read as wildcards only against entries long enough not to match by chance.
-    if (e.pattern().tail().isEmpty() && e.pattern().literal().length() >= 3) {
+    // Masks are read as wildcards only against entries long enough not to match by chance, and
+    // not against the lexicons of near rules (NearRule: their ids hold a '#'), whose everyday
+    // words are not masked by anyone and would multiply the wildcard work of masked comments.
+    if (e.pattern().tail().isEmpty()
+        && e.pattern().literal().length() >= 3
+        && e.words().id().indexOf('#') < 0) {
       maskable.add(e);
     }
     return e.id() + 1;

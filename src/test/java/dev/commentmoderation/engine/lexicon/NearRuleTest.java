@@ -36,7 +36,7 @@ class NearRuleTest {
         // text | rule | reason
         "Я его лично убью, пусть только выйдет | threat | THREAT",
         "Прокурора надо расстрелять прямо у здания суда | threat-call | THREAT",
-        "I will kill you and your editor | threat-en | THREAT",
+        "I will kill you and your editor | threat | THREAT",
         "Таджиков всех надо выселить из города | hate-call | HATE",
         "Уйгурларды бул жерден кууп чыгыш керек | hate-call | HATE",
         "Министры — пиявки, больше никто | dehumanise | DEHUMANISING",
