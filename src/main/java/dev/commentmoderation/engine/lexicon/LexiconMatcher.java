@@ -115,6 +115,12 @@ public final class LexiconMatcher {
 
   private void check(Words words, int f, int localStart, int localEnd, Entry e, List<Hit> hits) {
     LexiconPattern p = e.pattern();
+    // Most keyword hits of short entries (ты, ее, ул) lie inside longer words: reject them by
+    // their anchors before the form's text is made.
+    if (p.start() == LexiconPattern.Start.WORD_START && localStart != 0
+        || !p.openEnd() && localEnd != words.formLength(f)) {
+      return;
+    }
     String form = words.form(f);
     WordList list = e.words();
     if (!anchored(p, list, form, localStart, localEnd) || !admissible(words, f, list)) {
