@@ -47,10 +47,15 @@ final class KyrgyzSuffixes {
   /** The question particle (акмаксыңбы). */
   private static final Set<String> QUESTION = Set.of("бы", "би", "бу", "пы", "пи", "пу");
 
-  private static final List<Set<String>> SLOTS =
-      List.of(PLURAL, POSSESSIVE, CASE, PREDICATE, QUESTION);
+  private static final List<String[]> SLOTS =
+      List.of(
+          sorted(PLURAL), sorted(POSSESSIVE), sorted(CASE), sorted(PREDICATE), sorted(QUESTION));
 
-  private static final int LONGEST = 6;
+  private static final String[] CASE_AFTER_POSSESSIVE_SORTED = sorted(CASE_AFTER_POSSESSIVE);
+
+  private static String[] sorted(Set<String> suffixes) {
+    return suffixes.stream().sorted().toArray(String[]::new);
+  }
 
   private KyrgyzSuffixes() {}
 
@@ -74,10 +79,10 @@ final class KyrgyzSuffixes {
       return true;
     }
     for (int s = slot; s < SLOTS.size(); s++) {
-      Set<String> suffixes = s == 2 && possessed ? CASE_AFTER_POSSESSIVE : SLOTS.get(s);
-      for (int len = 1; len <= LONGEST && at + len <= form.length(); len++) {
-        if (suffixes.contains(form.substring(at, at + len))
-            && rest(form, at + len, s + 1, possessed || s == 1)) {
+      // startsWith, not substrings: this runs on every word a Kyrgyz stem begins (мэр+ in мэрия)
+      for (String suffix : s == 2 && possessed ? CASE_AFTER_POSSESSIVE_SORTED : SLOTS.get(s)) {
+        if (form.startsWith(suffix, at)
+            && rest(form, at + suffix.length(), s + 1, possessed || s == 1)) {
           return true;
         }
       }

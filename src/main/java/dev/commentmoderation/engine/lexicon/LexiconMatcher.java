@@ -36,6 +36,9 @@ public final class LexiconMatcher {
 
   private final String[] seamPrefixes;
 
+  /** For a near rule's lexicon, the list whose hits it is useless without; -1 for others. */
+  private final int[] partner;
+
   /**
    * @param seamPrefixes productive prefixes ending in е ({@value #SEAM_PREFIXES}): an entry
    *     starting with е is not read from the е of such a prefix at the start of a word
@@ -43,6 +46,15 @@ public final class LexiconMatcher {
   public LexiconMatcher(List<WordList> lists, List<String> seamPrefixes) {
     this.lists = List.copyOf(lists);
     this.seamPrefixes = seamPrefixes.stream().map(String::strip).toArray(String[]::new);
+    this.partner = new int[lists.size()];
+    Map<String, Integer> index = new HashMap<>();
+    for (int l = 0; l < lists.size(); l++) {
+      index.put(lists.get(l).id(), l);
+    }
+    for (int l = 0; l < lists.size(); l++) {
+      String p = NearRule.partner(lists.get(l).id());
+      partner[l] = p == null ? -1 : index.getOrDefault(p, -1);
+    }
     for (WordList list : lists) {
       chainHashes.put(
           list, list.prefixChains().stream().mapToInt(String::hashCode).sorted().toArray());
@@ -265,9 +277,20 @@ public final class LexiconMatcher {
   private void emit(Words words, List<Hit> hits, List<Match> out) {
     String original = words.text().original();
     hits.sort(Comparator.comparingInt(Hit::list).thenComparingInt(Hit::start));
+    java.util.BitSet present = new java.util.BitSet(lists.size());
+    for (Hit h : hits) {
+      present.set(h.list());
+    }
     int i = 0;
     while (i < hits.size()) {
       int list = hits.get(i).list();
+      if (partner[list] >= 0 && !present.get(partner[list])) {
+        // half a pair (работа with no "в личку"): nothing for the near rule to pair
+        while (i < hits.size() && hits.get(i).list() == list) {
+          i++;
+        }
+        continue;
+      }
       int j = i;
       long distinct = 0;
       java.util.BitSet seen = new java.util.BitSet();
@@ -284,6 +307,11 @@ public final class LexiconMatcher {
       }
       i = j;
     }
+  }
+
+  /** The near rules' lexicons ('#' in the id) only give spans to pair: no excerpt is needed. */
+  private static String excerpt(WordList wl, String original, int start, int end) {
+    return wl.id().indexOf('#') >= 0 ? "" : original.substring(start, end);
   }
 
   private static void mergeSpans(WordList wl, List<Hit> hits, String original, List<Match> out) {
@@ -304,7 +332,7 @@ public final class LexiconMatcher {
                 action,
                 start,
                 end,
-                original.substring(start, end),
+                excerpt(wl, original, start, end),
                 wl.reason()));
       }
       start = h.start();
@@ -318,7 +346,7 @@ public final class LexiconMatcher {
             action,
             start,
             end,
-            original.substring(start, end),
+            excerpt(wl, original, start, end),
             wl.reason()));
   }
 }

@@ -152,6 +152,20 @@ public final class NearRule {
     }
   }
 
+  /**
+   * For the id of a near rule's lexicon, the id of the lexicon without whose hits its own hits
+   * cannot make a pair (first and second need each other, unless needs first); null for other ids.
+   */
+  static String partner(String listId) {
+    if (listId.endsWith(FIRST)) {
+      return listId.substring(0, listId.length() - FIRST.length()) + SECOND;
+    }
+    if (listId.endsWith(SECOND) || listId.endsWith(UNLESS)) {
+      return listId.substring(0, listId.lastIndexOf('#')) + FIRST;
+    }
+    return null;
+  }
+
   /** The rule's id. */
   public String id() {
     return header.id();
