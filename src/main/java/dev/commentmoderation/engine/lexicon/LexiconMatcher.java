@@ -28,6 +28,13 @@ public final class LexiconMatcher {
   private final List<WordList> lists;
   private final KeywordAutomaton automaton;
   private final Entry[][] byKeyword;
+
+  /**
+   * Keywords whose entries all start a word. Short ones (ты, не, ой) occur inside most words
+   * (работы, нет, который); the scan drops those occurrences at once.
+   */
+  private final boolean[] wordStartOnly;
+
   private final List<Entry> maskable = new ArrayList<>();
   private final Map<WordList, int[]> chainHashes = new java.util.IdentityHashMap<>();
 
@@ -74,6 +81,12 @@ public final class LexiconMatcher {
     }
     automaton = new KeywordAutomaton(keywords);
     byKeyword = entries.stream().map(e -> e.toArray(Entry[]::new)).toArray(Entry[][]::new);
+    wordStartOnly = new boolean[byKeyword.length];
+    for (int k = 0; k < byKeyword.length; k++) {
+      wordStartOnly[k] =
+          Arrays.stream(byKeyword[k])
+              .allMatch(e -> e.pattern().start() == LexiconPattern.Start.WORD_START);
+    }
   }
 
   private int add(
@@ -107,9 +120,13 @@ public final class LexiconMatcher {
     }
     List<Hit> hits = new ArrayList<>();
     int[] cursor = {0};
+    String scan = words.scanText();
     automaton.scan(
-        words.scanText(),
+        scan,
         (keyword, start, end) -> {
+          if (wordStartOnly[keyword] && start > 0 && scan.charAt(start - 1) != ' ') {
+            return; // forms are separated by single spaces in the scan text
+          }
           int f = words.formAt(start, cursor[0]);
           cursor[0] = f;
           int local = start - words.scanStart(f);
