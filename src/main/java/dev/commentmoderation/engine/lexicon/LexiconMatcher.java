@@ -234,6 +234,9 @@ public final class LexiconMatcher {
     if (words.kind(f) == FormKind.TRANSLITERATED && !list.transliteration()) {
       return false;
     }
+    if (list.exceptions().isEmpty()) {
+      return true; // most near-rule lexicons: no form or phrase string to make
+    }
     if (list.exceptions().contains(words.form(f))) {
       return false;
     }
