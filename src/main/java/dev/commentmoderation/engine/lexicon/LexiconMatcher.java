@@ -150,9 +150,12 @@ public final class LexiconMatcher {
         || !p.openEnd() && localEnd != words.formLength(f)) {
       return;
     }
-    String form = words.form(f);
     WordList list = e.words();
-    if (!anchored(p, list, form, localStart, localEnd) || !admissible(words, f, list)) {
+    // A plain word-start entry is anchored by the test above; the form's text is needed only for
+    // prefix chains, Kyrgyz suffixes, the seam test and exceptions.
+    boolean plain = p.start() == LexiconPattern.Start.WORD_START && !p.kyrgyz();
+    String form = plain ? null : words.form(f);
+    if (!plain && !anchored(p, list, form, localStart, localEnd) || !admissible(words, f, list)) {
       return;
     }
     if (words.kind(f) == FormKind.TRANSLITERATED && p.literal().length() < MIN_TRANSLITERATED) {
