@@ -58,8 +58,10 @@ public class ExternalReview {
   static Reason reason(String category) {
     return switch (category.toLowerCase(Locale.ROOT)) {
       case "identity_attack", "identity_hate", "hate", "hatred" -> Reason.HATE;
-      case "toxicity", "severe_toxicity", "toxic", "severe_toxic", "insult", "dehumanization" ->
-          Reason.INSULT;
+      case "threat", "threats", "violence" -> Reason.THREAT;
+      case "dehumanization", "dehumanisation", "dehumanising" -> Reason.DEHUMANISING;
+      case "doxxing", "doxing", "privacy", "personal_data" -> Reason.PRIVACY;
+      case "toxicity", "severe_toxicity", "toxic", "severe_toxic", "insult" -> Reason.INSULT;
       case "profanity", "obscene", "obscenity", "sexually_explicit", "sexual_explicit" ->
           Reason.PROFANITY;
       case "spam" -> Reason.SPAM;

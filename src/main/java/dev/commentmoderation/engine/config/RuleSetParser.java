@@ -4,6 +4,7 @@ import dev.commentmoderation.engine.Action;
 import dev.commentmoderation.engine.Reason;
 import dev.commentmoderation.engine.RuleSetException;
 import dev.commentmoderation.engine.lexicon.LexiconMatcher;
+import dev.commentmoderation.engine.lexicon.NearRule;
 import dev.commentmoderation.engine.lexicon.WordList;
 import dev.commentmoderation.engine.rules.LexiconRule;
 import dev.commentmoderation.engine.rules.Rule;
@@ -83,6 +84,7 @@ public final class RuleSetParser {
     }
     List<Rule> rules = new ArrayList<>();
     List<WordList> wordLists = new ArrayList<>();
+    List<NearRule> nearRules = new ArrayList<>();
     int lexiconPosition = -1;
     Node rulesNode = fields.get("rules");
     if (!(rulesNode instanceof SequenceNode seq)) {
@@ -95,8 +97,12 @@ public final class RuleSetParser {
           continue;
         }
         Object compiled = rule(ruleMap, ids);
-        if (compiled instanceof WordList wl) {
-          wordLists.add(wl);
+        if (compiled instanceof WordList || compiled instanceof NearRule) {
+          if (compiled instanceof WordList wl) {
+            wordLists.add(wl);
+          } else {
+            nearRules.add((NearRule) compiled);
+          }
           if (lexiconPosition < 0) {
             lexiconPosition = rules.size();
           }
@@ -108,7 +114,7 @@ public final class RuleSetParser {
     if (!problems.isEmpty()) {
       throw new RuleSetException(problems);
     }
-    if (!wordLists.isEmpty()) {
+    if (lexiconPosition >= 0) {
       List<String> seam = new ArrayList<>();
       try {
         for (String p : lexiconFile(LexiconMatcher.SEAM_PREFIXES)) {
@@ -118,7 +124,9 @@ public final class RuleSetParser {
         throw new RuleSetException(
             0, "cannot read '" + LexiconMatcher.SEAM_PREFIXES + "': " + e.getMessage());
       }
-      rules.add(lexiconPosition, new LexiconRule(new LexiconMatcher(wordLists, seam)));
+      List<WordList> all = new ArrayList<>(wordLists);
+      nearRules.forEach(r -> all.addAll(r.lists()));
+      rules.add(lexiconPosition, new LexiconRule(new LexiconMatcher(all, seam), nearRules));
     }
     return new ParsedRules(version, rules);
   }

@@ -1,5 +1,6 @@
 package dev.commentmoderation.engine.config;
 
+import dev.commentmoderation.engine.lexicon.NearRule;
 import dev.commentmoderation.engine.lexicon.WordList;
 import dev.commentmoderation.engine.rules.ArticleRule;
 import dev.commentmoderation.engine.rules.AuthorRule;
@@ -27,6 +28,7 @@ public final class RuleTypes {
   public static final List<RuleType> ALL =
       List.of(
           WordList.TYPE,
+          NearRule.TYPE,
           RegexRule.TYPE,
           LinkRule.TYPE,
           PhoneRule.TYPE,

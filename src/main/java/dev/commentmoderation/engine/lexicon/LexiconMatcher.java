@@ -28,6 +28,13 @@ public final class LexiconMatcher {
   private final List<WordList> lists;
   private final KeywordAutomaton automaton;
   private final Entry[][] byKeyword;
+
+  /**
+   * Keywords whose entries all start a word. Short ones (ты, не, ой) occur inside most words
+   * (работы, нет, который); the scan drops those occurrences at once.
+   */
+  private final boolean[] wordStartOnly;
+
   private final List<Entry> maskable = new ArrayList<>();
   private final Map<WordList, int[]> chainHashes = new java.util.IdentityHashMap<>();
 
@@ -36,6 +43,9 @@ public final class LexiconMatcher {
 
   private final String[] seamPrefixes;
 
+  /** For a near rule's lexicon, the list whose hits it is useless without; -1 for others. */
+  private final int[] partner;
+
   /**
    * @param seamPrefixes productive prefixes ending in е ({@value #SEAM_PREFIXES}): an entry
    *     starting with е is not read from the е of such a prefix at the start of a word
@@ -43,6 +53,15 @@ public final class LexiconMatcher {
   public LexiconMatcher(List<WordList> lists, List<String> seamPrefixes) {
     this.lists = List.copyOf(lists);
     this.seamPrefixes = seamPrefixes.stream().map(String::strip).toArray(String[]::new);
+    this.partner = new int[lists.size()];
+    Map<String, Integer> index = new HashMap<>();
+    for (int l = 0; l < lists.size(); l++) {
+      index.put(lists.get(l).id(), l);
+    }
+    for (int l = 0; l < lists.size(); l++) {
+      String p = NearRule.partner(lists.get(l).id());
+      partner[l] = p == null ? -1 : index.getOrDefault(p, -1);
+    }
     for (WordList list : lists) {
       chainHashes.put(
           list, list.prefixChains().stream().mapToInt(String::hashCode).sorted().toArray());
@@ -62,6 +81,12 @@ public final class LexiconMatcher {
     }
     automaton = new KeywordAutomaton(keywords);
     byKeyword = entries.stream().map(e -> e.toArray(Entry[]::new)).toArray(Entry[][]::new);
+    wordStartOnly = new boolean[byKeyword.length];
+    for (int k = 0; k < byKeyword.length; k++) {
+      wordStartOnly[k] =
+          Arrays.stream(byKeyword[k])
+              .allMatch(e -> e.pattern().start() == LexiconPattern.Start.WORD_START);
+    }
   }
 
   private int add(
@@ -74,8 +99,12 @@ public final class LexiconMatcher {
       entries.add(new ArrayList<>());
     }
     entries.get(k).add(e);
-    // Masks are read as wildcards only against entries long enough not to match by chance.
-    if (e.pattern().tail().isEmpty() && e.pattern().literal().length() >= 3) {
+    // Masks are read as wildcards only against entries long enough not to match by chance, and
+    // not against the lexicons of near rules (NearRule: their ids hold a '#'), whose everyday
+    // words are not masked by anyone and would multiply the wildcard work of masked comments.
+    if (e.pattern().tail().isEmpty()
+        && e.pattern().literal().length() >= 3
+        && e.words().id().indexOf('#') < 0) {
       maskable.add(e);
     }
     return e.id() + 1;
@@ -91,9 +120,13 @@ public final class LexiconMatcher {
     }
     List<Hit> hits = new ArrayList<>();
     int[] cursor = {0};
+    String scan = words.scanText();
     automaton.scan(
-        words.scanText(),
+        scan,
         (keyword, start, end) -> {
+          if (wordStartOnly[keyword] && start > 0 && scan.charAt(start - 1) != ' ') {
+            return; // forms are separated by single spaces in the scan text
+          }
           int f = words.formAt(start, cursor[0]);
           cursor[0] = f;
           int local = start - words.scanStart(f);
@@ -111,9 +144,18 @@ public final class LexiconMatcher {
 
   private void check(Words words, int f, int localStart, int localEnd, Entry e, List<Hit> hits) {
     LexiconPattern p = e.pattern();
-    String form = words.form(f);
+    // Most keyword hits of short entries (ты, ее, ул) lie inside longer words: reject them by
+    // their anchors before the form's text is made.
+    if (p.start() == LexiconPattern.Start.WORD_START && localStart != 0
+        || !p.openEnd() && localEnd != words.formLength(f)) {
+      return;
+    }
     WordList list = e.words();
-    if (!anchored(p, list, form, localStart, localEnd) || !admissible(words, f, list)) {
+    // A plain word-start entry is anchored by the test above; the form's text is needed only for
+    // prefix chains, Kyrgyz suffixes, the seam test and exceptions.
+    boolean plain = p.start() == LexiconPattern.Start.WORD_START && !p.kyrgyz();
+    String form = plain ? null : words.form(f);
+    if (!plain && !anchored(p, list, form, localStart, localEnd) || !admissible(words, f, list)) {
       return;
     }
     if (words.kind(f) == FormKind.TRANSLITERATED && p.literal().length() < MIN_TRANSLITERATED) {
@@ -183,7 +225,7 @@ public final class LexiconMatcher {
           case PREFIXED -> localStart == 0 || isPrefixChain(list, form, localStart);
           case ANYWHERE -> true;
         };
-    return startOk && (p.openEnd() || localEnd == form.length());
+    return startOk && p.endsWell(form, localEnd);
   }
 
   /**
@@ -194,6 +236,9 @@ public final class LexiconMatcher {
   private static boolean admissible(Words words, int f, WordList list) {
     if (words.kind(f) == FormKind.TRANSLITERATED && !list.transliteration()) {
       return false;
+    }
+    if (list.exceptions().isEmpty()) {
+      return true; // most near-rule lexicons: no form or phrase string to make
     }
     if (list.exceptions().contains(words.form(f))) {
       return false;
@@ -255,9 +300,20 @@ public final class LexiconMatcher {
   private void emit(Words words, List<Hit> hits, List<Match> out) {
     String original = words.text().original();
     hits.sort(Comparator.comparingInt(Hit::list).thenComparingInt(Hit::start));
+    java.util.BitSet present = new java.util.BitSet(lists.size());
+    for (Hit h : hits) {
+      present.set(h.list());
+    }
     int i = 0;
     while (i < hits.size()) {
       int list = hits.get(i).list();
+      if (partner[list] >= 0 && !present.get(partner[list])) {
+        // half a pair (работа with no "в личку"): nothing for the near rule to pair
+        while (i < hits.size() && hits.get(i).list() == list) {
+          i++;
+        }
+        continue;
+      }
       int j = i;
       long distinct = 0;
       java.util.BitSet seen = new java.util.BitSet();
@@ -274,6 +330,11 @@ public final class LexiconMatcher {
       }
       i = j;
     }
+  }
+
+  /** The near rules' lexicons ('#' in the id) only give spans to pair: no excerpt is needed. */
+  private static String excerpt(WordList wl, String original, int start, int end) {
+    return wl.id().indexOf('#') >= 0 ? "" : original.substring(start, end);
   }
 
   private static void mergeSpans(WordList wl, List<Hit> hits, String original, List<Match> out) {
@@ -294,7 +355,7 @@ public final class LexiconMatcher {
                 action,
                 start,
                 end,
-                original.substring(start, end),
+                excerpt(wl, original, start, end),
                 wl.reason()));
       }
       start = h.start();
@@ -308,7 +369,7 @@ public final class LexiconMatcher {
             action,
             start,
             end,
-            original.substring(start, end),
+            excerpt(wl, original, start, end),
             wl.reason()));
   }
 }

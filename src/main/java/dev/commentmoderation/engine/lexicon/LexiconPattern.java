@@ -8,12 +8,20 @@ import java.util.List;
 /**
  * One lexicon entry in the glob-like syntax of the rule files: {@code word} the whole word, {@code
  * word*} words starting with it, {@code *word} ending with it, {@code *word*} containing it, {@code
- * ~word*} after an optional chain of the rule's prefixes ({@code заебал}, {@code выблядок}).
- * Several words make a phrase of consecutive words; the later ones are {@code word} or {@code
- * word*}. Entries are folded and collapsed exactly as comment words are.
+ * ~word*} after an optional chain of the rule's prefixes ({@code заебал}, {@code выблядок}), {@code
+ * word+} the word followed by Kyrgyz inflectional suffixes ({@link KyrgyzSuffixes}: {@code акмак+}
+ * matches акмактар, акмагын, акмаксыңбы; {@code voiced}: the entry is the variant whose final к/п
+ * became г/б before a vowel). Several words make a phrase of consecutive words; the later ones are
+ * {@code word} or {@code word*}. Entries are folded and collapsed exactly as comment words are.
  */
 public record LexiconPattern(
-    String written, Start start, boolean openEnd, String literal, List<Tail> tail) {
+    String written,
+    Start start,
+    boolean openEnd,
+    String literal,
+    List<Tail> tail,
+    boolean kyrgyz,
+    boolean voiced) {
 
   public enum Start {
     WORD_START,
@@ -49,7 +57,8 @@ public record LexiconPattern(
       start = Start.ANYWHERE;
       first = first.substring(1);
     }
-    boolean open = first.endsWith("*");
+    boolean kyrgyz = first.endsWith("+");
+    boolean open = kyrgyz || first.endsWith("*");
     String literal = literal(open ? first.substring(0, first.length() - 1) : first, written);
     if (literal.length() < 2 && parts.length == 1) {
       throw new IllegalArgumentException(
@@ -58,16 +67,38 @@ public record LexiconPattern(
     List<Tail> tail = new ArrayList<>();
     for (int i = 1; i < parts.length; i++) {
       String p = parts[i];
-      if (p.startsWith("*") || p.startsWith("~")) {
+      if (p.startsWith("*") || p.startsWith("~") || p.endsWith("+")) {
         throw new IllegalArgumentException(
             "lexicon entry '"
                 + written
-                + "': only the first word of a phrase may start with * or ~");
+                + "': only the first word of a phrase may start with * or ~ or end with +");
       }
       boolean tailOpen = p.endsWith("*");
       tail.add(new Tail(literal(tailOpen ? p.substring(0, p.length() - 1) : p, written), tailOpen));
     }
-    return new LexiconPattern(written, start, open, literal, tail);
+    return new LexiconPattern(written, start, open, literal, tail, kyrgyz, false);
+  }
+
+  /**
+   * The entry and, for a Kyrgyz {@code word+} ending in к or п, the stem with that consonant voiced
+   * (акмак → акмаг-ы, кутак → кутаг-ым), which only a vowel-initial suffix may follow.
+   */
+  public static List<LexiconPattern> parseAll(String written) {
+    LexiconPattern p = parse(written);
+    char last = p.literal().charAt(p.literal().length() - 1);
+    if (!p.kyrgyz() || !p.tail().isEmpty() || (last != 'к' && last != 'п')) {
+      return List.of(p);
+    }
+    String voiced = p.literal().substring(0, p.literal().length() - 1) + (last == 'к' ? 'г' : 'б');
+    return List.of(p, new LexiconPattern(written, p.start(), true, voiced, p.tail(), true, true));
+  }
+
+  /** Whether {@code form[end..]}, after this entry's literal, is an ending the entry allows. */
+  boolean endsWell(String form, int end) {
+    if (kyrgyz) {
+      return KyrgyzSuffixes.chain(form, end, voiced);
+    }
+    return openEnd || end == form.length();
   }
 
   private static String literal(String raw, String written) {

@@ -85,7 +85,7 @@ public record WordList(
     String at = f.has(inline) ? inline : include;
     for (String e : f.entries(inline, include)) {
       try {
-        out.add(LexiconPattern.parse(e));
+        out.addAll(LexiconPattern.parseAll(e));
       } catch (IllegalArgumentException ex) {
         f.problem(at, "rule " + f.id() + ": " + ex.getMessage());
       }
@@ -97,7 +97,7 @@ public record WordList(
    * Folds a lexicon word as comment text is folded. Generated lists hold thousands of words that
    * are folded already (lower-case Cyrillic or Latin): they skip ICU, which keeps start-up fast.
    */
-  private static String fold(String word) {
+  static String fold(String word) {
     for (int i = 0; i < word.length(); i++) {
       char c = word.charAt(i);
       // ё (U+0451) lies outside а..я, so a word with it takes the full fold

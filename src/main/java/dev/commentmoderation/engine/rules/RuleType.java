@@ -20,7 +20,10 @@ public record RuleType(
   /** Builds a rule from its header and fields; problems go to {@link RuleFields#problem}. */
   @FunctionalInterface
   public interface Factory {
-    /** A {@link Rule}, a {@code WordList} (all of them run as one lexicon rule), or null. */
+    /**
+     * A {@link Rule}, a {@code WordList} or a {@code NearRule} (all of these run as one lexicon
+     * rule), or null.
+     */
     Object build(RuleHeader header, RuleFields fields);
   }
 }

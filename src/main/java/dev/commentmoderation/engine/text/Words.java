@@ -97,6 +97,12 @@ public final class Words {
     return form.text;
   }
 
+  /** The length of {@code form(f)}, without making its text. */
+  public int formLength(int f) {
+    int end = f + 1 < formCount ? forms[f + 1].scanStart - 1 : scan.length() - 1;
+    return end - forms[f].scanStart;
+  }
+
   public FormKind kind(int f) {
     return forms[f].kind;
   }

@@ -19,6 +19,7 @@ class RuleTypesRegistryTest {
     assertEquals(
         List.of(
             "words",
+            "near",
             "regex",
             "links",
             "phones",
@@ -38,9 +39,10 @@ class RuleTypesRegistryTest {
   }
 
   @Test
-  void onlyWordsAndRegexNeedAnActionAndReason() {
+  void onlyWordsNearAndRegexNeedAnActionAndReason() {
     for (RuleType t : RuleTypes.ALL) {
-      boolean required = t.name().equals("words") || t.name().equals("regex");
+      boolean required =
+          t.name().equals("words") || t.name().equals("near") || t.name().equals("regex");
       assertEquals(required, t.defaultAction() == null, t.name());
       assertEquals(required, t.defaultReason() == null, t.name());
     }
