@@ -239,7 +239,7 @@ class ClassifierHookIT {
     String text = "Хорошая статья, только " + TRIGGER + " цвет не тот";
     Submitted high = submit("Бакыт", text);
     assertEquals("PENDING", high.status(), "held for a moderator");
-    assertEquals("OTHER", high.reason());
+    assertEquals("THREAT", high.reason());
     assertEquals(404, api.get("/api/comments/" + high.id()).status(), "not published");
     assertEquals(before + 2, calls.get());
 

@@ -74,10 +74,10 @@ class ExternalReviewTest {
     PreparedComment held = review.reviewed(rules);
 
     assertEquals(Decision.HOLD, held.verdict().decision());
-    assertEquals(Reason.OTHER, held.verdict().reason());
+    assertEquals(Reason.THREAT, held.verdict().reason());
     Match external = held.verdict().matches().get(held.verdict().matches().size() - 1);
     assertEquals(
-        new Match("external", "threat", Action.HOLD, 7, 28, body.substring(7, 28), Reason.OTHER),
+        new Match("external", "threat", Action.HOLD, 7, 28, body.substring(7, 28), Reason.THREAT),
         external);
     assertEquals(held.verdict(), VerdictJson.read(held.verdictJson()), "stored as judged");
     assertEquals("threat", held.toEntity().topCategory());
@@ -150,6 +150,8 @@ class ExternalReviewTest {
     assertEquals(Reason.HATE, ExternalReview.reason("IDENTITY_ATTACK"));
     assertEquals(Reason.INSULT, ExternalReview.reason("toxicity"));
     assertEquals(Reason.PROFANITY, ExternalReview.reason("obscene"));
-    assertEquals(Reason.OTHER, ExternalReview.reason("threat"));
+    assertEquals(Reason.THREAT, ExternalReview.reason("threat"));
+    assertEquals(Reason.PRIVACY, ExternalReview.reason("doxxing"));
+    assertEquals(Reason.OTHER, ExternalReview.reason("something-new"));
   }
 }
