@@ -239,7 +239,11 @@ class LoginAttackIT {
     for (JsonValue v : audit.json().getJsonArray("items")) {
       if ("SIGN_IN_FAILURES".equals(v.asJsonObject().getString("action"))) bursts++;
     }
-    assertTrue(bursts >= 1, "the bursts are audited");
+    // a burst is a key going past its 5 free failures; when the hashing slots were busy, a guess
+    // is answered 503 without a check and counts for nothing, so on a quiet machine a client may
+    // never get past its free failures (seen in CI: one client 5 x 401, 992 x 503)
+    boolean crossed = one.of(401) > 5 || many.of(401) > MANY * 5;
+    if (crossed) assertTrue(bursts >= 1, "the bursts are audited");
     assertTrue(
         bursts <= 2 * (MANY + 1),
         "one entry per burst, not per failure: " + bursts + " for 2,000 guesses");
