@@ -6,6 +6,7 @@ import static dev.commentmoderation.it.Api.from;
 import static dev.commentmoderation.it.Api.q;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.JsonValue;
 import java.net.URL;
@@ -251,6 +252,8 @@ class LoginAttackIT {
 
   @Test
   void aWrongPasswordTakesAsLongForAnUnknownUsernameAsForAnExistingOne() {
+    // the time is the hash's, whichever database holds the accounts: measured once (H2 pass)
+    assumeTrue(!"postgres".equals(System.getProperty("it.database")), "H2 pass only");
     AtomicInteger address = new AtomicInteger();
     for (int i = 0; i < 4; i++) { // warm-up
       attempt(Api.ADMIN, address);

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -45,6 +46,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
     disabledReason =
         "no chromium/chromedriver on this machine: the browser tests were skipped. To run them: "
             + "apt-get install chromium chromium-driver (as .ci/run does), then mvn -B verify. Under CI=true they fail instead.")
+@DisabledIfSystemProperty(
+    named = "it.database",
+    matches = "postgres",
+    disabledReason =
+        "the pages do not depend on the database: run once, in the H2 pass (the API ITs run on both)")
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class BrowserIT {
