@@ -76,7 +76,11 @@ public record PreparedComment(
   PreparedComment heldAfterEngine(List<Match> holds) {
     List<Match> all = new ArrayList<>(heldAfterEngine);
     all.addAll(holds);
-    Verdict held = withHolds(verdict, holds);
+    return judged(submission, withHolds(verdict, holds), all);
+  }
+
+  /** This comment with another judgement (its stored JSON made anew). */
+  private PreparedComment judged(Submission judged, Verdict v, List<Match> afterEngine) {
     return new PreparedComment(
         articleId,
         parentId,
@@ -86,10 +90,10 @@ public record PreparedComment(
         bodyHash,
         language,
         createdAt,
-        submission,
-        held,
-        VerdictJson.write(held),
-        all);
+        judged,
+        v,
+        VerdictJson.write(v),
+        afterEngine);
   }
 
   static Verdict withHolds(Verdict verdict, List<Match> holds) {
@@ -121,19 +125,7 @@ public record PreparedComment(
     Verdict rules = withHolds(engine.evaluate(again), heldAfterEngine);
     Verdict verdict =
         rules.decision().compareTo(this.verdict.decision()) < 0 ? this.verdict : rules;
-    return new PreparedComment(
-        articleId,
-        parentId,
-        rootId,
-        author,
-        body,
-        bodyHash,
-        language,
-        createdAt,
-        again,
-        verdict,
-        VerdictJson.write(verdict),
-        heldAfterEngine);
+    return judged(again, verdict, heldAfterEngine);
   }
 
   /** A new entity each time, so that a batch retried after a rollback starts clean. */

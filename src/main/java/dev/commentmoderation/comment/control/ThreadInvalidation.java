@@ -5,6 +5,7 @@ import dev.commentmoderation.comment.entity.CommentReported;
 import dev.commentmoderation.comment.entity.CommentStatus;
 import dev.commentmoderation.comment.entity.CommentSubmitted;
 import dev.commentmoderation.comment.entity.ThreadChanged;
+import dev.commentmoderation.platform.cluster.ClusterSignals;
 import dev.commentmoderation.platform.cluster.Signal;
 import dev.commentmoderation.platform.persistence.RoutingDataSource;
 import jakarta.annotation.Resource;
@@ -12,9 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Collection;
@@ -50,7 +48,7 @@ public class ThreadInvalidation {
   private static final Object NOTIFIED = ThreadInvalidation.class.getName() + ".notified";
 
   @Inject ThreadCache cache;
-  @PersistenceContext EntityManager em;
+  @Inject ClusterSignals signals;
   @Resource TransactionSynchronizationRegistry transactions;
 
   @Inject
@@ -142,13 +140,7 @@ public class ThreadInvalidation {
   }
 
   private void send(String payload) {
-    // COMMIT flush mode: the NOTIFY must not flush the transaction's pending inserts one by one
-    // (a batch of comments is written at commit with JDBC batching); it is sent on the
-    // transaction's connection all the same, and PostgreSQL delivers it only on commit.
-    em.createNativeQuery("SELECT pg_notify(?, ?)")
-        .setFlushMode(FlushModeType.COMMIT)
-        .setParameter(1, CHANNEL)
-        .setParameter(2, payload)
-        .getSingleResult();
+    // delivered by PostgreSQL only on commit, without flushing the batch's pending inserts
+    signals.send(Signal.Channel.THREADS, payload);
   }
 }

@@ -39,6 +39,7 @@ public record Signal(Channel channel, String payload) {
   public Signal {
     if (channel == null) throw new IllegalArgumentException("channel");
     payload = payload == null ? "" : payload;
-    if (payload.length() > 1000) throw new IllegalArgumentException("signal payloads are short");
+    // PostgreSQL takes NOTIFY payloads under 8000 bytes (thread invalidations batch article ids)
+    if (payload.length() > 7_900) throw new IllegalArgumentException("signal payloads are short");
   }
 }
