@@ -60,7 +60,10 @@ public class ArticleCommentsResource {
     Locale locale = Messages.negotiate(headers);
     var author =
         new CommentSubmission.Author(
-            comment.authorName().strip(), comment.trimmedEmail(), clients.hash(request));
+            comment.authorName().strip(),
+            comment.trimmedEmail(),
+            clients.hash(request),
+            comment.wantsReplies());
     var result = submission.submit(articleId, comment.parentId(), author, comment.body(), locale);
     var stored = result.comment();
     String reason = result.verdict().reason() == null ? null : result.verdict().reason().name();

@@ -2,6 +2,7 @@ package dev.commentmoderation.comment.boundary;
 
 import dev.commentmoderation.platform.validation.PlainText;
 import dev.commentmoderation.platform.validation.TrimmedLength;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 
@@ -12,7 +13,26 @@ public record NewComment(
         String authorEmail,
     @NotNull(message = "{text.required}") @TrimmedLength(max = 5000) @PlainText(multiline = true)
         String body,
-    @TrimmedLength(min = 0, max = 40) @PlainText String parentId) {
+    @TrimmedLength(min = 0, max = 40) @PlainText String parentId,
+    Boolean notifyReplies) {
+
+  /** The old shape, for callers that do not ask for mails. */
+  public NewComment(String authorName, String authorEmail, String body, String parentId) {
+    this(authorName, authorEmail, body, parentId, null);
+  }
+
+  /**
+   * «Сообщать об ответах» needs an address to write to: 400 with a violation on {@code
+   * notifyReplies} otherwise (the bean property of this getter, as clients know the field).
+   */
+  @AssertTrue(message = "{notify.email.required}")
+  public boolean isNotifyReplies() {
+    return !wantsReplies() || trimmedEmail() != null;
+  }
+
+  public boolean wantsReplies() {
+    return Boolean.TRUE.equals(notifyReplies);
+  }
 
   public String trimmedEmail() {
     return authorEmail == null || authorEmail.isBlank() ? null : authorEmail.strip();

@@ -44,7 +44,12 @@ public class CommentSubmission {
   @Inject CommentWriter writer;
   @Inject Clock clock;
 
-  public record Author(String name, String email, String clientHash) {}
+  /** {@code notifyReplies}: mail the author about replies and the moderator's decision. */
+  public record Author(String name, String email, String clientHash, boolean notifyReplies) {
+    public Author(String name, String email, String clientHash) {
+      this(name, email, clientHash, false);
+    }
+  }
 
   public record Submitted(Comment comment, Verdict verdict) {}
 

@@ -142,6 +142,7 @@ public record PreparedComment(
             author.clientHash(),
             language,
             createdAt);
+    comment.notifyReplies(author.notifyReplies());
     Match strongest =
         verdict.matches().stream()
             .filter(m -> m.action().decision() == verdict.decision())

@@ -110,6 +110,10 @@ public class Comment {
   @Column(name = "claimed_until", insertable = false, updatable = false)
   private OffsetDateTime claimedUntil;
 
+  /** The author ticked «Сообщать об ответах» (and gave an e-mail): tell them about replies. */
+  @Column(name = "notify_replies", nullable = false)
+  private boolean notifyReplies;
+
   protected Comment() {}
 
   public Comment(
@@ -319,6 +323,15 @@ public class Comment {
 
   public String topRule() {
     return topRule;
+  }
+
+  public boolean notifyReplies() {
+    return notifyReplies;
+  }
+
+  /** Mails about replies and decisions go to the author only with an e-mail to send them to. */
+  public void notifyReplies(boolean wanted) {
+    this.notifyReplies = wanted && authorEmail != null;
   }
 
   public boolean isApproved() {
