@@ -37,6 +37,7 @@
       formTitle: 'Написать комментарий',
       name: 'Имя',
       email: 'E-mail (необязательно, не публикуется)',
+      notifyReplies: 'Сообщать об ответах',
       body: 'Комментарий',
       submit: 'Отправить',
       reply: 'Ответить',
@@ -73,6 +74,7 @@
       formTitle: 'Комментарий жазуу',
       name: 'Атыңыз',
       email: 'E-mail (милдеттүү эмес, жарыяланбайт)',
+      notifyReplies: 'Жооптор тууралуу кабарлоо',
       body: 'Комментарий',
       submit: 'Жөнөтүү',
       reply: 'Жооп берүү',
@@ -109,6 +111,7 @@
       formTitle: 'Write a comment',
       name: 'Name',
       email: 'E-mail (optional, never shown)',
+      notifyReplies: 'Tell me about replies',
       body: 'Comment',
       submit: 'Post',
       reply: 'Reply',
@@ -247,6 +250,15 @@
     var nameInput = h('input', { type: 'text', autocomplete: 'name', required: true });
     var emailInput = h('input', { type: 'email', autocomplete: 'email', inputmode: 'email' });
     var bodyInput = h('textarea', { rows: 4, required: true });
+    // «Сообщать об ответах»: shown once an e-mail is entered, as replies are mailed there
+    var notifyInput = h('input', { type: 'checkbox', name: 'notifyReplies', 'data-notify-replies': true });
+    notifyInput.id = id + 'notifyReplies';
+    var notifyRow = h('p', { class: 'cmw-check', hidden: true }, [notifyInput, ' ', h('label', { for: notifyInput.id, text: t.notifyReplies })]);
+    function updateNotify() {
+      notifyRow.hidden = !emailInput.value.trim();
+      if (notifyRow.hidden) notifyInput.checked = false;
+    }
+    emailInput.addEventListener('input', updateNotify);
     var counter = h('p', { class: 'cmw-counter', id: id + 'count' });
     var replyName = h('span');
     var cancelReply = h('button', { type: 'button', class: 'cmw-link', 'data-cancel-reply': true, text: t.cancel });
@@ -255,6 +267,7 @@
     var form = h('form', { class: 'cmw-form', 'data-comment-form': true, novalidate: true, 'aria-label': t.formTitle }, [
       replying,
       h('div', { class: 'cmw-row' }, [field('authorName', t.name, nameInput), field('authorEmail', t.email, emailInput)]),
+      notifyRow,
       field('body', t.body, bodyInput, counter),
       h('p', { class: 'cmw-hint', text: t.rules }),
       h('div', { class: 'cmw-actions' }, [submit]),
@@ -400,6 +413,7 @@
       if (form.getAttribute('aria-busy') === 'true') return;
       var data = { authorName: nameInput.value.trim(), body: bodyInput.value };
       if (emailInput.value.trim()) data.authorEmail = emailInput.value.trim();
+      if (data.authorEmail && notifyInput.checked) data.notifyReplies = true;
       if (parentId) data.parentId = parentId;
       if (showErrors(validate(data))) return;
       form.setAttribute('aria-busy', 'true');
@@ -437,6 +451,7 @@
             showErrors(errors);
             // a field the form has no input for (parentId) still needs saying
             var others = r.violations.filter(function (v) { return !/^(authorName|authorEmail|body)$/.test(v.field); });
+            if (errors.notifyReplies && !errors.authorEmail) showError(emailInput, errors.notifyReplies);
             setStatus('INVALID', others.length ? others.map(function (v) { return v.message; }).join(' ') : r.detail || '');
             return;
           }
