@@ -16,11 +16,6 @@ public record NewComment(
     @TrimmedLength(min = 0, max = 40) @PlainText String parentId,
     Boolean notifyReplies) {
 
-  /** The old shape, for callers that do not ask for mails. */
-  public NewComment(String authorName, String authorEmail, String body, String parentId) {
-    this(authorName, authorEmail, body, parentId, null);
-  }
-
   /**
    * «Сообщать об ответах» needs an address to write to: 400 with a violation on {@code
    * notifyReplies} otherwise (the bean property of this getter, as clients know the field).

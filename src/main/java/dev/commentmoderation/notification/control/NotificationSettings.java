@@ -75,6 +75,15 @@ public class NotificationSettings {
   @ConfigProperty(name = "comments.digest.every.minutes", defaultValue = "240")
   long digestEveryMinutes;
 
+  @Inject
+  @ConfigProperty(name = "comments.outbox.keep.days", defaultValue = "30")
+  long keepDays;
+
+  /** Finished outbox rows (and so the delivery log) are kept this long. */
+  public Duration keep() {
+    return Duration.ofDays(Math.max(1, keepDays));
+  }
+
   /** Mails are sent only with an SMTP server, a sender and a public address for their links. */
   public boolean mailEnabled() {
     return smtpHost.isPresent() && smtpFrom.isPresent() && publicUrl.isPresent();

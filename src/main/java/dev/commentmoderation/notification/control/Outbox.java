@@ -121,7 +121,8 @@ public class Outbox {
     em.createNativeQuery(
             "INSERT INTO outbox (id, kind, dedupe_key, event, webhook_id, recipient, subject,"
                 + " unsubscribe_url, payload, state, attempts, due_at, created_at)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'PENDING', 0, ?10, ?10)"
+                + " VALUES (?1, ?2, ?3, ?4, CAST(?5 AS BIGINT), ?6, ?7, ?8, ?9, 'PENDING', 0, ?10,"
+                + " ?10)"
                 + " ON CONFLICT DO NOTHING")
         .setFlushMode(FlushModeType.COMMIT)
         .setParameter(1, id)
@@ -224,7 +225,7 @@ public class Outbox {
     if (outcome.delivered()) {
       em.createNativeQuery(
               "UPDATE outbox SET state = 'SENT', sent_at = ?3, locked_until = NULL,"
-                  + " last_status = ?4, last_answer = ?5"
+                  + " last_status = CAST(?4 AS INTEGER), last_answer = ?5"
                   + " WHERE id = ?1 AND attempts = ?2 AND state = 'SENDING'")
           .setParameter(1, row.id())
           .setParameter(2, row.attempts())
@@ -234,7 +235,8 @@ public class Outbox {
           .executeUpdate();
     } else if (outcome.permanent() || !backoff.retries(row.attempts())) {
       em.createNativeQuery(
-              "UPDATE outbox SET state = 'FAILED', locked_until = NULL, last_status = ?3,"
+              "UPDATE outbox SET state = 'FAILED', locked_until = NULL,"
+                  + " last_status = CAST(?3 AS INTEGER),"
                   + " last_answer = ?4 WHERE id = ?1 AND attempts = ?2 AND state = 'SENDING'")
           .setParameter(1, row.id())
           .setParameter(2, row.attempts())
@@ -244,7 +246,7 @@ public class Outbox {
     } else {
       em.createNativeQuery(
               "UPDATE outbox SET state = 'PENDING', locked_until = NULL, due_at = ?3,"
-                  + " last_status = ?4, last_answer = ?5"
+                  + " last_status = CAST(?4 AS INTEGER), last_answer = ?5"
                   + " WHERE id = ?1 AND attempts = ?2 AND state = 'SENDING'")
           .setParameter(1, row.id())
           .setParameter(2, row.attempts())
@@ -264,7 +266,7 @@ public class Outbox {
   private void finish(
       long id, DeliveryState state, Integer status, String answer, OffsetDateTime now) {
     em.createNativeQuery(
-            "UPDATE outbox SET state = ?2, locked_until = NULL, last_status = ?3,"
+            "UPDATE outbox SET state = ?2, locked_until = NULL, last_status = CAST(?3 AS INTEGER),"
                 + " last_answer = ?4, last_attempt_at = COALESCE(last_attempt_at, ?5)"
                 + " WHERE id = ?1")
         .setParameter(1, id)
@@ -297,6 +299,18 @@ public class Outbox {
             "UPDATE outbox SET state = 'CANCELLED', last_answer = 'webhook deleted'"
                 + " WHERE webhook_id = ?1 AND state = 'PENDING'")
         .setParameter(1, webhookId)
+        .executeUpdate();
+  }
+
+  /**
+   * Deletes finished rows (sent, failed, cancelled) older than {@code keep}: mails carry readers'
+   * addresses and texts, which must not outlive their use. Answers how many.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int prune(Duration keep) {
+    return em.createNativeQuery(
+            "DELETE FROM outbox WHERE state IN ('SENT', 'FAILED', 'CANCELLED') AND created_at < ?1")
+        .setParameter(1, Clocks.now(clock).minus(keep))
         .executeUpdate();
   }
 

@@ -85,11 +85,13 @@ public class OutboxWorker {
     }
   }
 
+  /** Once a minute: the queue digest, and finished rows past their keeping time. */
   private void digest() {
     try {
       if (settings.mailEnabled()) digest.checkAndQueue();
+      outbox.prune(settings.keep());
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "queue digest check failed", e);
+      LOG.log(Level.WARNING, "queue digest check or outbox pruning failed", e);
     }
   }
 
