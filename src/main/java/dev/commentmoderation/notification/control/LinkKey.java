@@ -15,6 +15,8 @@ import java.util.Base64;
 @ApplicationScoped
 public class LinkKey {
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   @PersistenceContext EntityManager em;
 
   /** Through the proxy, so that the first read runs in a transaction of its own. */
@@ -34,7 +36,7 @@ public class LinkKey {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   byte[] load() {
     byte[] fresh = new byte[32];
-    new SecureRandom().nextBytes(fresh);
+    RANDOM.nextBytes(fresh);
     // only the first instance's key is kept; everyone then reads that one
     em.createNativeQuery(
             "UPDATE notification_state SET link_key = ?1 WHERE id = 1 AND link_key IS NULL")
