@@ -40,11 +40,11 @@ public final class Api {
    * every Api instance is a distinct reader (a documentation-range address) with its own buckets.
    */
   private final String clientAddress =
-      "2001:db8::"
+      "2001:db8:"
           + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff))
           + ":"
-          + Integer.toHexString(
-              java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff));
+          + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff))
+          + "::1"; // IPv6 clients count per /64, so each Api varies the first 64 bits
 
   private final HttpClient http =
       HttpClient.newBuilder()
