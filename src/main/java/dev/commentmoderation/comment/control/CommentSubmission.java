@@ -44,7 +44,20 @@ public class CommentSubmission {
   @Inject CommentWriter writer;
   @Inject Clock clock;
 
-  public record Author(String name, String email, String clientHash) {}
+  /**
+   * Who submits: the name shown, the e-mail, the client, and the signed-in reader (null when
+   * anonymous; the name is then the one the site gave).
+   */
+  public record Author(String name, String email, String clientHash, Long readerId) {
+
+    public Author(String name, String email, String clientHash) {
+      this(name, email, clientHash, null);
+    }
+
+    public boolean verified() {
+      return readerId != null;
+    }
+  }
 
   public record Submitted(Comment comment, Verdict verdict) {}
 
@@ -62,7 +75,8 @@ public class CommentSubmission {
             body,
             author.name(),
             author.email(),
-            standings.standing(author.name(), author.email(), author.clientHash(), now),
+            standings.standing(
+                author.name(), author.email(), author.clientHash(), author.readerId(), now),
             policy.premoderated(),
             false);
     PreparedComment prepared =
@@ -81,7 +95,11 @@ public class CommentSubmission {
     prepared = externalReview.reviewed(prepared);
     Submitted stored = writer.write(prepared);
     standings.committed(
-        author.name(), author.email(), author.clientHash(), stored.comment().status());
+        author.name(),
+        author.email(),
+        author.clientHash(),
+        author.readerId(),
+        stored.comment().status());
     return stored;
   }
 

@@ -142,6 +142,7 @@ public record PreparedComment(
             author.clientHash(),
             language,
             createdAt);
+    comment.writtenBy(author.readerId());
     Match strongest =
         verdict.matches().stream()
             .filter(m -> m.action().decision() == verdict.decision())
