@@ -57,6 +57,10 @@ public class Callers {
   int maxLifetimeMinutes;
 
   @Inject
+  @ConfigProperty(name = "comments.sso.jwks.refresh.seconds", defaultValue = "30")
+  int jwksRefreshSeconds;
+
+  @Inject
   @ConfigProperty(name = "comments.anonymous", defaultValue = "allow")
   String anonymous;
 
@@ -74,10 +78,22 @@ public class Callers {
                 issuer.orElse(null),
                 audience.orElse(null),
                 Duration.ofSeconds(Math.max(0, skewSeconds)),
-                Duration.ofMinutes(Math.max(1, maxLifetimeMinutes))),
+                Duration.ofMinutes(Math.max(1, maxLifetimeMinutes)),
+                Duration.ofSeconds(Math.max(0, jwksRefreshSeconds))),
             clock);
     anonymousDenied = anonymousDenied(anonymous);
+    if (DEMO_SECRET.equals(secret.map(String::strip).orElse(""))) {
+      LOG.warning(
+          "COMMENTS_SSO_SECRET is the demo page's public secret: anyone can sign in as anyone."
+              + " Fine for a local try-out, never for a real site.");
+    }
   }
+
+  /** The secret the demo page signs with in the browser (demo/demo-sso.js): known to everyone. */
+  static final String DEMO_SECRET = "demo-only-secret-anyone-can-read-never-use-it";
+
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(Callers.class.getName());
 
   /** Settings that cannot work stop the deployment now, not the first reader later. */
   void checkAtStart(

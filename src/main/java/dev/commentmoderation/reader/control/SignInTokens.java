@@ -19,6 +19,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.commentmoderation.platform.web.ClientAddress;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URL;
@@ -68,7 +69,29 @@ public final class SignInTokens {
       String issuer,
       String audience,
       Duration clockSkew,
-      Duration maxLifetime) {}
+      Duration maxLifetime,
+      Duration jwksMinRefresh) {
+
+    /** With the default 30 s between two fetches of the JWKS. */
+    public Settings(
+        String secret,
+        String publicKeyPem,
+        String jwksUrl,
+        String issuer,
+        String audience,
+        Duration clockSkew,
+        Duration maxLifetime) {
+      this(
+          secret,
+          publicKeyPem,
+          jwksUrl,
+          issuer,
+          audience,
+          clockSkew,
+          maxLifetime,
+          Duration.ofSeconds(30));
+    }
+  }
 
   private final DefaultJWTProcessor<SecurityContext> processor;
   private final Settings settings;
@@ -111,7 +134,7 @@ public final class SignInTokens {
     } else {
       keys =
           new JWSVerificationKeySelector<>(
-              Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), jwksSource(jwks));
+              Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), jwksSource(jwks, s.jwksMinRefresh()));
     }
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     processor.setJWSKeySelector(keys);
@@ -238,11 +261,11 @@ public final class SignInTokens {
 
   /**
    * The site's published keys, fetched with short time-outs and a size limit, cached for five
-   * minutes and fetched again (at most every 30 seconds) when a token names a key id not in the
-   * cache, so a site's key rotation is picked up at once without letting forged key ids make us
-   * hammer the site. HTTPS only, except on a loopback address.
+   * minutes and fetched again (at most once per {@code minRefresh}, 30 s by default) when a token
+   * names a key id not in the cache, so a site's key rotation is picked up at once without letting
+   * forged key ids make us hammer the site. HTTPS only, except on a loopback address.
    */
-  static JWKSource<SecurityContext> jwksSource(String url) {
+  static JWKSource<SecurityContext> jwksSource(String url, Duration minRefresh) {
     URL parsed;
     try {
       URI uri = URI.create(url);
@@ -250,19 +273,24 @@ public final class SignInTokens {
       boolean local =
           "http".equalsIgnoreCase(uri.getScheme())
               && uri.getHost() != null
-              && InetAddress.getByName(uri.getHost()).isLoopbackAddress();
+              && ("localhost".equalsIgnoreCase(uri.getHost())
+                  || ClientAddress.literal(uri.getHost())
+                      .map(InetAddress::isLoopbackAddress)
+                      .orElse(false));
       if (!https && !local) throw new IllegalStateException("COMMENTS_SSO_JWKS_URL must be https");
       parsed = uri.toURL();
     } catch (java.io.IOException | IllegalArgumentException e) {
       throw new IllegalStateException("COMMENTS_SSO_JWKS_URL is not a URL", e);
     }
-    return JWKSourceBuilder.<SecurityContext>create(
-            parsed, new DefaultResourceRetriever(2_000, 2_000, 64 * 1024))
-        .cache(Duration.ofMinutes(5).toMillis(), Duration.ofSeconds(5).toMillis())
-        .rateLimited(Duration.ofSeconds(30).toMillis())
-        .refreshAheadCache(false)
-        .retrying(false)
-        .build();
+    JWKSourceBuilder<SecurityContext> source =
+        JWKSourceBuilder.<SecurityContext>create(
+                parsed, new DefaultResourceRetriever(2_000, 2_000, 64 * 1024))
+            .cache(Duration.ofMinutes(5).toMillis(), Duration.ofSeconds(5).toMillis())
+            .refreshAheadCache(false)
+            .retrying(false);
+    source =
+        minRefresh.isZero() ? source.rateLimited(false) : source.rateLimited(minRefresh.toMillis());
+    return source.build();
   }
 
   /** A claims check that says which one failed. */
