@@ -95,12 +95,20 @@ public class Callers {
   private static final java.util.logging.Logger LOG =
       java.util.logging.Logger.getLogger(Callers.class.getName());
 
-  /** Settings that cannot work stop the deployment now, not the first reader later. */
+  /**
+   * Settings that cannot work stop the deployment now, not the first reader later: observing the
+   * start creates this bean, whose {@code @PostConstruct} checks them.
+   */
   void checkAtStart(
       @jakarta.enterprise.event.Observes
           @jakarta.enterprise.context.Initialized(ApplicationScoped.class)
           Object started) {
-    signInConfigured();
+    LOG.info(
+        () ->
+            "sign-in from the site: "
+                + (tokens.configured() ? "on" : "off")
+                + ", anonymous readers: "
+                + (anonymousDenied ? "deny" : "allow"));
   }
 
   /**
