@@ -5,6 +5,10 @@
  * It talks to the service it was loaded from (not the page's origin), so it works cross-origin.
  * Optional attributes on the container: data-lang="ru|ky|en" (else the page's lang, else ru),
  * data-order="oldest" (default newest first). It sets data-cmw-state="loading|ready|error".
+ * Readers signed in on the site: data-comments-token="JWT" (signed by the site for this reader), or
+ * data-comments-token-url="/path" on the site's own origin, fetched with the site's cookies and
+ * answering the token as text or as JSON {"token": "..."}. The token goes to the service as
+ * "Authorization: Bearer" on posting and reporting; the form then shows the name the site gave.
  * Sites theme it with the CSS custom properties --cmw-accent, --cmw-text, --cmw-bg, --cmw-font;
  * pages that add containers later call window.commentModerationWidget.mount().
  *
@@ -61,7 +65,10 @@
       network: 'Нет связи с сервером. Попробуйте ещё раз.',
       tooMany: 'Слишком много попыток. Попробуйте через {s} с.',
       error: 'Не удалось отправить. Попробуйте позже.',
-      rules: 'Комментарии проверяются автоматически. Оскорбления, мат и реклама не публикуются.'
+      rules: 'Комментарии проверяются автоматически. Оскорбления, мат и реклама не публикуются.',
+      signedIn: 'Вы вошли как {name}',
+      verified: 'Читатель сайта: вход подтверждён сайтом',
+      signInFailed: 'Не удалось получить вход с сайта. Обновите страницу.'
     },
     ky: {
       title: 'Комментарийлер',
@@ -98,7 +105,10 @@
       network: 'Сервер менен байланыш жок. Кайра аракет кылыңыз.',
       tooMany: 'Аракеттер өтө көп. {s} секунддан кийин кайталаңыз.',
       error: 'Жөнөтүү мүмкүн болгон жок. Кийинчерээк аракет кылыңыз.',
-      rules: 'Комментарийлер автоматтык түрдө текшерилет. Кордоо, сөгүнүү жана жарнама жарыяланбайт.'
+      rules: 'Комментарийлер автоматтык түрдө текшерилет. Кордоо, сөгүнүү жана жарнама жарыяланбайт.',
+      signedIn: 'Сиз {name} катары кирдиңиз',
+      verified: 'Сайттын окурманы: кирүүнү сайт ырастады',
+      signInFailed: 'Сайттан кирүүнү алуу мүмкүн болгон жок. Баракты жаңылаңыз.'
     },
     en: {
       title: 'Comments',
@@ -135,7 +145,10 @@
       network: 'Cannot reach the server. Please try again.',
       tooMany: 'Too many attempts. Try again in {s} s.',
       error: 'Could not send. Please try again later.',
-      rules: 'Comments are checked automatically. Insults, obscenity and advertising are not published.'
+      rules: 'Comments are checked automatically. Insults, obscenity and advertising are not published.',
+      signedIn: 'Signed in as {name}',
+      verified: 'Site reader: signed in by the site',
+      signInFailed: 'Could not get your sign-in from the site. Please reload the page.'
     }
   };
   var REASONS = ['spam', 'abuse', 'offtopic', 'other'];
@@ -188,6 +201,43 @@
     };
   }
 
+  /** The display name a site's token carries (its payload is readable; the service checks it). */
+  function tokenName(token) {
+    try {
+      var part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      var bytes = atob(part + '==='.slice((part.length + 3) % 4));
+      var json = new TextDecoder().decode(Uint8Array.from(bytes, function (c) { return c.charCodeAt(0); }));
+      var name = JSON.parse(json).name;
+      return typeof name === 'string' && name.trim() ? Array.from(name.trim()).slice(0, NAME_MAX).join('') : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  /**
+   * The reader's token: from data-comments-token, or fetched from data-comments-token-url on the
+   * page's own origin (with the site's cookies; another origin is never asked). Resolves to null for
+   * an anonymous reader.
+   */
+  function siteToken(root, fresh) {
+    var given = root.getAttribute('data-comments-token');
+    if (given && given.trim()) return Promise.resolve(given.trim());
+    var from = root.getAttribute('data-comments-token-url');
+    if (!from) return Promise.resolve(null);
+    var url = new URL(from, location.href);
+    if (url.origin !== location.origin) return Promise.reject(new Error('token URL not on this site'));
+    return fetch(url.href, { credentials: 'same-origin', cache: fresh ? 'no-store' : 'default', headers: { Accept: 'application/json, text/plain' } })
+      .then(function (res) {
+        if (res.status === 204 || res.status === 401 || res.status === 403) return null; // not signed in
+        if (!res.ok) throw new Error('token URL answered ' + res.status);
+        return res.text().then(function (text) {
+          var value = text.trim();
+          if (value.charAt(0) === '{') value = JSON.parse(value).token || '';
+          return value || null;
+        });
+      });
+  }
+
   function loadStyles() {
     if (document.querySelector('link[data-cmw-css]')) return;
     document.head.append(h('link', { rel: 'stylesheet', href: BASE + 'widget.css', 'data-cmw-css': true }));
@@ -207,9 +257,25 @@
     var parentId = null;
     var plural = new Intl.PluralRules(lang);
     var dates = dateFormat(lang);
+    var token = null; // the site's sign-in token for this reader, when signed in
+    var signedName = null;
+    var tokenFromUrl = root.hasAttribute('data-comments-token-url') && !root.getAttribute('data-comments-token');
 
-    function request(method, path, body) {
+    // writes carry the token; a token fetched from the site is fetched again once when refused
+    function write(method, path, body) {
+      return request(method, path, body, token).then(function (res) {
+        if (res.status !== 401 || !token || !tokenFromUrl) return res;
+        return siteToken(root, true).then(function (again) {
+          if (!again || again === token) return res;
+          useToken(again);
+          return request(method, path, body, token);
+        }, function () { return res; });
+      });
+    }
+
+    function request(method, path, body, bearer) {
       var init = { method: method, mode: 'cors', credentials: 'omit', headers: { 'Accept-Language': lang } };
+      if (bearer) init.headers.Authorization = 'Bearer ' + bearer;
       if (body) {
         init.headers['Content-Type'] = 'application/json';
         init.body = JSON.stringify(body);
@@ -264,9 +330,11 @@
     var cancelReply = h('button', { type: 'button', class: 'cmw-link', 'data-cancel-reply': true, text: t.cancel });
     var replying = h('p', { class: 'cmw-replying', hidden: true }, [replyName, ' ', cancelReply]);
     var submit = h('button', { type: 'submit', class: 'cmw-btn', text: t.submit });
+    var whoami = h('p', { class: 'cmw-signed-in', 'data-signed-in': true, hidden: true });
     var form = h('form', { class: 'cmw-form', 'data-comment-form': true, novalidate: true, 'aria-label': t.formTitle }, [
       replying,
-      h('div', { class: 'cmw-row' }, [field('authorName', t.name, nameInput), field('authorEmail', t.email, emailInput)]),
+      whoami,
+      h('div', { class: 'cmw-row', 'data-anonymous-fields': true }, [field('authorName', t.name, nameInput), field('authorEmail', t.email, emailInput)]),
       notifyRow,
       field('body', t.body, bodyInput, counter),
       h('p', { class: 'cmw-hint', text: t.rules }),
@@ -277,6 +345,17 @@
     var head = h('h2', { class: 'cmw-title' }, [t.title + ' ', totalEl]);
     var parts = newest ? [head, home, info, list, more] : [head, info, list, more, home];
     root.replaceChildren(h('section', { class: 'cmw-root', lang: lang }, parts));
+
+    /** A signed-in reader writes under the site's name: the name and e-mail fields go away. */
+    function useToken(value) {
+      token = value;
+      signedName = value ? tokenName(value) : null;
+      form.querySelector('[data-anonymous-fields]').hidden = !!token;
+      nameInput.required = !token;
+      whoami.hidden = !token;
+      whoami.textContent = token ? fill(t.signedIn, { name: signedName || '' }) : '';
+      root.setAttribute('data-cmw-reader', token ? 'signed-in' : 'anonymous');
+    }
 
     function setTotal(n) {
       total = n;
@@ -309,6 +388,7 @@
         h('article', { class: 'cmw-comment' }, [
           h('p', { class: 'cmw-meta' }, [
             h('span', { class: 'cmw-author', text: c.authorName }),
+            c.author && c.author.verified ? h('span', { class: 'cmw-verified', 'data-verified': true, title: t.verified, 'aria-label': t.verified, text: '\u2713' }) : null,
             ' ',
             h('time', { class: 'cmw-time', datetime: c.createdAt, text: isNaN(when) ? '' : dates.format(when) })
           ]),
@@ -390,7 +470,9 @@
 
     function validate(data) {
       var errors = {};
-      if (!data.authorName) errors.authorName = t.required;
+      if (token) {
+        // a signed-in reader writes under the site's name: nothing to check
+      } else if (!data.authorName) errors.authorName = t.required;
       else if (textLength(data.authorName) > NAME_MAX) errors.authorName = fill(t.tooLong, { max: NAME_MAX });
       if (data.authorEmail && !/^[^\s@]+@[^\s@]+$/.test(data.authorEmail)) errors.authorEmail = t.emailInvalid;
       if (!data.body.trim()) errors.body = t.required;
@@ -411,21 +493,22 @@
     form.addEventListener('submit', function (e) {
       e.preventDefault();
       if (form.getAttribute('aria-busy') === 'true') return;
-      var data = { authorName: nameInput.value.trim(), body: bodyInput.value };
-      if (emailInput.value.trim()) data.authorEmail = emailInput.value.trim();
+      var data = token ? { body: bodyInput.value } : { authorName: nameInput.value.trim(), body: bodyInput.value };
+      if (!token && emailInput.value.trim()) data.authorEmail = emailInput.value.trim();
       if (data.authorEmail && notifyInput.checked) data.notifyReplies = true;
       if (parentId) data.parentId = parentId;
       if (showErrors(validate(data))) return;
       form.setAttribute('aria-busy', 'true');
       submit.disabled = true;
       setStatus('SENDING', '');
-      request('POST', 'articles/' + encodeURIComponent(article) + '/comments', data)
+      write('POST', 'articles/' + encodeURIComponent(article) + '/comments', data)
         .then(function (res) {
           var r = res.json;
           if (res.status === 201 && r.status) {
             setStatus(r.status, r.message || '');
             if (r.status === 'REJECTED') return bodyInput.focus();
-            var c = { id: r.id, parentId: r.parentId, authorName: data.authorName, body: data.body, createdAt: r.createdAt };
+            var shownName = token ? signedName || '' : data.authorName;
+            var c = { id: r.id, parentId: r.parentId, authorName: shownName, body: data.body, createdAt: r.createdAt, author: { name: shownName, verified: !!token } };
             var node = commentNode(c, r.status !== 'APPROVED');
             var parent = c.parentId && shown[c.parentId];
             if (parent) {
@@ -489,7 +572,7 @@
         send.disabled = true;
         var body = { reason: panel.querySelector('input[name=reason]:checked').value };
         if (note.value.trim()) body.note = note.value.trim();
-        request('POST', 'comments/' + encodeURIComponent(c.id) + '/flags', body)
+        write('POST', 'comments/' + encodeURIComponent(c.id) + '/flags', body)
           .then(function (res) {
             if (res.status === 202 || res.status === 200 || res.status === 204) {
               panel.replaceChildren(h('p', { class: 'cmw-status cmw-status-approved', 'data-report-status': 'SENT', role: 'status', text: t.thanks }));
@@ -515,6 +598,12 @@
       panel.querySelector('input').focus();
     }
 
+    useToken(null);
+    siteToken(root, false).then(function (value) {
+      if (value) useToken(value);
+    }, function () {
+      setStatus('ERROR', t.signInFailed);
+    });
     load();
   }
 

@@ -238,6 +238,8 @@ export default {
 
   'ban.author': 'the author',
   'ban.confirm': 'Ban the author of comment #{id} ({who})? Their new comments will be refused.',
+  'ban.days': 'Ban the author of comment #{id} ({who}) for how many days? (0: for good.) A reader signed in by the site is banned as that reader, from any address.',
+  'ban.badDays': 'A number of days, 0 to 3650.',
   'ban.reason': 'banned from the queue, comment #{id}',
   'ban.done': 'The author of comment #{id} is banned (sanction no. {sanction}).',
   'ban.banned': 'Author banned',

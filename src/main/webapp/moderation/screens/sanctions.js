@@ -119,12 +119,24 @@ function liftSanction(x, button) {
   });
 }
 
-/** «Ban the author» on a queue card: a BAN on the comment's author, the card's reason if given. */
+/**
+ * «Ban the author» on a queue card: a BAN on the comment's author for the days the moderator gives
+ * (7 unless changed; 0 for good), the card's reason if given. The service bans the signed-in reader
+ * who wrote it when there is one, else the e-mail and client.
+ */
 export function banAuthor(item, button, reason) {
   var who = (item.authorName || t('ban.author')) + (item.authorEmail ? ' <' + item.authorEmail + '>' : '');
-  if (!window.confirm(t('ban.confirm', { id: item.id, who: who }))) return;
+  var answer = window.prompt(t('ban.days', { id: item.id, who: who }), '7');
+  if (answer == null) return;
+  var days = Number(String(answer).trim());
+  if (!/^\d{1,4}$/.test(String(answer).trim()) || days > 3650) {
+    say(t('ban.badDays'), 'error');
+    return;
+  }
+  var payload = { kind: 'BAN', target: { commentId: String(item.id) }, reason: reason || t('ban.reason', { id: item.id }) };
+  if (days > 0) payload.until = new Date(Date.now() + days * 86400000).toISOString();
   button.disabled = true;
-  impose({ kind: 'BAN', target: { commentId: String(item.id) }, reason: reason || t('ban.reason', { id: item.id }) })
+  impose(payload)
     .then(function (res) {
       if (res.status === 201 || res.status === 200) {
         say(t('ban.done', { id: item.id, sanction: res.json.id }), 'success');

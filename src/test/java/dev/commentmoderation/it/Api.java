@@ -45,7 +45,7 @@ public final class Api {
           + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff))
           + ":"
           + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff))
-          + "::1";
+          + "::1"; // IPv6 clients count per /64, so each Api varies the first 64 bits
 
   private final HttpClient http =
       HttpClient.newBuilder()

@@ -564,11 +564,10 @@ class CommentPathIT {
           "{\"authorName\":\"Читатель\",\"authorEmail\":" + q(email) + ",\"body\":" + q(body) + "}";
       String address =
           "2001:db8:"
-              + Long.toHexString((run >>> 16) & 0xffff)
-              + ":"
               + Long.toHexString(run & 0xffff)
-              + "::"
-              + Integer.toHexString(i + 1);
+              + ":"
+              + Integer.toHexString(i + 1)
+              + "::1"; // a /64 of its own: IPv6 clients count per /64
       replies.add(
           pool.submit(
               () -> {

@@ -37,7 +37,13 @@ public final class SharedService implements BeforeAllCallback, ParameterResolver
    * Settings the shared service runs with on top of the failsafe execution's environment; features
    * whose tests need a setting add it here (keep them compatible with every other test).
    */
-  static final Map<String, String> ENV = Map.of("COMMENTS_LEARNED_RETRAIN_HOURS", "0");
+  static final Map<String, String> ENV =
+      Map.of(
+          "COMMENTS_LEARNED_RETRAIN_HOURS",
+          "0",
+          // readers signed in by the site (ReaderTokens signs the tests' tokens with it)
+          "COMMENTS_SSO_SECRET",
+          ReaderTokens.SECRET);
 
   private static final Namespace NAMESPACE = Namespace.create(SharedService.class);
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.commentmoderation.it.Api;
 import dev.commentmoderation.it.LearnedHistory;
 import dev.commentmoderation.it.SharedService;
+import dev.commentmoderation.it.ReaderTokens;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -102,6 +103,73 @@ class BrowserIT {
         api.get("/moderation/")
             .header("Content-Security-Policy")
             .contains("frame-ancestors 'self'"));
+  }
+
+  /**
+   * A news site on another origin (a page served from this JVM at localhost, an allowed origin)
+   * embeds the widget with the token it signed for its reader: the form shows the site's name
+   * instead of the name field, and the comment is published as verified.
+   */
+  @Test
+  void aReaderSignedInOnTheSitePostsAVerifiedCommentFromAnotherOrigin() throws Exception {
+    String name = "Нургуль с сайта";
+    String token = ReaderTokens.hs256(ReaderTokens.freshSubject(), name);
+    String page =
+        "<!doctype html><html lang=ru><head><meta charset=utf-8><title>news</title></head><body>"
+            + "<div data-comments-article='"
+            + article
+            + "' data-comments-token='"
+            + token
+            + "'></div><script src='"
+            + url("/widget.js")
+            + "' defer></script></body></html>";
+    int port = Integer.parseInt(System.getProperty("it.site.port", "38917"));
+    var site =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress("127.0.0.1", port), 0);
+    site.createContext(
+        "/",
+        exchange -> {
+          byte[] bytes = page.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, bytes.length);
+          try (var out = exchange.getResponseBody()) {
+            out.write(bytes);
+          }
+        });
+    site.start();
+    try {
+      browser.open("http://localhost:" + port + "/story.html");
+      waitForThread();
+      browser.waitFor(
+          "the signed-in reader's name", () -> browser.find("[data-signed-in]").displayed());
+      assertTrue(browser.find("[data-signed-in]").text().contains(name));
+      assertFalse(form().find("input[name=authorName]").displayed(), "no name to type");
+      var text = form().find("textarea[name=body]");
+      String body = unique("Спасибо редакции, очень полезный материал о маршруте!");
+      text.type(body);
+      form().find("button[type=submit]").click();
+      browser.waitFor(
+          "the answer",
+          () -> {
+            String s = status().attr("data-status");
+            return s != null && !s.equals("SENDING");
+          });
+      assertEquals("APPROVED", status().attr("data-status"), status().text());
+      String id = commentWithBody(body);
+      assertNotNull(id);
+      assertTrue(browser.exists("[data-comment-id='" + id + "'] [data-verified]"));
+      shot("signed-in-reader");
+    } finally {
+      site.stop(0);
+    }
+    JsonObject shown =
+        api.get("/api/articles/" + article + "/comments")
+            .json()
+            .getJsonArray("comments")
+            .getJsonObject(0);
+    assertEquals(name, shown.getString("authorName"));
+    assertTrue(shown.getJsonObject("author").getBoolean("verified"), shown::toString);
   }
 
   @Test

@@ -8,7 +8,9 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * A sanction to impose. {@code kind} BAN (default), PREMODERATE or TRUST; {@code until} an ISO-8601
- * time (absent: permanent).
+ * time (absent: permanent). The target: a signed-in reader ({@code readerId}), the author of a
+ * comment ({@code commentId}: that reader when the comment's author was signed in), or e-mail,
+ * domain, client, optionally narrowed by name.
  */
 public record SanctionRequest(
     @TrimmedLength(min = 0, max = 16) String kind,
@@ -22,5 +24,6 @@ public record SanctionRequest(
       @Email(message = "{email.invalid}") @TrimmedLength(min = 0, max = 254) String authorEmail,
       @TrimmedLength(min = 0, max = 254) @PlainText String emailDomain,
       @TrimmedLength(min = 0, max = 64) @PlainText String clientHash,
-      @TrimmedLength(min = 0, max = 40) @PlainText String commentId) {}
+      @TrimmedLength(min = 0, max = 40) @PlainText String commentId,
+      @TrimmedLength(min = 0, max = 40) @PlainText String readerId) {}
 }

@@ -3,7 +3,10 @@ package dev.commentmoderation.author.boundary;
 import dev.commentmoderation.author.entity.Sanction;
 import java.time.Instant;
 
-/** A sanction as moderators see it: whether it matches by client, never the client hash. */
+/**
+ * A sanction as moderators see it: whether it matches by client, never the client hash; the
+ * signed-in reader it is for, if any.
+ */
 public record SanctionView(
     String id,
     String kind,
@@ -16,7 +19,8 @@ public record SanctionView(
     String createdBy,
     Instant createdAt,
     Instant liftedAt,
-    String liftedBy) {
+    String liftedBy,
+    String readerId) {
 
   public static SanctionView of(Sanction s) {
     return new SanctionView(
@@ -31,6 +35,7 @@ public record SanctionView(
         s.createdBy(),
         s.createdAt().toInstant(),
         s.liftedAt() == null ? null : s.liftedAt().toInstant(),
-        s.liftedBy());
+        s.liftedBy(),
+        s.readerId() == null ? null : String.valueOf(s.readerId()));
   }
 }

@@ -5,6 +5,7 @@ import dev.commentmoderation.author.control.Sanctions;
 import dev.commentmoderation.author.entity.SanctionKind;
 import dev.commentmoderation.comment.entity.CommentId;
 import dev.commentmoderation.platform.web.InvalidParameter;
+import dev.commentmoderation.reader.entity.ReaderId;
 import dev.commentmoderation.security.boundary.Acting;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -46,7 +47,9 @@ public class SanctionsResource {
   @POST
   @Transactional
   @Operation(
-      summary = "Ban, suspend, always premoderate or trust an author (or the author of a comment)")
+      summary =
+          "Ban, suspend, always premoderate or trust an author (or the author of a comment, or a"
+              + " signed-in reader: readerId)")
   public Response impose(@Valid @NotNull(message = "{comment.required}") SanctionRequest request) {
     SanctionKind kind = kind(request.kind());
     var t = request.target();
@@ -58,14 +61,24 @@ public class SanctionsResource {
         throw new InvalidParameter("commentId", "param.id");
       }
     }
+    ReaderId readerId = null;
+    if (t.readerId() != null && !t.readerId().isBlank()) {
+      try {
+        readerId = new ReaderId(Long.parseLong(t.readerId().strip()));
+      } catch (NumberFormatException e) {
+        throw new InvalidParameter("readerId", "param.id");
+      }
+    }
     var target =
         new Sanctions.Target(
             blankToNull(t.authorName()),
             blankToNull(t.authorEmail()),
             domain(t.emailDomain()),
             blankToNull(t.clientHash()),
-            commentId);
+            commentId,
+            readerId);
     if (commentId == null
+        && readerId == null
         && target.authorEmail() == null
         && target.emailDomain() == null
         && target.clientHash() == null) {

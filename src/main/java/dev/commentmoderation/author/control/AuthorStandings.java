@@ -55,12 +55,23 @@ public class AuthorStandings implements Standings {
   @ConfigProperty(name = "comments.cache.ttl.seconds", defaultValue = "5")
   int cacheSeconds;
 
-  /** Whom the history queries count: the e-mail, or the client under the same name. */
-  record Author(String name, String email, String clientHash) {}
+  /**
+   * Whom the history queries count: the signed-in reader, else the e-mail, or the client under the
+   * same name.
+   */
+  record Author(String name, String email, String clientHash, Long readerId) {
+
+    static Author of(String name, String email, String clientHash, Long readerId) {
+      return readerId != null
+          ? new Author(null, null, null, readerId)
+          : new Author(name, email, clientHash, null);
+    }
+  }
 
   private Cache<Author, History> histories;
   private InForce inForce;
   private String historyQuery;
+  private String readerHistoryQuery;
 
   @PostConstruct
   void caches() {
@@ -71,22 +82,25 @@ public class AuthorStandings implements Standings {
             .build();
     inForce = new InForce(this::sanctionsInForce, TimeUnit.SECONDS.toNanos(cacheSeconds));
     historyQuery = historyQuery(minApproved);
+    readerHistoryQuery = historyQuery(minApproved, "reader_id = ?2");
   }
 
   @Override
-  public AuthorStanding standing(String name, String email, String clientHash, OffsetDateTime now) {
-    SanctionKind sanction = strongestSanction(name, email, clientHash, now);
+  public AuthorStanding standing(
+      String name, String email, String clientHash, Long readerId, OffsetDateTime now) {
+    SanctionKind sanction = strongestSanction(name, email, clientHash, readerId, now);
     if (sanction != null) return sanction.standing();
-    History h = histories.get(new Author(name, email, clientHash), a -> read(a, now));
+    History h = histories.get(Author.of(name, email, clientHash, readerId), a -> read(a, now));
     return decide(null, h.approvedEver(), h.approvedRecently(), h.rejectedRecently(), minApproved);
   }
 
   /** The author's own comment committed with this status: their cached history counts it. */
   @Override
-  public void committed(String name, String email, String clientHash, CommentStatus status) {
+  public void committed(
+      String name, String email, String clientHash, Long readerId, CommentStatus status) {
     histories
         .asMap()
-        .computeIfPresent(new Author(name, email, clientHash), (a, h) -> h.plus(status));
+        .computeIfPresent(Author.of(name, email, clientHash, readerId), (a, h) -> h.plus(status));
   }
 
   void decided(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentDecided event) {
@@ -162,10 +176,14 @@ public class AuthorStandings implements Standings {
    * so an author with thousands of comments costs no more than one with five.
    */
   static String historyQuery(int minApproved) {
-    String[] whose = {
-      "author_email = ?2",
-      "client_hash = ?3 AND author_name = ?4 AND author_email IS DISTINCT FROM ?2"
-    };
+    return historyQuery(
+        minApproved,
+        "author_email = ?2",
+        "client_hash = ?3 AND author_name = ?4 AND author_email IS DISTINCT FROM ?2");
+  }
+
+  /** The same parts for each of these authors' conditions (a signed-in reader: one). */
+  static String historyQuery(int minApproved, String... whose) {
     StringBuilder sql = new StringBuilder();
     int part = 0;
     for (String who : whose) {
@@ -196,6 +214,15 @@ public class AuthorStandings implements Standings {
   }
 
   private History read(Author author, OffsetDateTime now) {
+    if (author.readerId() != null) {
+      @SuppressWarnings("unchecked")
+      List<Object[]> rows =
+          em.createNativeQuery(readerHistoryQuery)
+              .setParameter(1, now.minusDays(windowDays))
+              .setParameter(2, author.readerId())
+              .getResultList();
+      return History.of(rows);
+    }
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(historyQuery)
@@ -218,11 +245,17 @@ public class AuthorStandings implements Standings {
     return approvedEver == 0 ? AuthorStanding.NEW : AuthorStanding.ESTABLISHED;
   }
 
-  SanctionKind strongestSanction(String name, String email, String clientHash, OffsetDateTime now) {
+  SanctionKind strongestSanction(
+      String name, String email, String clientHash, Long readerId, OffsetDateTime now) {
     String mail = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
     String domain = Sanction.domainOf(mail);
     return strongest(
-        inForce.get().candidates(mail, domain, clientHash), name, email, clientHash, now);
+        inForce.get().candidates(mail, domain, clientHash, readerId),
+        name,
+        email,
+        clientHash,
+        readerId,
+        now);
   }
 
   /** Sanctions not lifted and not expired, all of them; expiry is checked again when used. */
@@ -236,8 +269,18 @@ public class AuthorStandings implements Standings {
 
   static SanctionKind strongest(
       List<Sanction> candidates, String name, String email, String clientHash, OffsetDateTime now) {
+    return strongest(candidates, name, email, clientHash, null, now);
+  }
+
+  static SanctionKind strongest(
+      List<Sanction> candidates,
+      String name,
+      String email,
+      String clientHash,
+      Long readerId,
+      OffsetDateTime now) {
     return candidates.stream()
-        .filter(s -> s.activeAt(now) && s.matches(name, email, clientHash))
+        .filter(s -> s.activeAt(now) && s.matches(name, email, clientHash, readerId))
         .map(Sanction::kind)
         .min(Comparator.naturalOrder())
         .orElse(null);

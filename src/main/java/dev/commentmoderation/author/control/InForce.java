@@ -27,6 +27,7 @@ final class InForce {
     private final Map<String, List<Sanction>> byEmail = new HashMap<>();
     private final Map<String, List<Sanction>> byDomain = new HashMap<>();
     private final Map<String, List<Sanction>> byClient = new HashMap<>();
+    private final Map<String, List<Sanction>> byReader = new HashMap<>();
     private final int size;
 
     Snapshot(List<Sanction> sanctions) {
@@ -34,6 +35,7 @@ final class InForce {
         index(byEmail, s.authorEmail(), s);
         index(byDomain, s.emailDomain(), s);
         index(byClient, s.clientHash(), s);
+        index(byReader, s.readerId() == null ? null : s.readerId().toString(), s);
       }
       size = sanctions.size();
     }
@@ -44,7 +46,16 @@ final class InForce {
 
     /** Those naming this e-mail (lower case), its domain or this client; each once. */
     List<Sanction> candidates(String email, String domain, String clientHash) {
+      return candidates(email, domain, clientHash, null);
+    }
+
+    /** Those naming this signed-in reader when there is one, else as above. */
+    List<Sanction> candidates(String email, String domain, String clientHash, Long reader) {
       List<Sanction> found = new ArrayList<>(0);
+      if (reader != null) {
+        add(found, byReader, reader.toString());
+        return found;
+      }
       add(found, byEmail, email);
       add(found, byDomain, domain);
       add(found, byClient, clientHash);

@@ -11,6 +11,7 @@ import dev.commentmoderation.comment.entity.CommentNotFound;
 import dev.commentmoderation.platform.Clocks;
 import dev.commentmoderation.platform.cluster.ClusterSignals;
 import dev.commentmoderation.platform.cluster.Signal;
+import dev.commentmoderation.reader.entity.ReaderId;
 import dev.commentmoderation.security.entity.Moderator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -38,13 +39,27 @@ public class Sanctions {
   /** A sanction was imposed or lifted (fired inside that transaction). */
   public record Changed(long sanctionId) {}
 
-  /** Whom a sanction is for; a comment id stands for that comment's author (e-mail and client). */
+  /**
+   * Whom a sanction is for; a comment id stands for that comment's author (the signed-in reader who
+   * wrote it, else its e-mail and client); a reader id for a signed-in reader.
+   */
   public record Target(
       String authorName,
       String authorEmail,
       String emailDomain,
       String clientHash,
-      CommentId commentId) {}
+      CommentId commentId,
+      ReaderId readerId) {
+
+    public Target(
+        String authorName,
+        String authorEmail,
+        String emailDomain,
+        String clientHash,
+        CommentId commentId) {
+      this(authorName, authorEmail, emailDomain, clientHash, commentId, null);
+    }
+  }
 
   public Sanction impose(
       SanctionKind kind, Target target, OffsetDateTime until, String reason, Moderator by) {
@@ -53,19 +68,26 @@ public class Sanctions {
     if (target.commentId() != null) {
       Comment comment = em.find(Comment.class, target.commentId().value());
       if (comment == null) throw new CommentNotFound();
-      t = new Target(null, comment.authorEmail(), null, comment.clientHash(), comment.commentId());
+      t =
+          comment.readerId() != null
+              ? new Target(
+                  null, null, null, null, comment.commentId(), new ReaderId(comment.readerId()))
+              : new Target(
+                  null, comment.authorEmail(), null, comment.clientHash(), comment.commentId());
     }
     Sanction sanction =
-        new Sanction(
-            kind,
-            t.authorName(),
-            t.authorEmail(),
-            t.emailDomain(),
-            t.clientHash(),
-            until,
-            reason,
-            actor,
-            Clocks.now(clock));
+        t.readerId() != null
+            ? Sanction.onReader(kind, t.readerId().value(), until, reason, actor, Clocks.now(clock))
+            : new Sanction(
+                kind,
+                t.authorName(),
+                t.authorEmail(),
+                t.emailDomain(),
+                t.clientHash(),
+                until,
+                reason,
+                actor,
+                Clocks.now(clock));
     em.persist(sanction);
     em.flush();
     audit.record(
@@ -112,6 +134,7 @@ public class Sanctions {
     if (s.authorEmail() != null) parts.add("e-mail " + s.authorEmail());
     if (s.emailDomain() != null) parts.add("domain " + s.emailDomain());
     if (s.clientHash() != null) parts.add("client");
+    if (s.readerId() != null) parts.add("signed-in reader " + s.readerId());
     String text = String.join(", ", parts) + ": " + s.reason();
     return text.length() > 1000 ? text.substring(0, 1000) : text;
   }

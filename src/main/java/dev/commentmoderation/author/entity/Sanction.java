@@ -15,8 +15,10 @@ import java.util.Locale;
 /**
  * A moderator's measure against (or for) an author. It matches a submission when any of its
  * identifying fields matches (e-mail, e-mail domain, client hash); a name narrows the match to that
- * name as well. Permanent when {@code until} is null, a suspension otherwise; lifting keeps the
- * row.
+ * name as well. A sanction on a signed-in reader ({@code readerId}) is theirs alone: it matches
+ * that reader from any address and under any name, and nobody else; a signed-in reader is matched
+ * by such sanctions only, never by an address or e-mail someone else may share or fake. Permanent
+ * when {@code until} is null, a suspension otherwise; lifting keeps the row.
  */
 @Entity
 @Table(name = "sanction")
@@ -42,6 +44,9 @@ public class Sanction {
 
   @Column(name = "client_hash", length = 64)
   private String clientHash;
+
+  @Column(name = "reader_id")
+  private Long readerId;
 
   private OffsetDateTime until;
 
@@ -83,6 +88,19 @@ public class Sanction {
     this.createdAt = createdAt;
   }
 
+  /** A sanction on a signed-in reader. */
+  public static Sanction onReader(
+      SanctionKind kind,
+      long readerId,
+      OffsetDateTime until,
+      String reason,
+      String createdBy,
+      OffsetDateTime createdAt) {
+    Sanction s = new Sanction(kind, null, null, null, null, until, reason, createdBy, createdAt);
+    s.readerId = readerId;
+    return s;
+  }
+
   static String lower(String s) {
     return s == null ? null : s.strip().toLowerCase(Locale.ROOT);
   }
@@ -97,7 +115,14 @@ public class Sanction {
     return liftedAt == null && (until == null || until.isAfter(now));
   }
 
+  /** Whether it matches an anonymous author. */
   public boolean matches(String name, String email, String client) {
+    return matches(name, email, client, null);
+  }
+
+  /** Whether it matches an author: a signed-in one ({@code reader} set) by the reader alone. */
+  public boolean matches(String name, String email, String client, Long reader) {
+    if (reader != null || readerId != null) return readerId != null && readerId.equals(reader);
     String mail = lower(email);
     boolean identified =
         (authorEmail != null && authorEmail.equals(mail))
@@ -135,6 +160,10 @@ public class Sanction {
 
   public String clientHash() {
     return clientHash;
+  }
+
+  public Long readerId() {
+    return readerId;
   }
 
   public OffsetDateTime until() {

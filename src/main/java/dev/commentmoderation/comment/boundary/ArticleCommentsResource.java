@@ -6,14 +6,17 @@ import dev.commentmoderation.comment.control.Cursor;
 import dev.commentmoderation.comment.control.ThreadCache;
 import dev.commentmoderation.comment.control.Threads;
 import dev.commentmoderation.platform.i18n.Messages;
-import dev.commentmoderation.platform.web.ClientIdentity;
 import dev.commentmoderation.platform.web.InvalidParameter;
 import dev.commentmoderation.platform.web.RateLimited;
+import dev.commentmoderation.reader.control.Callers;
+import dev.commentmoderation.reader.entity.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.Default;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,27 +46,31 @@ public class ArticleCommentsResource {
   @Inject Threads threads;
   @Inject ThreadCache threadCache;
   @Inject PublicCaching caching;
-  @Inject ClientIdentity clients;
+  @Inject Callers callers;
+  @Inject Validator validator;
   @Inject Messages messages;
   @Context HttpHeaders headers;
   @Context HttpServletRequest request;
 
   /**
    * No transaction here: the comment is committed by the group-commit writer before this returns.
+   * The caller is identified first (a bad sign-in token is a 401 whatever the body), then the body
+   * is validated: an anonymous reader must give a name, a signed-in one has the site's.
    */
   @POST
   @RateLimited("submit")
   @Operation(summary = "Submit a comment or a reply; judged at once, committed before the answer")
   public Response submit(
       @PathParam("articleId") @ValidArticleId String articleId,
-      @Valid @NotNull(message = "{comment.required}") NewComment comment) {
+      @NotNull(message = "{comment.required}") NewComment comment) {
     Locale locale = Messages.negotiate(headers);
-    var author =
-        new CommentSubmission.Author(
-            comment.authorName().strip(),
-            comment.trimmedEmail(),
-            clients.hash(request),
-            comment.wantsReplies());
+    Caller caller = callers.participant(request);
+    var invalid =
+        caller.signedIn()
+            ? validator.validate(comment)
+            : validator.validate(comment, Default.class, NewComment.Anonymous.class);
+    if (!invalid.isEmpty()) throw new ConstraintViolationException(invalid);
+    var author = author(caller, comment);
     var result = submission.submit(articleId, comment.parentId(), author, comment.body(), locale);
     var stored = result.comment();
     String reason = result.verdict().reason() == null ? null : result.verdict().reason().name();
@@ -79,6 +86,29 @@ public class ArticleCommentsResource {
             message,
             reason);
     return Response.created(URI.create("/api/comments/" + stored.id())).entity(receipt).build();
+  }
+
+  /**
+   * A signed-in reader writes under the name the site gave (the submitted one only when the token
+   * names none) and the site's e-mail when it gave one.
+   */
+  static CommentSubmission.Author author(Caller caller, NewComment comment) {
+    if (!caller.signedIn()) {
+      return new CommentSubmission.Author(
+          comment.authorName().strip(),
+          comment.trimmedEmail(),
+          caller.clientHash(),
+          null,
+          comment.wantsReplies());
+    }
+    String name = caller.displayName();
+    if (name == null && comment.authorName() != null && !comment.authorName().isBlank()) {
+      name = comment.authorName().strip();
+    }
+    if (name == null) throw new InvalidParameter("authorName", "text.required");
+    String email = caller.email() != null ? caller.email() : comment.trimmedEmail();
+    return new CommentSubmission.Author(
+        name, email, caller.clientHash(), caller.readerId(), comment.wantsReplies());
   }
 
   @GET

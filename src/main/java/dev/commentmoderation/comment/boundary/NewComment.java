@@ -6,9 +6,15 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 
-/** A reader's comment or reply as submitted. */
+/**
+ * A reader's comment or reply as submitted. {@code authorName} is required of anonymous readers
+ * only (group {@link Anonymous}): a signed-in reader's name is the one the site's token gives.
+ */
 public record NewComment(
-    @NotNull(message = "{text.required}") @TrimmedLength(max = 80) @PlainText String authorName,
+    @NotNull(message = "{text.required}", groups = NewComment.Anonymous.class)
+        @TrimmedLength(max = 80)
+        @PlainText
+        String authorName,
     @Email(message = "{email.invalid}") @TrimmedLength(min = 0, max = 254) @PlainText
         String authorEmail,
     @NotNull(message = "{text.required}") @TrimmedLength(max = 5000) @PlainText(multiline = true)
@@ -28,6 +34,9 @@ public record NewComment(
   public boolean wantsReplies() {
     return Boolean.TRUE.equals(notifyReplies);
   }
+
+  /** The checks that apply to an anonymous reader's submission only. */
+  public interface Anonymous {}
 
   public String trimmedEmail() {
     return authorEmail == null || authorEmail.isBlank() ? null : authorEmail.strip();

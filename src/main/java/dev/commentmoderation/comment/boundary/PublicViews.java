@@ -21,7 +21,8 @@ final class PublicViews {
         c.authorName(),
         c.body(),
         c.createdAt().toInstant(),
-        replies);
+        replies,
+        new PublicComment.Author(c.authorName(), c.verified()));
   }
 
   static CommentThread thread(String articleId, Threads.Page page) {

@@ -44,10 +44,24 @@ public class CommentSubmission {
   @Inject CommentWriter writer;
   @Inject Clock clock;
 
-  /** {@code notifyReplies}: mail the author about replies and the moderator's decision. */
-  public record Author(String name, String email, String clientHash, boolean notifyReplies) {
+  /**
+   * Who submits: the name shown, the e-mail, the client, the signed-in reader (null when anonymous;
+   * the name is then the one the site gave), and whether to mail the author about replies and the
+   * moderator's decision.
+   */
+  public record Author(
+      String name, String email, String clientHash, Long readerId, boolean notifyReplies) {
+
     public Author(String name, String email, String clientHash) {
-      this(name, email, clientHash, false);
+      this(name, email, clientHash, null, false);
+    }
+
+    public Author(String name, String email, String clientHash, Long readerId) {
+      this(name, email, clientHash, readerId, false);
+    }
+
+    public boolean verified() {
+      return readerId != null;
     }
   }
 
@@ -67,7 +81,8 @@ public class CommentSubmission {
             body,
             author.name(),
             author.email(),
-            standings.standing(author.name(), author.email(), author.clientHash(), now),
+            standings.standing(
+                author.name(), author.email(), author.clientHash(), author.readerId(), now),
             policy.premoderated(),
             false);
     PreparedComment prepared =
@@ -86,7 +101,11 @@ public class CommentSubmission {
     prepared = externalReview.reviewed(prepared);
     Submitted stored = writer.write(prepared);
     standings.committed(
-        author.name(), author.email(), author.clientHash(), stored.comment().status());
+        author.name(),
+        author.email(),
+        author.clientHash(),
+        author.readerId(),
+        stored.comment().status());
     return stored;
   }
 

@@ -143,6 +143,7 @@ public record PreparedComment(
             language,
             createdAt);
     comment.notifyReplies(author.notifyReplies());
+    comment.writtenBy(author.readerId());
     Match strongest =
         verdict.matches().stream()
             .filter(m -> m.action().decision() == verdict.decision())

@@ -11,8 +11,24 @@ import java.time.OffsetDateTime;
  */
 public interface Standings {
 
-  AuthorStanding standing(String name, String email, String clientHash, OffsetDateTime now);
+  /**
+   * The standing of an author: a signed-in reader ({@code readerId} set) by their reader alone,
+   * whatever name, e-mail or address they come with; an anonymous one by e-mail and client.
+   */
+  AuthorStanding standing(
+      String name, String email, String clientHash, Long readerId, OffsetDateTime now);
 
   /** The author's own comment committed with this status. */
-  void committed(String name, String email, String clientHash, CommentStatus status);
+  void committed(String name, String email, String clientHash, Long readerId, CommentStatus status);
+
+  /** An anonymous author's standing. */
+  default AuthorStanding standing(
+      String name, String email, String clientHash, OffsetDateTime now) {
+    return standing(name, email, clientHash, null, now);
+  }
+
+  /** An anonymous author's comment committed with this status. */
+  default void committed(String name, String email, String clientHash, CommentStatus status) {
+    committed(name, email, clientHash, null, status);
+  }
 }

@@ -76,6 +76,10 @@ public class Comment {
   @Column(name = "client_hash", length = 64)
   private String clientHash;
 
+  /** The signed-in reader who wrote it; null for an anonymous author. */
+  @Column(name = "reader_id")
+  private Long readerId;
+
   @Column(length = 8)
   private String language;
 
@@ -161,6 +165,12 @@ public class Comment {
     this.clientHash = clientHash;
     this.language = language;
     this.createdAt = createdAt;
+  }
+
+  /** Written by this signed-in reader (null: anonymous); set once, before it is stored. */
+  public void writtenBy(Long readerId) {
+    if (this.id != null) throw new IllegalStateException("the author is set before storing");
+    this.readerId = readerId;
   }
 
   public void judged(
@@ -299,6 +309,16 @@ public class Comment {
 
   public String clientHash() {
     return clientHash;
+  }
+
+  /** The signed-in reader who wrote it, or null. */
+  public Long readerId() {
+    return readerId;
+  }
+
+  /** Written by a reader the site signed in. */
+  public boolean verified() {
+    return readerId != null;
   }
 
   public String language() {

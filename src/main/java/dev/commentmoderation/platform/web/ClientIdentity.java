@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -15,8 +14,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Who a client is, without keeping their address: a keyed hash (HMAC-SHA-256) of the client
- * address, with the key of {@link ClientKey}. {@code X-Forwarded-For} is believed only from the
- * proxies listed in {@code comments.trusted.proxies}.
+ * address, with the key of {@link ClientKey}; an IPv6 address counts by its /64 ({@link
+ * ClientAddress}), so limits, bans, duplicates and reports see one client per subscriber. {@code
+ * X-Forwarded-For} is believed only from the proxies (addresses or CIDR ranges) listed in {@code
+ * comments.trusted.proxies}.
  */
 @ApplicationScoped
 public class ClientIdentity {
@@ -27,7 +28,7 @@ public class ClientIdentity {
   @ConfigProperty(name = "comments.trusted.proxies")
   Optional<String> trustedProxies;
 
-  private volatile List<String> trusted;
+  private volatile TrustedProxies trusted;
   private ThreadLocal<Mac> macs;
 
   @PostConstruct
@@ -46,20 +47,22 @@ public class ClientIdentity {
             });
   }
 
-  /** The keyed hash of the request's client address, hex. */
+  /** The keyed hash of the request's client (its address, an IPv6 one by its /64), hex. */
   public String hash(HttpServletRequest request) {
     return hash(address(request));
   }
 
+  /** The keyed hash of the client this address stands for (an IPv6 address by its /64), hex. */
   public String hash(String address) {
+    String client = ClientAddress.clientOf(address);
     // doFinal leaves the thread's Mac ready for the next address
-    return HexFormat.of().formatHex(macs.get().doFinal(address.getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of().formatHex(macs.get().doFinal(client.getBytes(StandardCharsets.UTF_8)));
   }
 
-  private List<String> trusted() {
-    List<String> t = trusted;
+  private TrustedProxies trusted() {
+    TrustedProxies t = trusted;
     if (t == null) {
-      t = trustedProxies.map(s -> List.of(s.split("\\s*,\\s*"))).orElse(List.of());
+      t = TrustedProxies.parse(trustedProxies.orElse(""));
       trusted = t;
     }
     return t;
@@ -71,7 +74,7 @@ public class ClientIdentity {
    */
   public boolean secure(HttpServletRequest request) {
     if (request.isSecure()) return true;
-    if (!trusted().contains(request.getRemoteAddr())) return false;
+    if (!trusted().trusts(request.getRemoteAddr())) return false;
     String proto = request.getHeader("X-Forwarded-Proto");
     if (proto == null) return false;
     String first = proto.split(",")[0].strip();
@@ -81,14 +84,14 @@ public class ClientIdentity {
   /** The client's address: the peer, or the nearest untrusted hop named by a trusted proxy. */
   public String address(HttpServletRequest request) {
     String peer = request.getRemoteAddr();
-    List<String> trusted = trusted();
-    if (!trusted.contains(peer)) return peer;
+    TrustedProxies trusted = trusted();
+    if (!trusted.trusts(peer)) return peer;
     String forwarded = request.getHeader("X-Forwarded-For");
     if (forwarded == null || forwarded.isBlank()) return peer;
     String[] hops = forwarded.split(",");
     for (int i = hops.length - 1; i >= 0; i--) {
       String hop = hops[i].strip();
-      if (!hop.isEmpty() && !trusted.contains(hop)) return hop;
+      if (!hop.isEmpty() && !trusted.trusts(hop)) return hop;
     }
     return peer;
   }

@@ -52,7 +52,9 @@ public class Cors extends HttpFilter {
     if (preflight) {
       if (allow != null) {
         response.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-        response.setHeader("Access-Control-Allow-Headers", "Content-Type, Accept, Accept-Language");
+        // Authorization: a reader's sign-in token (a header, not a credential in the CORS sense)
+        response.setHeader(
+            "Access-Control-Allow-Headers", "Content-Type, Accept, Accept-Language, Authorization");
         response.setHeader("Access-Control-Max-Age", "600");
       }
       response.setStatus(HttpServletResponse.SC_NO_CONTENT);

@@ -1,9 +1,10 @@
 package dev.commentmoderation.report.boundary;
 
 import dev.commentmoderation.comment.entity.CommentId;
-import dev.commentmoderation.platform.web.ClientIdentity;
 import dev.commentmoderation.platform.web.InvalidParameter;
 import dev.commentmoderation.platform.web.Throttle;
+import dev.commentmoderation.reader.control.Callers;
+import dev.commentmoderation.reader.entity.Caller;
 import dev.commentmoderation.report.control.Reports;
 import dev.commentmoderation.report.entity.ReportReason;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,7 +23,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Readers report published comments; no login, one report per reader (client) and comment. */
+/**
+ * Readers report published comments; one report per reader (the signed-in reader, else the client)
+ * and comment. A sign-in token, when sent, must be valid; {@code COMMENTS_ANONYMOUS=deny} requires
+ * one.
+ */
 @Path("comments/{id}/flags")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class CommentFlagsResource {
 
   @Inject Reports reports;
-  @Inject ClientIdentity clients;
+  @Inject Callers callers;
   @Context HttpServletRequest request;
 
   @POST
@@ -45,15 +50,15 @@ public class CommentFlagsResource {
     ReportReason reason =
         ReportReason.of(report.reason())
             .orElseThrow(() -> new InvalidParameter("reason", "report.reason"));
-    String client = clients.hash(request);
+    Caller caller = callers.participant(request);
     reports
-        .admit(client)
+        .admit(caller.clientHash())
         .ifPresent(
             wait -> {
               throw new TooManyReports(Throttle.retryAfterSeconds(wait));
             });
     String note = report.note() == null || report.note().isBlank() ? null : report.note().strip();
-    reports.report(commentId, client, reason, note);
+    reports.report(commentId, caller, reason, note);
     return Response.accepted().build();
   }
 }

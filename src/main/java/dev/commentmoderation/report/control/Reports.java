@@ -13,6 +13,7 @@ import dev.commentmoderation.comment.entity.CommentReported;
 import dev.commentmoderation.comment.entity.CommentStatus;
 import dev.commentmoderation.platform.Clocks;
 import dev.commentmoderation.platform.web.Throttle;
+import dev.commentmoderation.reader.entity.Caller;
 import dev.commentmoderation.report.entity.Report;
 import dev.commentmoderation.report.entity.ReportReason;
 import dev.commentmoderation.security.entity.Moderator;
@@ -68,21 +69,45 @@ public class Reports {
     return throttle.take(clientHash);
   }
 
-  /** True when counted; false for a reader's repeat (accepted, not counted again). */
+  /**
+   * An anonymous client's report (see {@link #report(CommentId, Caller, ReportReason, String)}).
+   */
   public boolean report(CommentId id, String clientHash, ReportReason reason, String note) {
+    return report(id, Caller.anonymous(clientHash), reason, note);
+  }
+
+  /**
+   * True when counted; false for a repeat (accepted, not counted again). Each reporter counts once
+   * per comment, ever, dismissed reports included: a comment a moderator kept goes back to the
+   * queue only on reports of others. A reporter is the signed-in reader (from any address), else
+   * the client (its address, an IPv6 one by its /64); an anonymous report also repeats any earlier
+   * report from the same client, so signing in and out does not count twice.
+   */
+  public boolean report(CommentId id, Caller caller, ReportReason reason, String note) {
     long commentId = id.value();
     Comment comment = em.find(Comment.class, commentId, LockModeType.PESSIMISTIC_WRITE);
     if (comment == null || !comment.isApproved()) throw new CommentNotFound();
     long mine =
         em.createQuery(
-                "select count(r) from Report r where r.commentId = :comment and r.clientHash = :client",
+                "select count(r) from Report r where r.commentId = :comment and (r.reporter = :key"
+                    + " or (r.clientHash = :client"
+                    + (caller.signedIn() ? " and r.readerId is null))" : "))"),
                 Long.class)
             .setParameter("comment", commentId)
-            .setParameter("client", clientHash)
+            .setParameter("key", caller.key())
+            .setParameter("client", caller.clientHash())
             .getSingleResult();
     if (mine > 0) return false;
     OffsetDateTime now = Clocks.now(clock);
-    em.persist(new Report(commentId, clientHash, reason.code(), note, now));
+    em.persist(
+        new Report(
+            commentId,
+            caller.clientHash(),
+            caller.readerId(),
+            caller.key(),
+            reason.code(),
+            note,
+            now));
     audit.record(
         commentId,
         AuditLog.READER,

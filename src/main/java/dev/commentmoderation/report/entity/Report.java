@@ -9,7 +9,11 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** One reader's report on one comment; open until a moderator dismisses it. */
+/**
+ * One reader's report on one comment; open until a moderator dismisses it. {@code reporter} is who
+ * counts once ({@code Caller.key()}: the signed-in reader, else the client); the client hash stays
+ * for the per-client limits.
+ */
 @Entity
 @Table(name = "comment_report")
 public class Report {
@@ -24,6 +28,12 @@ public class Report {
 
   @Column(name = "client_hash", nullable = false, length = 64)
   private String clientHash;
+
+  @Column(name = "reader_id")
+  private Long readerId;
+
+  @Column(nullable = false, length = 80)
+  private String reporter;
 
   @Column(nullable = false, length = 16)
   private String reason;
@@ -44,8 +54,21 @@ public class Report {
 
   public Report(
       long commentId, String clientHash, String reason, String note, OffsetDateTime createdAt) {
+    this(commentId, clientHash, null, "client:" + clientHash, reason, note, createdAt);
+  }
+
+  public Report(
+      long commentId,
+      String clientHash,
+      Long readerId,
+      String reporter,
+      String reason,
+      String note,
+      OffsetDateTime createdAt) {
     this.commentId = commentId;
     this.clientHash = clientHash;
+    this.readerId = readerId;
+    this.reporter = reporter;
     this.reason = reason;
     this.note = note;
     this.createdAt = createdAt;
@@ -62,6 +85,14 @@ public class Report {
 
   public Long commentId() {
     return commentId;
+  }
+
+  public Long readerId() {
+    return readerId;
+  }
+
+  public String reporter() {
+    return reporter;
   }
 
   public String reason() {

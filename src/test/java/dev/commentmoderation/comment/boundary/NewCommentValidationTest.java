@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import jakarta.validation.groups.Default;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,8 +21,9 @@ class NewCommentValidationTest {
     validator = Validation.buildDefaultValidatorFactory().getValidator();
   }
 
+  /** As the resource checks an anonymous reader's comment. */
   static Set<String> invalidFields(NewComment c) {
-    return validator.validate(c).stream()
+    return validator.validate(c, Default.class, NewComment.Anonymous.class).stream()
         .map(ConstraintViolation::getPropertyPath)
         .map(Object::toString)
         .collect(Collectors.toSet());
@@ -53,6 +55,20 @@ class NewCommentValidationTest {
     String emoji = "\uD83D\uDE00"; // one code point, two UTF-16 units
     assertEquals(
         Set.of(), invalidFields(new NewComment("A", null, emoji.repeat(5000), null, null)));
+  }
+
+  @Test
+  void aSignedInReaderNeedsNoNameButWhatIsSentIsStillChecked() {
+    assertEquals(Set.of(), fields(validator.validate(new NewComment(null, null, "ok", null))));
+    assertEquals(
+        Set.of("authorName"), fields(validator.validate(new NewComment("A\nB", null, "ok", null))));
+  }
+
+  static Set<String> fields(Set<? extends ConstraintViolation<?>> violations) {
+    return violations.stream()
+        .map(ConstraintViolation::getPropertyPath)
+        .map(Object::toString)
+        .collect(Collectors.toSet());
   }
 
   @Test
