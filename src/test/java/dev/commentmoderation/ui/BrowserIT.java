@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.commentmoderation.it.Api;
 import dev.commentmoderation.it.LearnedHistory;
-import dev.commentmoderation.it.SharedService;
 import dev.commentmoderation.it.ReaderTokens;
+import dev.commentmoderation.it.SharedService;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

@@ -59,9 +59,11 @@ class NewCommentValidationTest {
 
   @Test
   void aSignedInReaderNeedsNoNameButWhatIsSentIsStillChecked() {
-    assertEquals(Set.of(), fields(validator.validate(new NewComment(null, null, "ok", null))));
     assertEquals(
-        Set.of("authorName"), fields(validator.validate(new NewComment("A\nB", null, "ok", null))));
+        Set.of(), fields(validator.validate(new NewComment(null, null, "ok", null, null))));
+    assertEquals(
+        Set.of("authorName"),
+        fields(validator.validate(new NewComment("A\nB", null, "ok", null, null))));
   }
 
   static Set<String> fields(Set<? extends ConstraintViolation<?>> violations) {
