@@ -11,6 +11,9 @@
 # and reports, per operation, the machine's CPU time (all processes: user, nice, system, irq,
 # softirq from /proc/stat, so the load generator counts too) and, for the service's scenarios,
 # the service's threads by group (/proc/PID/task) and the PostgreSQL server's processes.
+# With PG_STATEMENTS=1 the server loads pg_stat_statements (a little overhead of its own) and the
+# report adds, for the submit run, every statement's calls, planning and execution time per
+# accepted submission, and the server's transactions and WAL per submission.
 # Output: target/bench/cost.md.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -44,6 +47,28 @@ thread_ticks() { # service threads grouped by name without numbers: "group ticks
 }
 ms() { python3 -c "print(f'{max(0, $1) / $TICK * 1000 / $2:.2f}')"; } # a server process that exited in the run can make the difference negative
 
+# pg_stat_statements of the run just finished, per operation: scenario operations wal-bytes-before
+statements() {
+  echo
+  echo "PostgreSQL statements per $1 ($2 operations; pg_stat_statements, planning and execution ms):"
+  echo
+  psql_db -A -F ' | ' -P footer=off -c "
+    select round(calls::numeric / $2, 3) as calls_per_op,
+           round((total_plan_time / $2)::numeric, 4) as plan_ms_per_op,
+           round((total_exec_time / $2)::numeric, 4) as exec_ms_per_op,
+           round((total_exec_time / greatest(calls, 1))::numeric, 4) as exec_ms_per_call,
+           rows / greatest(calls, 1) as rows_per_call,
+           regexp_replace(left(query, 160), '\s+', ' ', 'g') as query
+      from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+      order by total_exec_time + total_plan_time desc limit 25"
+  echo
+  psql_db -tA -c "select 'transactions per op: ' || round((xact_commit + xact_rollback)::numeric / $2, 2)
+      || ', rows fetched per op: ' || round(tup_fetched::numeric / $2, 1)
+      || ', rows inserted per op: ' || round(tup_inserted::numeric / $2, 2)
+      || ', WAL bytes per op: ' || round((select wal_bytes - $3 from pg_stat_wal) / $2)
+      from pg_stat_database where datname = current_database()"
+}
+
 log "warm-up ${WARMUP}s of submissions"
 wrk_run submit 16 "$WARMUP" >"$RAW/cost-warmup.txt" 2>&1
 
@@ -60,6 +85,10 @@ declare -A SPLIT
 for s in pgbench health submit; do
   log "$s, $CONNECTIONS connections, ${DURATION}s"
   m0=$(machine_ticks); p0=$(pg_ticks); j0=$(awk '{print $14+$15}' "/proc/$APP_PID/stat"); thread_ticks >"$RAW/cost-$s-threads0.txt"
+  if [ "${PG_STATEMENTS:-0}" = 1 ]; then
+    psql_db -q -c "create extension if not exists pg_stat_statements; select pg_stat_statements_reset(); select pg_stat_reset();" >/dev/null
+    psql_db -tA -c "select wal_bytes from pg_stat_wal" >"$RAW/cost-$s-wal0.txt"
+  fi
   if [ "$s" = pgbench ]; then
     psql_db -q -c "truncate bench_insert"
     pgbench -n -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -c "$CONNECTIONS" -j 2 -T "$DURATION" \
@@ -76,6 +105,9 @@ for s in pgbench health submit; do
   else
     printf '| %s | %s | %s | %s | %s |\n' "$s" "$rate" "$(ms $((m1 - m0)) "$n")" "$(ms $((j1 - j0)) "$n")" \
       "$(ms $((p1 - p0)) "$n")" >>"$OUT"
+    if [ "${PG_STATEMENTS:-0}" = 1 ]; then
+      statements "$s" "$n" "$(cat "$RAW/cost-$s-wal0.txt")" >"$RAW/cost-$s-statements.md"
+    fi
     SPLIT[$s]=$(join -t'|' "$RAW/cost-$s-threads0.txt" "$RAW/cost-$s-threads1.txt" |
       awk -F'|' -v n="$n" -v tick="$TICK" '{d=$3-$2; if (d > 0) printf "%s|%.3f\n", $1, d / tick * 1000 / n}' | sort -t'|' -k2 -rn | head -6)
   fi
@@ -89,4 +121,7 @@ done
     echo "- $s: $(echo "${SPLIT[$s]:-}" | awk -F'|' 'NF == 2 {printf "%s%s %s", sep, $1, $2; sep="; "}')"
   done
 } >>"$OUT"
+for s in health submit; do
+  [ -f "$RAW/cost-$s-statements.md" ] && cat "$RAW/cost-$s-statements.md" >>"$OUT"
+done
 cat "$OUT"

@@ -10,7 +10,7 @@
 # rate limits lifted and 127.0.0.1 trusted as a proxy, so every wrk request can name its own
 # client in X-Forwarded-For.
 #
-# Variables (all optional): BENCH_DIR, PG_BIN, PG_PORT, APP_PORT, XMX, JAVA_OPTS_EXTRA, KEEP_PG=1
+# Variables (all optional): BENCH_DIR, PG_BIN, PG_PORT, APP_PORT, XMX, JAVA_OPTS_EXTRA, PG_STATEMENTS=1, KEEP_PG=1
 # (leave the cluster's data between runs: seed.sh relies on it), ADMIN_PASSWORD.
 
 set -euo pipefail
@@ -78,7 +78,10 @@ max_wal_size = 4GB
 log_min_duration_statement = -1
 EOF
   fi
-  as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -o "-p $PG_PORT" -l "$PG_DATA/postgres.log" -w start >/dev/null
+  local opts="-p $PG_PORT"
+  # PG_STATEMENTS=1: pg_stat_statements loaded (a little overhead; for diagnosis, see cost.sh)
+  [ "${PG_STATEMENTS:-0}" = 1 ] && opts="$opts -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on"
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -o "$opts" -l "$PG_DATA/postgres.log" -w start >/dev/null
   if ! psql_q -d postgres -tAc "select 1 from pg_database where datname='$PG_DB'" | grep -q 1; then
     psql_q -d postgres -c "create database $PG_DB" >/dev/null
   fi
