@@ -9,13 +9,16 @@
 #   submit   POST a comment (lua/submit.lua)
 #
 # and reports, per operation, the machine's CPU time (all processes: user, nice, system, irq,
-# softirq from /proc/stat, so the load generator counts too) and, for the service's scenarios,
-# the service's threads by group (/proc/PID/task) and the PostgreSQL server's processes.
+# softirq from /proc/stat, so the load generator counts too, and on a shared machine everything
+# else that runs), for the service's scenarios the service's threads by group (/proc/PID/task), and
+# the PostgreSQL server's processes (alive ones, plus the backends that exited, which the postmaster
+# reaped: its cutime/cstime).
 # With PG_STATEMENTS=1 the server loads pg_stat_statements (a little overhead of its own) and the
 # report adds, for the submit run, every statement's calls, planning and execution time per
 # accepted submission, and the server's transactions and WAL per submission.
 # Output: target/bench/cost.md.
 set -euo pipefail
+export LC_ALL=C # sort and join must agree on the order
 source "$(dirname "$0")/lib.sh"
 
 WARMUP="${WARMUP:-180}"
@@ -34,10 +37,11 @@ psql_db -q -c "drop table if exists bench_insert; drop sequence if exists bench_
   create table bench_insert (like comments including all); create sequence bench_insert_seq;"
 
 machine_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat; }
-pg_ticks() { # the server's processes alive now (backends of a finished run are gone: use machine ticks there)
-  local s=0 p
+pg_ticks() { # the server's processes alive now, plus the postmaster's reaped children (backends that exited)
+  local s=0 p pm
+  pm=$(head -1 "$PG_DATA/postmaster.pid")
   for p in $(pgrep -u postgres postgres); do s=$((s + $(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
-  echo "$s"
+  echo "$((s + $(awk '{print $16+$17}' "/proc/$pm/stat")))"
 }
 thread_ticks() { # service threads grouped by name without numbers: "group ticks" lines
   local t
@@ -77,7 +81,7 @@ wrk_run submit 16 "$WARMUP" >"$RAW/cost-warmup.txt" 2>&1
   echo
   machine
   echo
-  echo "| operation | per second | machine CPU ms per operation | service ms | PostgreSQL server ms (alive processes) |"
+  echo "| operation | per second | machine CPU ms per operation | service ms | PostgreSQL server ms |"
   echo "|---|---:|---:|---:|---:|"
 } >"$OUT"
 
@@ -101,7 +105,7 @@ for s in pgbench health submit; do
   m1=$(machine_ticks); p1=$(pg_ticks); j1=$(awk '{print $14+$15}' "/proc/$APP_PID/stat"); thread_ticks >"$RAW/cost-$s-threads1.txt"
   rate=$(python3 -c "print(f'{$n / $DURATION:.0f}')")
   if [ "$s" = pgbench ]; then
-    printf '| %s | %s | %s | – | (backends exit: see machine) |\n' "$s" "$rate" "$(ms $((m1 - m0)) "$n")" >>"$OUT"
+    printf '| %s | %s | %s | – | %s |\n' "$s" "$rate" "$(ms $((m1 - m0)) "$n")" "$(ms $((p1 - p0)) "$n")" >>"$OUT"
   else
     printf '| %s | %s | %s | %s | %s |\n' "$s" "$rate" "$(ms $((m1 - m0)) "$n")" "$(ms $((j1 - j0)) "$n")" \
       "$(ms $((p1 - p0)) "$n")" >>"$OUT"

@@ -99,7 +99,8 @@ psql_db() { psql_q -d "$PG_DB" -v ON_ERROR_STOP=1 "$@"; }
 app_start() {
   APP_PORT="${APP_PORT:-$(free_port)}"
   BASE="http://127.0.0.1:$APP_PORT"
-  local workdir="$BENCH_DIR/app"
+  local name="${APP_NAME:-service}" # a second instance runs with APP_NAME=service-b (two.sh)
+  local workdir="$BENCH_DIR/app${APP_NAME:+-$APP_NAME}"
   mkdir -p "$workdir"
   (
     cd "$workdir"
@@ -112,7 +113,7 @@ app_start() {
     export COMMENTS_RULES_FILE="$ROOT/config/moderation-rules.yaml"
     # shellcheck disable=SC2086
     exec java -Xms"$XMX" -Xmx"$XMX" -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS_EXTRA:-} \
-      -jar "$JAR" --port "$APP_PORT" --nocluster >"$BENCH_DIR/service.log" 2>&1
+      -jar "$JAR" --port "$APP_PORT" --nocluster >"$BENCH_DIR/$name.log" 2>&1
   ) &
   APP_PID=$!
   export APP_PID BASE
@@ -122,10 +123,10 @@ app_start() {
       log "service pid $APP_PID on $BASE (-Xmx$XMX), ready after ${i}s"
       return 0
     fi
-    kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$BENCH_DIR/service.log" >&2; return 1; }
+    kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$BENCH_DIR/$name.log" >&2; return 1; }
     sleep 1
   done
-  log "service not ready after 180 s"; tail -30 "$BENCH_DIR/service.log" >&2; return 1
+  log "service not ready after 180 s"; tail -30 "$BENCH_DIR/$name.log" >&2; return 1
 }
 
 app_stop() {
