@@ -30,6 +30,7 @@ TICK=$(getconf CLK_TCK)
 
 ensure_tools
 mkdir -p "$RAW"
+rm -f "$RAW"/cost-*-statements.md
 pg_start
 trap cleanup EXIT; trap "exit 130" INT TERM
 app_start
@@ -81,9 +82,18 @@ wrk_run submit 16 "$WARMUP" >"$RAW/cost-warmup.txt" 2>&1
   echo
   machine
   echo
-  echo "| operation | per second | machine CPU ms per operation | service ms | PostgreSQL server ms |"
-  echo "|---|---:|---:|---:|---:|"
 } >"$OUT"
+HEADER='| operation | per second | machine CPU ms per operation | service ms | PostgreSQL server ms | PostgreSQL net of idle ms |
+|---|---:|---:|---:|---:|---:|'
+
+
+# what the server spends with nothing asked of it (autovacuum, checkpoints, the instance's pool
+# validation and listener) over the same time: shown apart, and subtracted in the "net" column
+log "idle, ${DURATION}s"
+i0=$(pg_ticks); sleep "$DURATION"; i1=$(pg_ticks)
+IDLE=$((i1 - i0))
+echo "(PostgreSQL idle beside the running service: $(python3 -c "print(f'{$IDLE / $TICK * 1000 / $DURATION:.1f}')") ms CPU a second; the net column subtracts it)" >>"$OUT"
+echo >>"$OUT"
 
 declare -A SPLIT
 for s in pgbench health submit; do
@@ -105,10 +115,13 @@ for s in pgbench health submit; do
   m1=$(machine_ticks); p1=$(pg_ticks); j1=$(awk '{print $14+$15}' "/proc/$APP_PID/stat"); thread_ticks >"$RAW/cost-$s-threads1.txt"
   rate=$(python3 -c "print(f'{$n / $DURATION:.0f}')")
   if [ "$s" = pgbench ]; then
-    printf '| %s | %s | %s | – | %s |\n' "$s" "$rate" "$(ms $((m1 - m0)) "$n")" "$(ms $((p1 - p0)) "$n")" >>"$OUT"
+    [ -n "${HEADER:-}" ] && { echo "$HEADER" >>"$OUT"; HEADER=; }
+    printf '| %s | %s | %s | – | %s | %s |\n' "$s" "$rate" "$(ms $((m1 - m0)) "$n")" "$(ms $((p1 - p0)) "$n")" \
+      "$(ms $((p1 - p0 - IDLE)) "$n")" >>"$OUT"
   else
-    printf '| %s | %s | %s | %s | %s |\n' "$s" "$rate" "$(ms $((m1 - m0)) "$n")" "$(ms $((j1 - j0)) "$n")" \
-      "$(ms $((p1 - p0)) "$n")" >>"$OUT"
+    [ -n "${HEADER:-}" ] && { echo "$HEADER" >>"$OUT"; HEADER=; }
+    printf '| %s | %s | %s | %s | %s | %s |\n' "$s" "$rate" "$(ms $((m1 - m0)) "$n")" "$(ms $((j1 - j0)) "$n")" \
+      "$(ms $((p1 - p0)) "$n")" "$(ms $((p1 - p0 - IDLE)) "$n")" >>"$OUT"
     if [ "${PG_STATEMENTS:-0}" = 1 ]; then
       statements "$s" "$n" "$(cat "$RAW/cost-$s-wal0.txt")" >"$RAW/cost-$s-statements.md"
     fi
