@@ -9,10 +9,16 @@
 #   submit   POST a comment (lua/submit.lua)
 #
 # and reports, per operation, the machine's CPU time (all processes: user, nice, system, irq,
-# softirq from /proc/stat, so the load generator counts too) and, for the service's scenarios,
-# the service's threads by group (/proc/PID/task) and the PostgreSQL server's processes.
+# softirq from /proc/stat, so the load generator counts too, and on a shared machine everything
+# else that runs), for the service's scenarios the service's threads by group (/proc/PID/task), and
+# the PostgreSQL server's processes (alive ones, plus the backends that exited, which the postmaster
+# reaped: its cutime/cstime).
+# With PG_STATEMENTS=1 the server loads pg_stat_statements (a little overhead of its own) and the
+# report adds, for the submit run, every statement's calls, planning and execution time per
+# accepted submission, and the server's transactions and WAL per submission.
 # Output: target/bench/cost.md.
 set -euo pipefail
+export LC_ALL=C # sort and join must agree on the order
 source "$(dirname "$0")/lib.sh"
 
 WARMUP="${WARMUP:-180}"
@@ -24,6 +30,7 @@ TICK=$(getconf CLK_TCK)
 
 ensure_tools
 mkdir -p "$RAW"
+rm -f "$RAW"/cost-*-statements.md
 pg_start
 trap cleanup EXIT; trap "exit 130" INT TERM
 app_start
@@ -31,10 +38,11 @@ psql_db -q -c "drop table if exists bench_insert; drop sequence if exists bench_
   create table bench_insert (like comments including all); create sequence bench_insert_seq;"
 
 machine_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat; }
-pg_ticks() { # the server's processes alive now (backends of a finished run are gone: use machine ticks there)
-  local s=0 p
+pg_ticks() { # the server's processes alive now, plus the postmaster's reaped children (backends that exited)
+  local s=0 p pm
+  pm=$(head -1 "$PG_DATA/postmaster.pid")
   for p in $(pgrep -u postgres postgres); do s=$((s + $(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
-  echo "$s"
+  echo "$((s + $(awk '{print $16+$17}' "/proc/$pm/stat")))"
 }
 thread_ticks() { # service threads grouped by name without numbers: "group ticks" lines
   local t
@@ -44,6 +52,28 @@ thread_ticks() { # service threads grouped by name without numbers: "group ticks
 }
 ms() { python3 -c "print(f'{max(0, $1) / $TICK * 1000 / $2:.2f}')"; } # a server process that exited in the run can make the difference negative
 
+# pg_stat_statements of the run just finished, per operation: scenario operations wal-bytes-before
+statements() {
+  echo
+  echo "PostgreSQL statements per $1 ($2 operations; pg_stat_statements, planning and execution ms):"
+  echo
+  psql_db -A -F ' | ' -P footer=off -c "
+    select round(calls::numeric / $2, 3) as calls_per_op,
+           round((total_plan_time / $2)::numeric, 4) as plan_ms_per_op,
+           round((total_exec_time / $2)::numeric, 4) as exec_ms_per_op,
+           round((total_exec_time / greatest(calls, 1))::numeric, 4) as exec_ms_per_call,
+           rows / greatest(calls, 1) as rows_per_call,
+           regexp_replace(left(query, 160), '\s+', ' ', 'g') as query
+      from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+      order by total_exec_time + total_plan_time desc limit 25"
+  echo
+  psql_db -tA -c "select 'transactions per op: ' || round((xact_commit + xact_rollback)::numeric / $2, 2)
+      || ', rows fetched per op: ' || round(tup_fetched::numeric / $2, 1)
+      || ', rows inserted per op: ' || round(tup_inserted::numeric / $2, 2)
+      || ', WAL bytes per op: ' || round((select wal_bytes - $3 from pg_stat_wal) / $2)
+      from pg_stat_database where datname = current_database()"
+}
+
 log "warm-up ${WARMUP}s of submissions"
 wrk_run submit 16 "$WARMUP" >"$RAW/cost-warmup.txt" 2>&1
 
@@ -52,14 +82,27 @@ wrk_run submit 16 "$WARMUP" >"$RAW/cost-warmup.txt" 2>&1
   echo
   machine
   echo
-  echo "| operation | per second | machine CPU ms per operation | service ms | PostgreSQL server ms (alive processes) |"
-  echo "|---|---:|---:|---:|---:|"
 } >"$OUT"
+HEADER='| operation | per second | machine CPU ms per operation | service ms | PostgreSQL server ms | PostgreSQL net of idle ms |
+|---|---:|---:|---:|---:|---:|'
+
+
+# what the server spends with nothing asked of it (autovacuum, checkpoints, the instance's pool
+# validation and listener) over the same time: shown apart, and subtracted in the "net" column
+log "idle, ${DURATION}s"
+i0=$(pg_ticks); sleep "$DURATION"; i1=$(pg_ticks)
+IDLE=$((i1 - i0))
+echo "(PostgreSQL idle beside the running service: $(python3 -c "print(f'{$IDLE / $TICK * 1000 / $DURATION:.1f}')") ms CPU a second; the net column subtracts it)" >>"$OUT"
+echo >>"$OUT"
 
 declare -A SPLIT
 for s in pgbench health submit; do
   log "$s, $CONNECTIONS connections, ${DURATION}s"
   m0=$(machine_ticks); p0=$(pg_ticks); j0=$(awk '{print $14+$15}' "/proc/$APP_PID/stat"); thread_ticks >"$RAW/cost-$s-threads0.txt"
+  if [ "${PG_STATEMENTS:-0}" = 1 ]; then
+    psql_db -q -c "create extension if not exists pg_stat_statements; select pg_stat_statements_reset(); select pg_stat_reset();" >/dev/null
+    psql_db -tA -c "select wal_bytes from pg_stat_wal" >"$RAW/cost-$s-wal0.txt"
+  fi
   if [ "$s" = pgbench ]; then
     psql_db -q -c "truncate bench_insert"
     pgbench -n -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -c "$CONNECTIONS" -j 2 -T "$DURATION" \
@@ -72,10 +115,16 @@ for s in pgbench health submit; do
   m1=$(machine_ticks); p1=$(pg_ticks); j1=$(awk '{print $14+$15}' "/proc/$APP_PID/stat"); thread_ticks >"$RAW/cost-$s-threads1.txt"
   rate=$(python3 -c "print(f'{$n / $DURATION:.0f}')")
   if [ "$s" = pgbench ]; then
-    printf '| %s | %s | %s | – | (backends exit: see machine) |\n' "$s" "$rate" "$(ms $((m1 - m0)) "$n")" >>"$OUT"
+    [ -n "${HEADER:-}" ] && { echo "$HEADER" >>"$OUT"; HEADER=; }
+    printf '| %s | %s | %s | – | %s | %s |\n' "$s" "$rate" "$(ms $((m1 - m0)) "$n")" "$(ms $((p1 - p0)) "$n")" \
+      "$(ms $((p1 - p0 - IDLE)) "$n")" >>"$OUT"
   else
-    printf '| %s | %s | %s | %s | %s |\n' "$s" "$rate" "$(ms $((m1 - m0)) "$n")" "$(ms $((j1 - j0)) "$n")" \
-      "$(ms $((p1 - p0)) "$n")" >>"$OUT"
+    [ -n "${HEADER:-}" ] && { echo "$HEADER" >>"$OUT"; HEADER=; }
+    printf '| %s | %s | %s | %s | %s | %s |\n' "$s" "$rate" "$(ms $((m1 - m0)) "$n")" "$(ms $((j1 - j0)) "$n")" \
+      "$(ms $((p1 - p0)) "$n")" "$(ms $((p1 - p0 - IDLE)) "$n")" >>"$OUT"
+    if [ "${PG_STATEMENTS:-0}" = 1 ]; then
+      statements "$s" "$n" "$(cat "$RAW/cost-$s-wal0.txt")" >"$RAW/cost-$s-statements.md"
+    fi
     SPLIT[$s]=$(join -t'|' "$RAW/cost-$s-threads0.txt" "$RAW/cost-$s-threads1.txt" |
       awk -F'|' -v n="$n" -v tick="$TICK" '{d=$3-$2; if (d > 0) printf "%s|%.3f\n", $1, d / tick * 1000 / n}' | sort -t'|' -k2 -rn | head -6)
   fi
@@ -89,4 +138,7 @@ done
     echo "- $s: $(echo "${SPLIT[$s]:-}" | awk -F'|' 'NF == 2 {printf "%s%s %s", sep, $1, $2; sep="; "}')"
   done
 } >>"$OUT"
+for s in health submit; do
+  [ -f "$RAW/cost-$s-statements.md" ] && cat "$RAW/cost-$s-statements.md" >>"$OUT"
+done
 cat "$OUT"

@@ -10,7 +10,7 @@
 # rate limits lifted and 127.0.0.1 trusted as a proxy, so every wrk request can name its own
 # client in X-Forwarded-For.
 #
-# Variables (all optional): BENCH_DIR, PG_BIN, PG_PORT, APP_PORT, XMX, JAVA_OPTS_EXTRA, KEEP_PG=1
+# Variables (all optional): BENCH_DIR, PG_BIN, PG_PORT, APP_PORT, XMX, JAVA_OPTS_EXTRA, PG_STATEMENTS=1, KEEP_PG=1
 # (leave the cluster's data between runs: seed.sh relies on it), ADMIN_PASSWORD.
 
 set -euo pipefail
@@ -78,7 +78,10 @@ max_wal_size = 4GB
 log_min_duration_statement = -1
 EOF
   fi
-  as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -o "-p $PG_PORT" -l "$PG_DATA/postgres.log" -w start >/dev/null
+  local opts="-p $PG_PORT"
+  # PG_STATEMENTS=1: pg_stat_statements loaded (a little overhead; for diagnosis, see cost.sh)
+  [ "${PG_STATEMENTS:-0}" = 1 ] && opts="$opts -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on"
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -o "$opts" -l "$PG_DATA/postgres.log" -w start >/dev/null
   if ! psql_q -d postgres -tAc "select 1 from pg_database where datname='$PG_DB'" | grep -q 1; then
     psql_q -d postgres -c "create database $PG_DB" >/dev/null
   fi
@@ -96,7 +99,8 @@ psql_db() { psql_q -d "$PG_DB" -v ON_ERROR_STOP=1 "$@"; }
 app_start() {
   APP_PORT="${APP_PORT:-$(free_port)}"
   BASE="http://127.0.0.1:$APP_PORT"
-  local workdir="$BENCH_DIR/app"
+  local name="${APP_NAME:-service}" # a second instance runs with APP_NAME=service-b (two.sh)
+  local workdir="$BENCH_DIR/app${APP_NAME:+-$APP_NAME}"
   mkdir -p "$workdir"
   (
     cd "$workdir"
@@ -109,7 +113,7 @@ app_start() {
     export COMMENTS_RULES_FILE="$ROOT/config/moderation-rules.yaml"
     # shellcheck disable=SC2086
     exec java -Xms"$XMX" -Xmx"$XMX" -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS_EXTRA:-} \
-      -jar "$JAR" --port "$APP_PORT" --nocluster >"$BENCH_DIR/service.log" 2>&1
+      -jar "$JAR" --port "$APP_PORT" --nocluster >"$BENCH_DIR/$name.log" 2>&1
   ) &
   APP_PID=$!
   export APP_PID BASE
@@ -119,10 +123,10 @@ app_start() {
       log "service pid $APP_PID on $BASE (-Xmx$XMX), ready after ${i}s"
       return 0
     fi
-    kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$BENCH_DIR/service.log" >&2; return 1; }
+    kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$BENCH_DIR/$name.log" >&2; return 1; }
     sleep 1
   done
-  log "service not ready after 180 s"; tail -30 "$BENCH_DIR/service.log" >&2; return 1
+  log "service not ready after 180 s"; tail -30 "$BENCH_DIR/$name.log" >&2; return 1
 }
 
 app_stop() {

@@ -5,6 +5,8 @@ dofile((debug.getinfo(1, "S").source:sub(2):match("(.*/)") or "./") .. "common.l
 dofile(bench_dir .. "bodies.lua")
 
 local n = 0
+-- a second wrk process (two.sh, one per instance) starts elsewhere: its bodies and clients differ
+local offset = tonumber(os.getenv("BENCH_SEQ_OFFSET") or "0")
 
 function init(args)
   math.randomseed(os.time() * 100 + tid)
@@ -12,7 +14,7 @@ end
 
 function request()
   n = n + 1
-  local seq = tid * 10000000 + n
+  local seq = offset + tid * 10000000 + n
   local author = math.random(5000)
   local body = string.format('{"authorName":"Читатель %d","authorEmail":"reader%d@example.kg","body":%s}',
     author, author, json_string(comment_body(seq)))

@@ -2,6 +2,7 @@ package dev.commentmoderation.engine;
 
 import dev.commentmoderation.engine.config.LexiconSource;
 import dev.commentmoderation.engine.config.RuleSetParser;
+import dev.commentmoderation.engine.rules.AuthorRule;
 import dev.commentmoderation.engine.rules.Rule;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,11 +22,23 @@ public final class RuleSet {
   private final String version;
   private final String source;
   private final List<Rule> rules;
+  private final boolean holdsFirstComments;
 
   private RuleSet(String version, String source, List<Rule> rules) {
     this.version = version;
     this.source = source;
     this.rules = List.copyOf(rules);
+    this.holdsFirstComments =
+        rules.stream().anyMatch(r -> r instanceof AuthorRule a && a.onNew() != null);
+  }
+
+  /**
+   * Whether an author's history can change a verdict: only an author rule that acts on {@code new}
+   * tells a first comment (NEW) from an established or trusted author's. Sanctions (ban,
+   * premoderation) count either way. When false, the service need not read the history at all.
+   */
+  public boolean holdsFirstComments() {
+    return holdsFirstComments;
   }
 
   public String version() {

@@ -1,6 +1,7 @@
 package dev.commentmoderation.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,6 +112,27 @@ class RuleSetParseTest {
     assertEquals(Decision.HOLD, v.decision(), "out of budget: held for a person, not refused");
     assertEquals(0, v.matches().get(0).end());
     assertEquals(Decision.REJECT, engine.evaluate(Submission.ofText("aaab")).decision());
+  }
+
+  @Test
+  void onlyAnAuthorRuleActingOnNewAuthorsMakesTheHistoryMatter() throws Exception {
+    assertFalse(RuleSet.builtIn().holdsFirstComments(), "the shipped set has new: off");
+    assertTrue(
+        RuleSet.parse(
+                """
+        version: "1"
+        rules:
+          - {id: author, type: author, new: hold}
+        """)
+            .holdsFirstComments());
+    assertFalse(
+        RuleSet.parse(
+                """
+        version: "1"
+        rules:
+          - {id: author, type: author, new: "off", banned: reject}
+        """)
+            .holdsFirstComments());
   }
 
   @Test

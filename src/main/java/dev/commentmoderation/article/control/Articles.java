@@ -27,10 +27,12 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Articles' policies. Every submission reads one, so they are cached for a few seconds: a change
- * made here is seen at once (the entry is dropped when its transaction ends), and every other
- * instance on the database drops its entry when the change's signal arrives at commit ({@code
- * comments.cache.ttl.seconds} bounds it should signals be lost).
+ * Articles' policies. Every submission reads one, so they are cached: a change made here is seen at
+ * once (the entry is dropped when its transaction ends), and every other instance on the database
+ * drops its entry when the change's signal arrives at commit, or all of them when its listener
+ * reconnected after signals may have been lost. {@code comments.article.cache.seconds} (default 60,
+ * never less than {@code comments.cache.ttl.seconds}) bounds an entry's life all the same; with
+ * 10,000 articles commented on, a 5-second life meant a database read for almost every submission.
  */
 @ApplicationScoped
 public class Articles {
@@ -45,6 +47,10 @@ public class Articles {
   @ConfigProperty(name = "comments.cache.ttl.seconds", defaultValue = "5")
   int cacheSeconds;
 
+  @Inject
+  @ConfigProperty(name = "comments.article.cache.seconds", defaultValue = "60")
+  int policySeconds;
+
   private Cache<String, ArticlePolicy> policies;
 
   /** An article's policy was set (fired inside the transaction that set it). */
@@ -55,7 +61,7 @@ public class Articles {
     policies =
         Caffeine.newBuilder()
             .maximumSize(20_000)
-            .expireAfterWrite(Duration.ofSeconds(cacheSeconds))
+            .expireAfterWrite(Duration.ofSeconds(Math.max(cacheSeconds, policySeconds)))
             .build();
   }
 

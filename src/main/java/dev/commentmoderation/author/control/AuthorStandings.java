@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.commentmoderation.author.entity.Sanction;
 import dev.commentmoderation.author.entity.SanctionKind;
+import dev.commentmoderation.comment.control.RulesInForce;
 import dev.commentmoderation.comment.control.Standings;
 import dev.commentmoderation.comment.entity.CommentDecided;
 import dev.commentmoderation.comment.entity.CommentReported;
@@ -42,6 +43,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AuthorStandings implements Standings {
 
   @PersistenceContext EntityManager em;
+  @Inject RulesInForce rules;
 
   @Inject
   @ConfigProperty(name = "comments.trust.min.approved", defaultValue = "5")
@@ -90,6 +92,9 @@ public class AuthorStandings implements Standings {
       String name, String email, String clientHash, Long readerId, OffsetDateTime now) {
     SanctionKind sanction = strongestSanction(name, email, clientHash, readerId, now);
     if (sanction != null) return sanction.standing();
+    // NEW, ESTABLISHED and TRUSTED differ only where first comments are held: without that rule
+    // the history changes no verdict, and its query (one per new author) is not worth making
+    if (!rules.engine().ruleSet().holdsFirstComments()) return AuthorStanding.ESTABLISHED;
     History h = histories.get(Author.of(name, email, clientHash, readerId), a -> read(a, now));
     return decide(null, h.approvedEver(), h.approvedRecently(), h.rejectedRecently(), minApproved);
   }

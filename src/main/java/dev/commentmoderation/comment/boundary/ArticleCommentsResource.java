@@ -143,7 +143,7 @@ public class ArticleCommentsResource {
             () ->
                 PublicViews.json(
                     PublicViews.thread(
-                        articleId, threads.page(articleId, pageSize, after, newestFirst))));
+                        articleId, threads.publicPage(articleId, pageSize, after, newestFirst))));
     return caching.respond(conditions, page);
   }
 }

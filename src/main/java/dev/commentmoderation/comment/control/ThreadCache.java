@@ -130,6 +130,27 @@ public class ThreadCache {
     return entry.epoch() == epoch.get() && entry.generation() == generations.get(stripe);
   }
 
+  /**
+   * What a value derived from an article's public thread (a count) must carry to be served from
+   * another cache by the same rule as the pages: taken before the database read, still current when
+   * served.
+   */
+  public record Stamp(long epoch, long generation) {}
+
+  /** The article's stamp now; null when nothing may be cached at the moment. */
+  public Stamp stamp(String articleId) {
+    if (!usable()) return null;
+    return new Stamp(epoch.get(), generations.get(stripe(articleId)));
+  }
+
+  /** Whether a value stamped earlier is still current (nothing changed the article since). */
+  public boolean current(String articleId, Stamp stamp) {
+    return stamp != null
+        && usable()
+        && stamp.epoch() == epoch.get()
+        && stamp.generation() == generations.get(stripe(articleId));
+  }
+
   /** Called after a change to the article's public thread committed. */
   public void invalidate(String articleId) {
     generations.incrementAndGet(stripe(articleId));

@@ -2,7 +2,9 @@ package dev.commentmoderation.comment.control;
 
 import dev.commentmoderation.comment.entity.Comment;
 import dev.commentmoderation.comment.entity.CommentStatus;
+import dev.commentmoderation.platform.persistence.ReadReplica;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -13,6 +15,15 @@ import java.util.List;
 public class Threads {
 
   @PersistenceContext EntityManager em;
+  @Inject ReadReplica replica;
+
+  /**
+   * A page of the public thread, from the read replica when there is one that may serve (see {@link
+   * ReadReplica}), else from the primary.
+   */
+  public Page publicPage(String articleId, int limit, Cursor after, boolean newestFirst) {
+    return replica.read(em, () -> page(articleId, limit, after, newestFirst));
+  }
 
   public record Page(List<Comment> topLevel, List<Comment> replies, long total, Cursor next) {}
 
@@ -41,7 +52,7 @@ public class Threads {
     if (after != null) {
       query.setParameter("at", after.at()).setParameter("id", after.id());
     }
-    List<Comment> top = query.getResultList();
+    List<Comment> top = replica.route(query).getResultList();
     Cursor next = null;
     if (top.size() > limit) {
       top = top.subList(0, limit);
@@ -51,17 +62,22 @@ public class Threads {
     List<Comment> replies =
         top.isEmpty()
             ? List.of()
-            : em.createQuery(
-                    "select c from Comment c where c.rootId in :roots and c.status = :approved"
-                        + " order by c.createdAt, c.id",
-                    Comment.class)
+            : replica
+                .route(
+                    em.createQuery(
+                        "select c from Comment c where c.rootId in :roots and c.status = :approved"
+                            + " order by c.createdAt, c.id",
+                        Comment.class))
                 .setParameter("roots", top.stream().map(Comment::id).toList())
                 .setParameter("approved", CommentStatus.APPROVED)
                 .getResultList();
     long total =
-        em.createQuery(
-                "select count(c) from Comment c where c.articleId = :article and c.status = :approved",
-                Long.class)
+        replica
+            .route(
+                em.createQuery(
+                    "select count(c) from Comment c where c.articleId = :article"
+                        + " and c.status = :approved",
+                    Long.class))
             .setParameter("article", articleId)
             .setParameter("approved", CommentStatus.APPROVED)
             .getSingleResult();

@@ -36,7 +36,9 @@ public class SecurityHeaders extends HttpFilter {
   }
 
   static Kind kind(String path) {
-    if (path.equals("/widget.js") || path.equals("/widget.css")) return Kind.WIDGET_ASSET;
+    if (path.equals("/widget.js") || path.equals("/widget.css") || path.equals("/count.js")) {
+      return Kind.WIDGET_ASSET;
+    }
     if (path.startsWith("/api/moderation")) return Kind.MODERATION_API;
     // the one-click unsubscribe's confirmation is a page with a form, not JSON (issue #13)
     if (path.equals("/api/notifications/unsubscribe")) return Kind.PAGE;

@@ -14,6 +14,7 @@ class SecurityHeadersTest {
   void sortsPathsByWhatTheyServe() {
     assertEquals(Kind.WIDGET_ASSET, SecurityHeaders.kind("/widget.js"));
     assertEquals(Kind.WIDGET_ASSET, SecurityHeaders.kind("/widget.css"));
+    assertEquals(Kind.WIDGET_ASSET, SecurityHeaders.kind("/count.js"));
     assertEquals(Kind.API, SecurityHeaders.kind("/api/articles/a/comments"));
     assertEquals(Kind.MODERATION_API, SecurityHeaders.kind("/api/moderation/queue"));
     assertEquals(Kind.DASHBOARD, SecurityHeaders.kind("/moderation/"));
