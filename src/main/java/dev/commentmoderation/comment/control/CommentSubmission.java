@@ -44,19 +44,37 @@ public class CommentSubmission {
   @Inject CommentWriter writer;
   @Inject Clock clock;
 
-  public record Author(String name, String email, String clientHash) {}
+  /** Who wrote it; {@code editTokenHash} is the hash of their edit token (null for none). */
+  public record Author(String name, String email, String clientHash, String editTokenHash) {
+    public Author(String name, String email, String clientHash) {
+      this(name, email, clientHash, null);
+    }
+  }
 
   public record Submitted(Comment comment, Verdict verdict) {}
 
   public Submitted submit(
       String articleId, String parentId, Author author, String rawBody, Locale language) {
+    // a closed article is said before an unknown parent
+    if (!articles.policy(new ArticleId(articleId)).commentsOpen()) throw new CommentsClosed();
+    Comment parent = parentId == null ? null : approvedParent(articleId, parentId);
+    PreparedComment prepared = judge(articleId, parent, author, rawBody.strip(), language);
+    Submitted stored = writer.write(prepared);
+    standings.committed(
+        author.name(), author.email(), author.clientHash(), stored.comment().status());
+    return stored;
+  }
+
+  /**
+   * The judging of a text, for a new comment and for an edited one alike: the article's policy, the
+   * author's standing, the rules, the learned layer and the external classifier. The duplicate rule
+   * is applied where the comment is written.
+   */
+  PreparedComment judge(
+      String articleId, Comment parent, Author author, String body, Locale language) {
     ArticlePolicy policy = articles.policy(new ArticleId(articleId));
     if (!policy.commentsOpen()) throw new CommentsClosed();
-    Comment parent = parentId == null ? null : approvedParent(articleId, parentId);
-    String body = rawBody.strip();
     OffsetDateTime now = Clocks.now(clock);
-
-    // the duplicate rule is applied by the writer, which sees every comment committed before
     Submission submission =
         new Submission(
             body,
@@ -78,11 +96,7 @@ public class CommentSubmission {
             rules.engine(),
             learned);
     // the external classifier may hold what the rules would publish, before the write (issue #14)
-    prepared = externalReview.reviewed(prepared);
-    Submitted stored = writer.write(prepared);
-    standings.committed(
-        author.name(), author.email(), author.clientHash(), stored.comment().status());
-    return stored;
+    return externalReview.reviewed(prepared);
   }
 
   private Comment approvedParent(String articleId, String parentId) {
