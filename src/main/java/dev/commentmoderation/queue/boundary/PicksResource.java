@@ -29,8 +29,10 @@ public class PicksResource {
   @Inject Picks picks;
   @Context SecurityContext security;
 
-  /** What a pick looks like to the dashboard. */
-  public record Pick(String id, String articleId, boolean featured) {}
+  /**
+   * What a pick looks like to the dashboard ({@code version}: the comment's, which a pick moves).
+   */
+  public record Pick(String id, String articleId, boolean featured, int version) {}
 
   @POST
   @Transactional
@@ -48,6 +50,6 @@ public class PicksResource {
 
   private Pick set(String id, boolean on) {
     var c = picks.feature(CommentId.parse(id), on, Acting.moderator(security));
-    return new Pick(String.valueOf(c.id()), c.articleId(), c.featured());
+    return new Pick(String.valueOf(c.id()), c.articleId(), c.featured(), c.version());
   }
 }
