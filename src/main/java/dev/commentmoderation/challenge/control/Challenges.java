@@ -35,8 +35,6 @@ public class Challenges {
   @ConfigProperty(name = "comments.challenge.ttl.seconds", defaultValue = "300")
   long ttlSeconds;
 
-  private ProofOfWork work;
-
   @PostConstruct
   void init() {
     String m = mode.strip().toLowerCase(Locale.ROOT);
@@ -45,7 +43,11 @@ public class Challenges {
     if (difficulty < 1 || difficulty > ProofOfWork.MAX_DIFFICULTY)
       throw new IllegalStateException(
           "comments.challenge.difficulty must be 1 to " + ProofOfWork.MAX_DIFFICULTY);
-    work = new ProofOfWork(key.secret());
+  }
+
+  /** Cheap to make: the key and an HMAC made per use. */
+  private ProofOfWork work() {
+    return new ProofOfWork(key.secret());
   }
 
   public boolean on() {
@@ -54,18 +56,19 @@ public class Challenges {
 
   public ProofOfWork.Challenge issue() {
     if (!on()) throw new ChallengesOff();
-    return work.issue(clock.instant(), ttlSeconds, difficulty);
+    return work().issue(clock.instant(), ttlSeconds, difficulty);
   }
 
   /** Refuses the request unless it carries a fresh solution; spends it. Nothing when off. */
   public void require(HttpHeaders headers) {
     if (!on()) return;
     var check =
-        work.check(
-            headers.getHeaderString(ASK_HEADER),
-            headers.getHeaderString(NONCE_HEADER),
-            clock.instant(),
-            difficulty);
+        work()
+            .check(
+                headers.getHeaderString(ASK_HEADER),
+                headers.getHeaderString(NONCE_HEADER),
+                clock.instant(),
+                difficulty);
     if (check.outcome() != ProofOfWork.Outcome.SOLVED)
       throw new ChallengeRefused(check.outcome(), false);
     if (!spent.spend(check.id(), check.expiresAt()))

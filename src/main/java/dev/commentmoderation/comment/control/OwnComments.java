@@ -67,7 +67,7 @@ public class OwnComments {
    */
   public void delete(CommentId id, String editToken) {
     Comment comment = authored(id, editToken);
-    CommentStatus from = comment.deletedByAuthor();
+    CommentStatus from = comment.authorDeleted();
     em.flush();
     audit.record(comment.id(), AuditLog.READER, AuditAction.DELETED, from, comment.status(), null);
     deleted.fire(new CommentDeleted(comment.commentId(), comment.article(), from));

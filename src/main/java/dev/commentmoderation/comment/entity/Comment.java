@@ -278,7 +278,7 @@ public class Comment {
    *
    * @return the status it had
    */
-  public CommentStatus deletedByAuthor() {
+  public CommentStatus authorDeleted() {
     CommentStatus from = status;
     if (from == CommentStatus.DELETED) throw new CommentNotFound();
     this.status = CommentStatus.DELETED;

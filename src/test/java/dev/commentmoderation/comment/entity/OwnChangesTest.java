@@ -80,11 +80,11 @@ class OwnChangesTest {
   void aDeletedCommentIsGoneForEveryone() {
     Comment c = judged(Decision.APPROVE);
     c.feature();
-    assertEquals(CommentStatus.APPROVED, c.deletedByAuthor());
+    assertEquals(CommentStatus.APPROVED, c.authorDeleted());
     assertTrue(c.isDeleted());
     assertFalse(c.isApproved());
     assertFalse(c.featured());
-    assertThrows(CommentNotFound.class, c::deletedByAuthor);
+    assertThrows(CommentNotFound.class, c::authorDeleted);
     assertThrows(CommentNotFound.class, () -> edit(c, Decision.APPROVE));
     assertThrows(CommentNotFound.class, () -> c.decide(CommentStatus.APPROVED, 0, ADMIN, AT));
     assertThrows(CommentNotFound.class, c::feature);
