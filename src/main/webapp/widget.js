@@ -431,7 +431,7 @@
       }
       var actions = h('div', { class: 'cmw-tools' }, tools);
       var editedMark = h('span', { class: 'cmw-edited', 'data-edited': true, hidden: !c.edited, text: ' · ' + t.edited });
-      li = h('li', { class: 'cmw-item' + (pending ? ' cmw-is-pending' : '') + (c.featured ? ' cmw-is-featured' : ''), 'data-comment-id': c.id, 'data-pending': pending, 'data-featured': !!c.featured }, [
+      li = h('li', { class: 'cmw-item' + (pending ? ' cmw-is-pending' : '') + (c.featured ? ' cmw-is-featured' : ''), 'data-comment-id': c.id, 'data-pending': pending, 'data-featured': c.featured ? 'true' : null }, [
         h('article', { class: 'cmw-comment' }, [
           h('p', { class: 'cmw-meta' }, [
             h('span', { class: 'cmw-author', text: c.authorName }),
