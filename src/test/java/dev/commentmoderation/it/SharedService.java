@@ -33,11 +33,20 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class SharedService implements BeforeAllCallback, ParameterResolver {
 
+  /** The port of BrowserIT's page on another origin ({@code http://localhost:SITE_PORT}). */
+  public static final int SITE_PORT = Integer.getInteger("it.cross.origin.port", 47123);
+
   /**
    * Settings the shared service runs with on top of the failsafe execution's environment; features
    * whose tests need a setting add it here (keep them compatible with every other test).
    */
-  static final Map<String, String> ENV = Map.of("COMMENTS_LEARNED_RETRAIN_HOURS", "0");
+  static final Map<String, String> ENV =
+      Map.of(
+          "COMMENTS_LEARNED_RETRAIN_HOURS",
+          "0",
+          // BrowserIT's news site on another origin, embedding the widget (issue 12)
+          "COMMENTS_ALLOWED_ORIGINS",
+          "https://news.example,http://localhost:" + SITE_PORT);
 
   private static final Namespace NAMESPACE = Namespace.create(SharedService.class);
 

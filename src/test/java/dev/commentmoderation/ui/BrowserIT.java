@@ -213,7 +213,7 @@ class BrowserIT {
     assertEquals(
         200, api.post("/api/moderation/comments/" + pick + "/feature", "", Api.admin()).status());
 
-    int port = Integer.getInteger("it.cross.origin.port", 47123);
+    int port = SharedService.SITE_PORT;
     String page =
         "<!doctype html><html lang=ru><head><meta charset=utf-8><title>news.example</title></head>"
             + "<body><h1>Статья</h1><div data-comments-article='"
