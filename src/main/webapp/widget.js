@@ -4,11 +4,16 @@
  *   <script src="https://comments.example/widget.js" defer></script>
  * It talks to the service it was loaded from (not the page's origin), so it works cross-origin.
  * Optional attributes on the container: data-lang="ru|ky|en" (else the page's lang, else ru),
- * data-order="oldest" (default newest first). It sets data-cmw-state="loading|ready|error".
+ * data-order="oldest|popular" (default newest first; readers can change it with the sort selector).
+ * It sets data-cmw-state="loading|ready|error".
  * Readers signed in on the site: data-comments-token="JWT" (signed by the site for this reader), or
  * data-comments-token-url="/path" on the site's own origin, fetched with the site's cookies and
  * answering the token as text or as JSON {"token": "..."}. The token goes to the service as
  * "Authorization: Bearer" on posting and reporting; the form then shows the name the site gave.
+ * A reader's own comments: the edit token of each submission's answer is kept in localStorage (of
+ * the page's origin, under a key naming this service) so that its author can edit or delete it from
+ * this browser. Likes are remembered there too. When the service asks for proof of work, the widget
+ * solves the challenge with Web Crypto (SHA-256) before sending; nothing leaves for a third party.
  * Sites theme it with the CSS custom properties --cmw-accent, --cmw-text, --cmw-bg, --cmw-font;
  * pages that add containers later call window.commentModerationWidget.mount().
  *
@@ -68,7 +73,23 @@
       rules: 'Комментарии проверяются автоматически. Оскорбления, мат и реклама не публикуются.',
       signedIn: 'Вы вошли как {name}',
       verified: 'Читатель сайта: вход подтверждён сайтом',
-      signInFailed: 'Не удалось получить вход с сайта. Обновите страницу.'
+      signInFailed: 'Не удалось получить вход с сайта. Обновите страницу.',
+      edit: 'Изменить',
+      save: 'Сохранить',
+      del: 'Удалить',
+      delConfirm: 'Удалить комментарий?',
+      delYes: 'Да, удалить',
+      deleted: 'Комментарий удалён автором.',
+      edited: 'изменён',
+      like: 'Нравится',
+      liked: 'Вам нравится',
+      sort: 'Порядок',
+      newest: 'Сначала новые',
+      oldest: 'Сначала старые',
+      popular: 'Сначала популярные',
+      featured: 'Выбор редакции',
+      solving: 'Проверяем браузер…',
+      noCrypto: 'Браузер не может пройти проверку: откройте страницу по HTTPS.'
     },
     ky: {
       title: 'Комментарийлер',
@@ -108,7 +129,23 @@
       rules: 'Комментарийлер автоматтык түрдө текшерилет. Кордоо, сөгүнүү жана жарнама жарыяланбайт.',
       signedIn: 'Сиз {name} катары кирдиңиз',
       verified: 'Сайттын окурманы: кирүүнү сайт ырастады',
-      signInFailed: 'Сайттан кирүүнү алуу мүмкүн болгон жок. Баракты жаңылаңыз.'
+      signInFailed: 'Сайттан кирүүнү алуу мүмкүн болгон жок. Баракты жаңылаңыз.',
+      edit: 'Өзгөртүү',
+      save: 'Сактоо',
+      del: 'Өчүрүү',
+      delConfirm: 'Комментарийди өчүрөсүзбү?',
+      delYes: 'Ооба, өчүрүү',
+      deleted: 'Комментарийди автору өчүргөн.',
+      edited: 'өзгөртүлгөн',
+      like: 'Жакты',
+      liked: 'Сизге жакты',
+      sort: 'Тартиби',
+      newest: 'Алгач жаңылары',
+      oldest: 'Алгач эскилери',
+      popular: 'Алгач популярдуулары',
+      featured: 'Редакциянын тандоосу',
+      solving: 'Браузер текшерилүүдө…',
+      noCrypto: 'Браузер текшерүүдөн өтө албайт: баракты HTTPS аркылуу ачыңыз.'
     },
     en: {
       title: 'Comments',
@@ -148,11 +185,88 @@
       rules: 'Comments are checked automatically. Insults, obscenity and advertising are not published.',
       signedIn: 'Signed in as {name}',
       verified: 'Site reader: signed in by the site',
-      signInFailed: 'Could not get your sign-in from the site. Please reload the page.'
+      signInFailed: 'Could not get your sign-in from the site. Please reload the page.',
+      edit: 'Edit',
+      save: 'Save',
+      del: 'Delete',
+      delConfirm: 'Delete this comment?',
+      delYes: 'Yes, delete',
+      deleted: 'Comment deleted by its author.',
+      edited: 'edited',
+      like: 'Like',
+      liked: 'You like this',
+      sort: 'Order',
+      newest: 'Newest first',
+      oldest: 'Oldest first',
+      popular: 'Most liked first',
+      featured: "Editors' picks",
+      solving: 'Checking your browser…',
+      noCrypto: 'Your browser cannot pass the check: open the page over HTTPS.'
     }
   };
   var REASONS = ['spam', 'abuse', 'offtopic', 'other'];
+  var SORTS = ['newest', 'oldest', 'popular'];
   var seq = 0;
+
+  /**
+   * What this browser remembers for this service: edit tokens of the reader's own comments (id ->
+   * token) and the comments they like. The page's localStorage, under a key naming the service, so
+   * two services embedded on one site do not mix; nothing when storage is refused (private mode).
+   */
+  var STORE = 'cmw:' + BASE;
+  function remembered() {
+    try {
+      var v = JSON.parse(window.localStorage.getItem(STORE) || '{}');
+      return { tokens: v.tokens || {}, likes: v.likes || {} };
+    } catch (e) {
+      return { tokens: {}, likes: {} };
+    }
+  }
+  function remember(change) {
+    try {
+      var v = remembered();
+      change(v);
+      window.localStorage.setItem(STORE, JSON.stringify(v));
+    } catch (e) {
+      /* storage refused: the reader simply cannot edit from here later */
+    }
+  }
+
+  /** Leading zero bits of a digest. */
+  function zeroBits(bytes) {
+    var bits = 0;
+    for (var i = 0; i < bytes.length; i++) {
+      if (bytes[i] === 0) {
+        bits += 8;
+        continue;
+      }
+      return bits + Math.clz32(bytes[i]) - 24;
+    }
+    return bits;
+  }
+
+  /**
+   * Finds a nonce such that SHA-256(challenge + ':' + nonce) starts with `difficulty` zero bits,
+   * hashing in batches so the page stays responsive. Web Crypto only: no third party sees anything.
+   */
+  function solve(challenge, difficulty) {
+    if (!window.crypto || !window.crypto.subtle) return Promise.reject(new Error('no-crypto'));
+    var encoder = new TextEncoder();
+    var batch = 256;
+    function from(start) {
+      var tries = [];
+      for (var n = start; n < start + batch; n++) {
+        tries.push(window.crypto.subtle.digest('SHA-256', encoder.encode(challenge + ':' + n)));
+      }
+      return Promise.all(tries).then(function (digests) {
+        for (var i = 0; i < digests.length; i++) {
+          if (zeroBits(new Uint8Array(digests[i])) >= difficulty) return String(start + i);
+        }
+        return from(start + batch);
+      });
+    }
+    return from(0);
+  }
 
   /** Builds an element; children that are strings become text nodes, never markup. */
   function h(tag, props, kids) {
@@ -249,7 +363,9 @@
     var article = root.getAttribute('data-comments-article');
     var lang = language(root);
     var t = T[lang];
-    var newest = root.getAttribute('data-order') !== 'oldest';
+    var sort = SORTS.indexOf(root.getAttribute('data-order')) >= 0 ? root.getAttribute('data-order') : 'newest';
+    var newest = sort !== 'oldest';
+    var needsWork = false; // the service asked for proof of work: solve before each submission
     var id = 'cmw' + ++seq + '-';
     var shown = {}; // comment id -> its <li>, so a page never shows one twice
     var cursor = null;
@@ -262,20 +378,21 @@
     var tokenFromUrl = root.hasAttribute('data-comments-token-url') && !root.getAttribute('data-comments-token');
 
     // writes carry the token; a token fetched from the site is fetched again once when refused
-    function write(method, path, body) {
-      return request(method, path, body, token).then(function (res) {
+    function write(method, path, body, extra) {
+      return request(method, path, body, extra, token).then(function (res) {
         if (res.status !== 401 || !token || !tokenFromUrl) return res;
         return siteToken(root, true).then(function (again) {
           if (!again || again === token) return res;
           useToken(again);
-          return request(method, path, body, token);
+          return request(method, path, body, extra, token);
         }, function () { return res; });
       });
     }
 
-    function request(method, path, body, bearer) {
+    function request(method, path, body, extra, bearer) {
       var init = { method: method, mode: 'cors', credentials: 'omit', headers: { 'Accept-Language': lang } };
       if (bearer) init.headers.Authorization = 'Bearer ' + bearer;
+      for (var k in extra || {}) init.headers[k] = extra[k];
       if (body) {
         init.headers['Content-Type'] = 'application/json';
         init.body = JSON.stringify(body);
@@ -288,7 +405,12 @@
           } catch (e) {
             /* not JSON: an error page from a proxy; the status code still tells the story */
           }
-          return { status: res.status, json: json || {}, retryAfter: res.headers.get('Retry-After') };
+          return {
+            status: res.status,
+            json: json || {},
+            retryAfter: res.headers.get('Retry-After'),
+            challenge: res.headers.get('X-Comment-Challenge')
+          };
         });
       });
     }
@@ -304,6 +426,14 @@
     var info = h('p', { class: 'cmw-info', text: t.loading });
     var more = h('button', { type: 'button', class: 'cmw-btn cmw-btn-quiet', 'data-more': true, hidden: true, text: t.more });
     var status = h('div', { class: 'cmw-status', 'data-comment-status': true, role: 'status', 'aria-live': 'polite' });
+    var sortSelect = h('select', { class: 'cmw-select', id: id + 'sort', 'data-sort': true },
+      SORTS.map(function (o) { return h('option', { value: o, selected: o === sort, text: t[o] }); }));
+    var sorter = h('p', { class: 'cmw-sort' }, [h('label', { for: sortSelect.id, text: t.sort }), ' ', sortSelect]);
+    var picksList = h('ul', { class: 'cmw-list cmw-picks-list' });
+    var picks = h('section', { class: 'cmw-picks', 'data-featured-section': true, hidden: true, 'aria-labelledby': id + 'picks' }, [
+      h('h3', { class: 'cmw-picks-title', id: id + 'picks', text: t.featured }),
+      picksList
+    ]);
 
     function field(name, label, control, hint) {
       var err = h('p', { class: 'cmw-error', id: id + name + '-err', hidden: true });
@@ -343,7 +473,7 @@
     ]);
     var home = h('div', { class: 'cmw-home' }, [form]);
     var head = h('h2', { class: 'cmw-title' }, [t.title + ' ', totalEl]);
-    var parts = newest ? [head, home, info, list, more] : [head, info, list, more, home];
+    var parts = newest ? [head, picks, home, sorter, info, list, more] : [head, picks, sorter, info, list, more, home];
     root.replaceChildren(h('section', { class: 'cmw-root', lang: lang }, parts));
 
     /** A signed-in reader writes under the site's name: the name and e-mail fields go away. */
@@ -377,22 +507,34 @@
 
     // ---- thread
     function commentNode(c, pending) {
+      if (c.deleted) return placeholderNode(c);
       var when = new Date(c.createdAt);
-      var actions = pending
-        ? h('p', { class: 'cmw-pending', text: t.pending })
-        : h('div', { class: 'cmw-tools' }, [
-            h('button', { type: 'button', class: 'cmw-link', 'data-reply': true, text: t.reply, onclick: function () { startReply(c, li); } }),
-            h('button', { type: 'button', class: 'cmw-link', 'data-report': true, text: t.report, onclick: function (e) { openReport(c, li, e.currentTarget); } })
-          ]);
-      var li = h('li', { class: 'cmw-item' + (pending ? ' cmw-is-pending' : ''), 'data-comment-id': c.id, 'data-pending': pending }, [
+      var mine = remembered().tokens[c.id];
+      var li;
+      var tools = [];
+      if (!pending) {
+        tools.push(likeButton(c));
+        tools.push(h('button', { type: 'button', class: 'cmw-link', 'data-reply': true, text: t.reply, onclick: function () { startReply(c, li); } }));
+        tools.push(h('button', { type: 'button', class: 'cmw-link', 'data-report': true, text: t.report, onclick: function (e) { openReport(c, li, e.currentTarget); } }));
+      }
+      if (mine) {
+        tools.push(h('button', { type: 'button', class: 'cmw-link', 'data-edit': true, text: t.edit, onclick: function () { openEdit(c, li); } }));
+        tools.push(h('button', { type: 'button', class: 'cmw-link', 'data-delete': true, text: t.del, onclick: function (e) { openDelete(c, li, e.currentTarget); } }));
+      }
+      var actions = h('div', { class: 'cmw-tools' }, tools);
+      var editedMark = h('span', { class: 'cmw-edited', 'data-edited': true, hidden: !c.edited, text: ' · ' + t.edited });
+      li = h('li', { class: 'cmw-item' + (pending ? ' cmw-is-pending' : '') + (c.featured ? ' cmw-is-featured' : ''), 'data-comment-id': c.id, 'data-pending': pending, 'data-featured': c.featured ? 'true' : null }, [
         h('article', { class: 'cmw-comment' }, [
           h('p', { class: 'cmw-meta' }, [
             h('span', { class: 'cmw-author', text: c.authorName }),
             c.author && c.author.verified ? h('span', { class: 'cmw-verified', 'data-verified': true, title: t.verified, 'aria-label': t.verified, text: '\u2713' }) : null,
             ' ',
-            h('time', { class: 'cmw-time', datetime: c.createdAt, text: isNaN(when) ? '' : dates.format(when) })
+            h('time', { class: 'cmw-time', datetime: c.createdAt, text: isNaN(when) ? '' : dates.format(when) }),
+            editedMark,
+            c.featured ? h('span', { class: 'cmw-badge', text: t.featured }) : null
           ]),
           h('div', { class: 'cmw-body', 'data-comment-body': true, text: c.body }),
+          pending ? h('p', { class: 'cmw-pending', text: t.pending }) : null,
           actions,
           h('div', { class: 'cmw-slot' })
         ])
@@ -404,6 +546,49 @@
       return li;
     }
 
+    /** A comment its author deleted, kept only to hold its replies: no name, no text. */
+    function placeholderNode(c) {
+      var li = h('li', { class: 'cmw-item cmw-is-deleted', 'data-comment-id': c.id, 'data-deleted': true }, [
+        h('p', { class: 'cmw-placeholder', text: t.deleted })
+      ]);
+      shown[c.id] = li;
+      if (c.replies && c.replies.length) {
+        li.append(h('ul', { class: 'cmw-replies' }, c.replies.filter(fresh).map(function (r) { return commentNode(r); })));
+      }
+      return li;
+    }
+
+    function likeButton(c) {
+      var liked = !!remembered().likes[c.id];
+      var count = h('span', { class: 'cmw-count', 'data-like-count': true, text: String(c.likes || 0) });
+      var button = h('button', { type: 'button', class: 'cmw-link cmw-like', 'data-like': true, 'aria-pressed': String(liked), title: liked ? t.liked : t.like }, ['♥ ' + t.like + ' ', count]);
+      button.addEventListener('click', function () {
+        var on = button.getAttribute('aria-pressed') !== 'true';
+        button.disabled = true;
+        var call = on
+          ? write('POST', 'comments/' + encodeURIComponent(c.id) + '/reactions', { kind: 'like' })
+          : write('DELETE', 'comments/' + encodeURIComponent(c.id) + '/reactions?kind=like');
+        call
+          .then(function (res) {
+            if (res.status !== 200) return setStatus('ERROR', failure(res));
+            count.textContent = String(res.json.likes);
+            button.setAttribute('aria-pressed', String(on));
+            button.title = on ? t.liked : t.like;
+            remember(function (v) {
+              if (on) v.likes[c.id] = 1;
+              else delete v.likes[c.id];
+            });
+          })
+          .catch(function () {
+            setStatus('ERROR', t.network);
+          })
+          .then(function () {
+            button.disabled = false;
+          });
+      });
+      return button;
+    }
+
     function fresh(c) {
       return !shown[c.id];
     }
@@ -412,7 +597,7 @@
     function load() {
       more.disabled = true;
       root.setAttribute('data-cmw-state', 'loading');
-      return request('GET', 'articles/' + encodeURIComponent(article) + '/comments?limit=20&order=' + (newest ? 'newest' : 'oldest') + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''))
+      return request('GET', 'articles/' + encodeURIComponent(article) + '/comments?limit=20&sort=' + sort + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''))
         .then(function (res) {
           if (res.status !== 200) throw res;
           var page = res.json;
@@ -432,6 +617,152 @@
         });
     }
     more.addEventListener('click', load);
+
+    sortSelect.addEventListener('change', function () {
+      sort = sortSelect.value;
+      cursor = null;
+      shown = {};
+      endReply(false);
+      list.replaceChildren();
+      load();
+    });
+
+    // the editor's picks, shown first; they are in the thread too, marked
+    function loadPicks() {
+      return request('GET', 'articles/' + encodeURIComponent(article) + '/comments?featured=true&limit=10')
+        .then(function (res) {
+          if (res.status !== 200) return;
+          var found = res.json.comments || [];
+          picksList.replaceChildren.apply(picksList, found.map(function (c) {
+            var when = new Date(c.createdAt);
+            return h('li', { class: 'cmw-item', 'data-featured-comment-id': c.id }, [
+              h('p', { class: 'cmw-meta' }, [
+                h('span', { class: 'cmw-author', text: c.authorName }),
+                ' ',
+                h('time', { class: 'cmw-time', datetime: c.createdAt, text: isNaN(when) ? '' : dates.format(when) })
+              ]),
+              h('div', { class: 'cmw-body', 'data-comment-body': true, text: c.body })
+            ]);
+          }));
+          picks.hidden = !found.length;
+        })
+        .catch(function () {
+          /* the picks are a bonus: the thread still shows them, marked */
+        });
+    }
+
+    // ---- a reader's own comments: edit (within the service's window) and delete
+    function ownHeaders(c) {
+      return { 'X-Comment-Edit-Token': remembered().tokens[c.id] };
+    }
+
+    function openEdit(c, li) {
+      if (openPanel) openPanel.remove();
+      var bodyEl = li.querySelector(':scope > .cmw-comment > [data-comment-body]');
+      var text = h('textarea', { class: 'cmw-input', name: 'body', id: id + 'edit-' + c.id, rows: 4, 'aria-label': t.body });
+      text.value = bodyEl.textContent;
+      var said = h('p', { class: 'cmw-status', 'data-edit-status': true, role: 'status', 'aria-live': 'polite' });
+      var save = h('button', { type: 'submit', class: 'cmw-btn', 'data-edit-save': true, text: t.save });
+      var panel = h('form', { class: 'cmw-report', 'data-edit-form': true }, [
+        text,
+        h('div', { class: 'cmw-actions' }, [
+          save,
+          h('button', { type: 'button', class: 'cmw-btn cmw-btn-quiet', text: t.cancel, onclick: function () { panel.remove(); openPanel = null; } })
+        ]),
+        said
+      ]);
+      panel.addEventListener('submit', function (e) {
+        e.preventDefault();
+        if (!text.value.trim()) {
+          said.className = 'cmw-status cmw-status-error';
+          said.textContent = t.required;
+          return;
+        }
+        save.disabled = true;
+        write('PATCH', 'comments/' + encodeURIComponent(c.id), { body: text.value }, ownHeaders(c))
+          .then(function (res) {
+            if (res.status === 200 && res.json.status) {
+              var r = res.json;
+              said.setAttribute('data-status', r.status);
+              if (r.status === 'APPROVED') {
+                bodyEl.textContent = text.value.trim();
+                c.body = bodyEl.textContent;
+                li.querySelector('[data-edited]').hidden = false;
+                panel.remove();
+                openPanel = null;
+                setStatus(r.status, r.message || '');
+                return;
+              }
+              // held or refused: it has left the thread; only its author sees why
+              bodyEl.textContent = text.value.trim();
+              li.classList.add('cmw-is-pending');
+              li.setAttribute('data-pending', 'true');
+              said.className = 'cmw-status cmw-status-' + r.status.toLowerCase();
+              said.textContent = r.message || '';
+              save.disabled = false;
+              return;
+            }
+            said.className = 'cmw-status cmw-status-error';
+            said.setAttribute('data-status', 'ERROR');
+            said.textContent = failure(res);
+            save.disabled = false;
+          })
+          .catch(function () {
+            said.className = 'cmw-status cmw-status-error';
+            said.textContent = t.network;
+            save.disabled = false;
+          });
+      });
+      li.querySelector('.cmw-slot').prepend(panel);
+      openPanel = panel;
+      text.focus();
+    }
+
+    function openDelete(c, li, button) {
+      if (openPanel) openPanel.remove();
+      var said = h('p', { class: 'cmw-status', role: 'status', 'aria-live': 'polite' });
+      var yes = h('button', { type: 'button', class: 'cmw-btn', 'data-delete-confirm': true, text: t.delYes });
+      var panel = h('div', { class: 'cmw-report', 'data-delete-panel': true }, [
+        h('p', { text: t.delConfirm }),
+        h('div', { class: 'cmw-actions' }, [
+          yes,
+          h('button', { type: 'button', class: 'cmw-btn cmw-btn-quiet', text: t.cancel, onclick: function () { panel.remove(); openPanel = null; button.focus(); } })
+        ]),
+        said
+      ]);
+      yes.addEventListener('click', function () {
+        yes.disabled = true;
+        write('DELETE', 'comments/' + encodeURIComponent(c.id), null, ownHeaders(c))
+          .then(function (res) {
+            if (res.status === 204) {
+              remember(function (v) { delete v.tokens[c.id]; });
+              var replies = li.querySelector(':scope > .cmw-replies');
+              var wasShown = !li.classList.contains('cmw-is-pending');
+              var placeholder = placeholderNode({ id: c.id });
+              if (replies) placeholder.append(replies);
+              if (replies && replies.children.length) li.replaceWith(placeholder);
+              else {
+                li.remove();
+                delete shown[c.id];
+              }
+              if (wasShown) setTotal(Math.max(0, total - 1));
+              openPanel = null;
+              return;
+            }
+            said.className = 'cmw-status cmw-status-error';
+            said.textContent = failure(res);
+            yes.disabled = false;
+          })
+          .catch(function () {
+            said.className = 'cmw-status cmw-status-error';
+            said.textContent = t.network;
+            yes.disabled = false;
+          });
+      });
+      li.querySelector('.cmw-slot').prepend(panel);
+      openPanel = panel;
+      yes.focus();
+    }
 
     // ---- replying: the one form moves under the comment being answered
     function startReply(c, li) {
@@ -501,14 +832,29 @@
       form.setAttribute('aria-busy', 'true');
       submit.disabled = true;
       setStatus('SENDING', '');
-      write('POST', 'articles/' + encodeURIComponent(article) + '/comments', data)
+      var path = 'articles/' + encodeURIComponent(article) + '/comments';
+      // with proof of work asked for, solve first; when it is asked for unexpectedly, solve and retry once
+      function send(retried) {
+        var work = needsWork ? proofOfWork() : Promise.resolve(null);
+        return work.then(function (headers) {
+          return write('POST', path, data, headers).then(function (res) {
+            if (res.status === 403 && res.challenge === 'pow' && !retried) {
+              needsWork = true;
+              return send(true);
+            }
+            return res;
+          });
+        });
+      }
+      send(false)
         .then(function (res) {
           var r = res.json;
           if (res.status === 201 && r.status) {
+            if (r.editToken) remember(function (v) { v.tokens[r.id] = r.editToken; });
             setStatus(r.status, r.message || '');
             if (r.status === 'REJECTED') return bodyInput.focus();
             var shownName = token ? signedName || '' : data.authorName;
-            var c = { id: r.id, parentId: r.parentId, authorName: shownName, body: data.body, createdAt: r.createdAt, author: { name: shownName, verified: !!token } };
+            var c = { id: r.id, parentId: r.parentId, authorName: shownName, body: data.body.trim(), createdAt: r.createdAt, likes: 0, author: { name: shownName, verified: !!token } };
             var node = commentNode(c, r.status !== 'APPROVED');
             var parent = c.parentId && shown[c.parentId];
             if (parent) {
@@ -540,14 +886,26 @@
           }
           setStatus('ERROR', failure(res));
         })
-        .catch(function () {
-          setStatus('ERROR', t.network);
+        .catch(function (e) {
+          setStatus('ERROR', e && e.message === 'no-crypto' ? t.noCrypto : t.network);
         })
         .then(function () {
           form.removeAttribute('aria-busy');
           submit.disabled = false;
         });
     });
+
+    /** Fetches a challenge and solves it: the headers that carry the solution. */
+    function proofOfWork() {
+      setStatus('SENDING', t.solving);
+      return request('POST', 'challenges').then(function (res) {
+        if (res.status !== 200) throw new Error('challenge');
+        var c = res.json;
+        return solve(c.challenge, c.difficulty).then(function (nonce) {
+          return { 'X-Comment-Challenge': c.challenge, 'X-Comment-Challenge-Nonce': nonce };
+        });
+      });
+    }
 
     // ---- reporting
     var openPanel = null;
@@ -604,6 +962,7 @@
     }, function () {
       setStatus('ERROR', t.signInFailed);
     });
+    loadPicks();
     load();
   }
 

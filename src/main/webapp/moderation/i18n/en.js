@@ -65,6 +65,10 @@ export default {
   'queue.reject': 'Reject',
   'queue.history': 'History',
   'queue.ban': 'Ban the author',
+  'queue.feature': "Editors' pick",
+  'queue.unfeature': "Remove from editors' picks",
+  'queue.featured': "Comment {id} is an editors' pick.",
+  'queue.unfeatured': "Comment {id} is no longer an editors' pick.",
   'queue.onlyArticle': 'Show this article only',
   'queue.selectOne': 'Select comment {id}',
   'queue.noEmail': 'no e-mail',
@@ -316,7 +320,7 @@ export default {
   'totp.saved': 'I have saved the codes',
 
   // server codes in words
-  status: { PENDING: 'awaiting review', APPROVED: 'approved', REJECTED: 'rejected' },
+  status: { PENDING: 'awaiting review', APPROVED: 'approved', REJECTED: 'rejected', DELETED: 'deleted by its author' },
   decision: { APPROVE: 'publish', HOLD: 'hold for review', REJECT: 'reject' },
   action: { FLAG: 'flag', HOLD: 'hold', REJECT: 'reject' },
   category: {

@@ -65,6 +65,10 @@ export default {
   'queue.reject': 'Четке кагуу',
   'queue.history': 'Тарых',
   'queue.ban': 'Авторго тыюу салуу',
+  'queue.feature': 'Редакциянын тандоосуна',
+  'queue.unfeature': 'Редакциянын тандоосунан алып салуу',
+  'queue.featured': '{id} комментарийи — редакциянын тандоосунда.',
+  'queue.unfeatured': '{id} комментарийи редакциянын тандоосунан алынды.',
   'queue.onlyArticle': 'Ушул макаланы гана көрсөтүү',
   'queue.selectOne': '#{id} комментарийди тандоо',
   'queue.noEmail': 'e-mail жок',
@@ -316,7 +320,7 @@ export default {
   'totp.saved': 'Коддорду сактадым',
 
   // сервердин коддору сөз менен
-  status: { PENDING: 'текшерүүдө', APPROVED: 'бекитилди', REJECTED: 'четке кагылды' },
+  status: { PENDING: 'текшерүүдө', APPROVED: 'бекитилди', REJECTED: 'четке кагылды', DELETED: 'автору өчүргөн' },
   decision: { APPROVE: 'жарыялоо', HOLD: 'текшерүүгө', REJECT: 'четке кагуу' },
   action: { FLAG: 'белгилөө', HOLD: 'кармоо', REJECT: 'четке кагуу' },
   category: {

@@ -65,6 +65,10 @@ export default {
   'queue.reject': 'Отклонить',
   'queue.history': 'История',
   'queue.ban': 'Забанить автора',
+  'queue.feature': 'В выбор редакции',
+  'queue.unfeature': 'Убрать из выбора редакции',
+  'queue.featured': 'Комментарий {id} — в выборе редакции.',
+  'queue.unfeatured': 'Комментарий {id} убран из выбора редакции.',
   'queue.onlyArticle': 'Показать только эту статью',
   'queue.selectOne': 'Выбрать комментарий {id}',
   'queue.noEmail': 'без e-mail',
@@ -316,7 +320,7 @@ export default {
   'totp.saved': 'Я сохранил коды',
 
   // server codes in words
-  status: { PENDING: 'на проверке', APPROVED: 'одобрен', REJECTED: 'отклонён' },
+  status: { PENDING: 'на проверке', APPROVED: 'одобрен', REJECTED: 'отклонён', DELETED: 'удалён автором' },
   decision: { APPROVE: 'публиковать', HOLD: 'на проверку', REJECT: 'отклонить' },
   action: { FLAG: 'отметка', HOLD: 'задержать', REJECT: 'отклонить' },
   category: {

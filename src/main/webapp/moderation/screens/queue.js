@@ -97,6 +97,8 @@ function card(item) {
   var reject = el('button', { type: 'button', class: 'btn btn-reject', 'data-reject': true, text: t('queue.reject'), 'aria-keyshortcuts': 'r', hidden: item.status === 'REJECTED' });
   var history = el('button', { type: 'button', class: 'btn btn-quiet', 'data-audit': true, text: t('queue.history'), 'aria-keyshortcuts': 'h' });
   var ban = el('button', { type: 'button', class: 'btn btn-quiet', 'data-ban-author': true, text: t('queue.ban') });
+  var pick = el('button', { type: 'button', class: 'btn btn-quiet', 'data-feature': true, 'aria-pressed': String(!!item.featured),
+    text: t(item.featured ? 'queue.unfeature' : 'queue.feature'), hidden: item.status !== 'APPROVED' });
   var only = el('button', { type: 'button', class: 'link', 'data-filter-article': true, text: item.articleId, title: t('queue.onlyArticle') });
   var box = el('input', { type: 'checkbox', 'data-select': true, 'aria-label': t('queue.selectOne', { id: id }) });
   var node = el('article', { class: 'item', 'data-queue-item': id, 'data-status': item.status, tabindex: -1, 'aria-labelledby': 'item-' + id + '-head' },
@@ -112,16 +114,43 @@ function card(item) {
       ' · ', verdictLine(v)),
     body,
     matchList(v && v.matches),
-    el('div', { class: 'item-actions' }, reason, approve, reject, history, ban),
+    el('div', { class: 'item-actions' }, reason, approve, reject, history, ban, pick),
     el('p', { class: 'item-note', 'data-item-note': true, role: 'status', hidden: true }));
   approve.addEventListener('click', function () { decide(id, 'approve'); });
   reject.addEventListener('click', function () { decide(id, 'reject'); });
   history.addEventListener('click', function () { openAudit(id, history); });
   ban.addEventListener('click', function () { banAuthor(item, ban, reason.value.trim()); });
+  pick.addEventListener('click', function () { feature(id, pick); });
   only.addEventListener('click', function () { filterByArticle(item.articleId); });
   box.addEventListener('change', function () { select(id, box.checked); });
   node.addEventListener('focusin', function () { markCurrent(id); });
   return node;
+}
+
+/** Makes an approved comment an editor's pick, or takes that back; the pick moves its version. */
+function feature(id, button) {
+  var entry = state.items.get(id);
+  if (!entry || entry.busy) return;
+  var on = button.getAttribute('aria-pressed') !== 'true';
+  button.disabled = true;
+  authed(on ? 'POST' : 'DELETE', 'moderation/comments/' + encodeURIComponent(id) + '/feature')
+    .then(function (res) {
+      if (res.status !== 200) {
+        say(t('queue.commentProblem', { id: id, problem: problemText(res) }), 'error');
+        return;
+      }
+      entry.data.featured = res.json.featured;
+      entry.data.version = res.json.version;
+      button.setAttribute('aria-pressed', String(res.json.featured));
+      button.textContent = t(res.json.featured ? 'queue.unfeature' : 'queue.feature');
+      say(t(res.json.featured ? 'queue.featured' : 'queue.unfeatured', { id: id }), 'success');
+    })
+    .catch(function (e) {
+      if (unreachable(e)) networkError();
+    })
+    .then(function () {
+      button.disabled = false;
+    });
 }
 
 function markCurrent(id) {

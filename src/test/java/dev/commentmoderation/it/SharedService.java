@@ -33,6 +33,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class SharedService implements BeforeAllCallback, ParameterResolver {
 
+  /** The port of BrowserIT's page on another origin ({@code http://localhost:SITE_PORT}). */
+  public static final int SITE_PORT = Integer.getInteger("it.cross.origin.port", 47123);
+
   /**
    * Settings the shared service runs with on top of the failsafe execution's environment; features
    * whose tests need a setting add it here (keep them compatible with every other test).
@@ -43,7 +46,10 @@ public final class SharedService implements BeforeAllCallback, ParameterResolver
           "0",
           // readers signed in by the site (ReaderTokens signs the tests' tokens with it)
           "COMMENTS_SSO_SECRET",
-          ReaderTokens.SECRET);
+          ReaderTokens.SECRET,
+          // BrowserIT's news site on another origin, embedding the widget (issue 12)
+          "COMMENTS_ALLOWED_ORIGINS",
+          "https://news.example,http://localhost:" + SITE_PORT);
 
   private static final Namespace NAMESPACE = Namespace.create(SharedService.class);
 

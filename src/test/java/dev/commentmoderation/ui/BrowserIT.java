@@ -123,7 +123,7 @@ class BrowserIT {
             + "'></div><script src='"
             + url("/widget.js")
             + "' defer></script></body></html>";
-    int port = Integer.parseInt(System.getProperty("it.site.port", "38917"));
+    int port = SharedService.SITE_PORT;
     var site =
         com.sun.net.httpserver.HttpServer.create(
             new java.net.InetSocketAddress("127.0.0.1", port), 0);
@@ -264,6 +264,119 @@ class BrowserIT {
         browser
             .find("[data-comment-id='" + parent + "'] [data-comment-id] [data-comment-body]")
             .prop("textContent"));
+  }
+
+  /**
+   * A news site on another origin embeds the widget: its reader likes someone's comment, edits
+   * their own one and deletes it, and the editor's picks come first.
+   */
+  @Test
+  void onAnotherSiteAReaderLikesEditsAndDeletesAndPicksComeFirst() throws Exception {
+    String others =
+        api.post(path(), comment("Эрмек", unique("Дорогу на Нарын давно пора")))
+            .json()
+            .getString("id");
+    String picked = unique("Лучший разбор этой новости");
+    String pick = api.post(path(), comment("Гульнара", picked)).json().getString("id");
+    assertEquals(
+        200, api.post("/api/moderation/comments/" + pick + "/feature", "", Api.admin()).status());
+
+    int port = SharedService.SITE_PORT;
+    String page =
+        "<!doctype html><html lang=ru><head><meta charset=utf-8><title>news.example</title></head>"
+            + "<body><h1>Статья</h1><div data-comments-article='"
+            + article
+            + "'></div><script src='"
+            + url("/widget.js")
+            + "' defer></script></body></html>";
+    var site =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress("127.0.0.1", port), 0);
+    site.createContext(
+        "/",
+        exchange -> {
+          byte[] bytes = page.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, bytes.length);
+          try (var out = exchange.getResponseBody()) {
+            out.write(bytes);
+          }
+        });
+    site.start();
+    try {
+      // localhost is another origin than the service's 127.0.0.1: every call is cross-origin
+      browser.open("http://localhost:" + port + "/news/1.html");
+      waitForThread();
+
+      // the picks first, above the form and the thread
+      var picks = browser.find("[data-featured-section]");
+      assertTrue(picks.displayed(), "the picks are shown");
+      assertTrue(picks.text().contains("Выбор редакции"), picks::text);
+      assertEquals(
+          picked,
+          browser
+              .find("[data-featured-comment-id='" + pick + "'] [data-comment-body]")
+              .prop("textContent"));
+      assertTrue(
+          browser
+              .script(
+                  "var p = document.querySelector('[data-featured-section]');"
+                      + "return [document.querySelector('form[data-comment-form]'), document.querySelector('.cmw-list:not(.cmw-picks-list)')]"
+                      + ".every(function (e) { return p.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING; });")
+              .equals(JsonValue.TRUE),
+          "the picks come before the form and the thread");
+      assertEquals("true", browser.find("[data-comment-id='" + pick + "']").attr("data-featured"));
+      // only one's own comments can be edited or deleted
+      assertFalse(browser.exists("[data-comment-id='" + others + "'] [data-edit]"));
+      assertFalse(browser.exists("[data-comment-id='" + others + "'] [data-delete]"));
+
+      // a like, counted by the service
+      var like = browser.find("[data-comment-id='" + others + "'] [data-like]");
+      like.click();
+      browser.waitFor("the like", () -> "true".equals(like.attr("aria-pressed")));
+      assertEquals(
+          "1", browser.find("[data-comment-id='" + others + "'] [data-like-count]").text());
+      assertEquals(1, likes(others));
+
+      // the reader's own comment: edited in place
+      String body = unique("Согласен, дорога нужна всем");
+      assertEquals("APPROVED", submit("Азамат", body));
+      String mine = commentWithBody(body);
+      assertNotNull(mine);
+      String sel = "[data-comment-id='" + mine + "']";
+      browser.find(sel + " [data-edit]").click();
+      var text = browser.find(sel + " [data-edit-form] textarea");
+      text.clear();
+      String edited = unique("Согласен, дорога и мост нужны всем");
+      text.type(edited);
+      browser.find(sel + " [data-edit-save]").click();
+      browser.waitFor(
+          "the edit",
+          () -> edited.equals(browser.find(sel + " [data-comment-body]").prop("textContent")));
+      assertTrue(browser.find(sel + " [data-edited]").displayed());
+      shot("cross-origin-edited");
+      var shown = api.get("/api/comments/" + mine).json();
+      assertEquals(edited, shown.getString("body"));
+      assertTrue(shown.getBoolean("edited"));
+
+      // the edit buttons survive a reload (the token is kept in this browser), then it is deleted
+      browser.open("http://localhost:" + port + "/news/1.html");
+      waitForThread();
+      assertEquals(
+          "true",
+          browser.find("[data-comment-id='" + others + "'] [data-like]").attr("aria-pressed"));
+      browser.find(sel + " [data-delete]").click();
+      browser.find(sel + " [data-delete-confirm]").click();
+      browser.waitFor("the deletion", () -> !browser.exists(sel));
+      assertEquals(404, api.get("/api/comments/" + mine).status());
+      assertFalse(api.get(path()).body().contains(edited));
+    } finally {
+      site.stop(0);
+    }
+  }
+
+  private int likes(String id) {
+    return api.get("/api/comments/" + id).json().getInt("likes");
   }
 
   @Test

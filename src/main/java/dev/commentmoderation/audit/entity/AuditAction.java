@@ -31,7 +31,11 @@ public enum AuditAction {
   SESSION_ENDED,
   TOTP_ENABLED,
   TOTP_DISABLED,
-  RECOVERY_CODE_USED;
+  RECOVERY_CODE_USED,
+  EDITED,
+  DELETED,
+  FEATURED,
+  UNFEATURED;
 
   /** The entry for imposing a sanction of a kind; kinds and actions share their names. */
   public static AuditAction sanction(Enum<?> kind) {

@@ -1,9 +1,14 @@
 package dev.commentmoderation.comment.boundary;
 
 import dev.commentmoderation.article.boundary.ValidArticleId;
+import dev.commentmoderation.challenge.control.Challenges;
 import dev.commentmoderation.comment.control.CommentSubmission;
 import dev.commentmoderation.comment.control.Cursor;
+import dev.commentmoderation.comment.control.EditTokens;
+import dev.commentmoderation.comment.control.RankCursor;
+import dev.commentmoderation.comment.control.Readers;
 import dev.commentmoderation.comment.control.ThreadCache;
+import dev.commentmoderation.comment.control.ThreadOrder;
 import dev.commentmoderation.comment.control.Threads;
 import dev.commentmoderation.platform.i18n.Messages;
 import dev.commentmoderation.platform.web.InvalidParameter;
@@ -49,6 +54,8 @@ public class ArticleCommentsResource {
   @Inject Callers callers;
   @Inject Validator validator;
   @Inject Messages messages;
+  @Inject Readers readers;
+  @Inject Challenges challenges;
   @Context HttpHeaders headers;
   @Context HttpServletRequest request;
 
@@ -70,36 +77,50 @@ public class ArticleCommentsResource {
             ? validator.validate(comment)
             : validator.validate(comment, Default.class, NewComment.Anonymous.class);
     if (!invalid.isEmpty()) throw new ConstraintViolationException(invalid);
-    var author = author(caller, comment);
+    if (!caller.signedIn()) challenges.require(headers);
+    // the author proves authorship of their comment with this token (only its hash is kept); a
+    // signed-in reader also by being the same reader
+    EditTokens.Issued token = EditTokens.issue();
+    var author = author(caller, comment, token.hash());
     var result = submission.submit(articleId, comment.parentId(), author, comment.body(), locale);
+    var receipt = receipt(messages, locale, result, token.token());
+    return Response.created(URI.create("/api/comments/" + result.comment().id()))
+        .entity(receipt)
+        .build();
+  }
+
+  /** The answer to a submission or an edit: what became of the comment and why. */
+  static SubmissionReceipt receipt(
+      Messages messages, Locale locale, CommentSubmission.Submitted result, String editToken) {
     var stored = result.comment();
     String reason = result.verdict().reason() == null ? null : result.verdict().reason().name();
     String message = messages.get(locale, "submission." + stored.status().name());
     if (reason != null) message += " " + messages.get(locale, "reason." + reason);
-    var receipt =
-        new SubmissionReceipt(
-            String.valueOf(stored.id()),
-            articleId,
-            stored.parentId() == null ? null : String.valueOf(stored.parentId()),
-            stored.status(),
-            stored.createdAt().toInstant(),
-            message,
-            reason);
-    return Response.created(URI.create("/api/comments/" + stored.id())).entity(receipt).build();
+    return new SubmissionReceipt(
+        String.valueOf(stored.id()),
+        stored.articleId(),
+        stored.parentId() == null ? null : String.valueOf(stored.parentId()),
+        stored.status(),
+        stored.createdAt().toInstant(),
+        message,
+        reason,
+        editToken,
+        stored.editedAt() == null ? null : stored.editedAt().toInstant());
   }
 
   /**
    * A signed-in reader writes under the name the site gave (the submitted one only when the token
    * names none) and the site's e-mail when it gave one.
    */
-  static CommentSubmission.Author author(Caller caller, NewComment comment) {
+  static CommentSubmission.Author author(Caller caller, NewComment comment, String editTokenHash) {
     if (!caller.signedIn()) {
       return new CommentSubmission.Author(
           comment.authorName().strip(),
           comment.trimmedEmail(),
           caller.clientHash(),
           null,
-          comment.wantsReplies());
+          comment.wantsReplies(),
+          editTokenHash);
     }
     String name = caller.displayName();
     if (name == null && comment.authorName() != null && !comment.authorName().isBlank()) {
@@ -108,7 +129,7 @@ public class ArticleCommentsResource {
     if (name == null) throw new InvalidParameter("authorName", "text.required");
     String email = caller.email() != null ? caller.email() : comment.trimmedEmail();
     return new CommentSubmission.Author(
-        name, email, caller.clientHash(), caller.readerId(), comment.wantsReplies());
+        name, email, caller.clientHash(), caller.readerId(), comment.wantsReplies(), editTokenHash);
   }
 
   @GET
@@ -127,12 +148,36 @@ public class ArticleCommentsResource {
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor,
       @QueryParam("order") String order,
+      @QueryParam("sort") String sort,
+      @QueryParam("featured") String featured,
       @Context Request conditions) {
     int pageSize = InvalidParameter.intParam("limit", limit, 20, 1, 100);
-    boolean newestFirst = "newest".equals(order);
-    if (order != null && !newestFirst && !"oldest".equals(order)) {
-      throw new InvalidParameter("order", "param.order");
+    ThreadOrder sorted = ThreadOrder.of(sort, order);
+    boolean picksOnly = flag("featured", featured);
+    if (picksOnly) {
+      var key = new ThreadCache.Key(articleId, pageSize, null, false, "featured");
+      return caching.respond(
+          conditions,
+          threadCache.page(
+              key,
+              () ->
+                  PublicViews.json(
+                      PublicViews.picks(articleId, threads.picks(articleId, pageSize)))));
     }
+    if (sorted == ThreadOrder.POPULAR) {
+      RankCursor after = RankCursor.decode("cursor", cursor);
+      var key =
+          new ThreadCache.Key(
+              articleId, pageSize, after == null ? null : after.encode(), true, "popular");
+      return caching.respond(
+          conditions,
+          threadCache.page(
+              key,
+              () ->
+                  PublicViews.json(
+                      PublicViews.thread(articleId, threads.popular(articleId, pageSize, after)))));
+    }
+    boolean newestFirst = sorted == ThreadOrder.NEWEST;
     Cursor after = Cursor.decode("cursor", cursor);
     var key =
         new ThreadCache.Key(
@@ -145,5 +190,15 @@ public class ArticleCommentsResource {
                     PublicViews.thread(
                         articleId, threads.publicPage(articleId, pageSize, after, newestFirst))));
     return caching.respond(conditions, page);
+  }
+
+  /** An optional boolean query parameter: true, false, or a 400. */
+  static boolean flag(String name, String value) {
+    if (value == null) return false;
+    return switch (value.strip()) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new InvalidParameter(name, "param.boolean");
+    };
   }
 }

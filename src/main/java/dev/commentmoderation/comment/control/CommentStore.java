@@ -61,6 +61,11 @@ public class CommentStore {
    * remembered in memory.
    */
   private List<PreparedComment> withDuplicatesJudged(List<PreparedComment> batch) {
+    return duplicatesJudged(batch);
+  }
+
+  /** The same, for an edited text judged outside the writer; in the caller's transaction. */
+  List<PreparedComment> duplicatesJudged(List<PreparedComment> batch) {
     Set<String> hashes = new HashSet<>();
     Set<String> clients = new HashSet<>();
     Set<String> emails = new HashSet<>(Set.of(""));

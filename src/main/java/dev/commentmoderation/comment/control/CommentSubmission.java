@@ -46,18 +46,19 @@ public class CommentSubmission {
 
   /**
    * Who submits: the name shown, the e-mail, the client, the signed-in reader (null when anonymous;
-   * the name is then the one the site gave), and whether to mail the author about replies and the
-   * moderator's decision.
+   * the name is then the one the site gave), whether to mail the author about replies and the
+   * moderator's decision, and the hash of their edit token ({@code editTokenHash}, null for none).
    */
   public record Author(
-      String name, String email, String clientHash, Long readerId, boolean notifyReplies) {
+      String name,
+      String email,
+      String clientHash,
+      Long readerId,
+      boolean notifyReplies,
+      String editTokenHash) {
 
     public Author(String name, String email, String clientHash) {
-      this(name, email, clientHash, null, false);
-    }
-
-    public Author(String name, String email, String clientHash, Long readerId) {
-      this(name, email, clientHash, readerId, false);
+      this(name, email, clientHash, null, false, null);
     }
 
     public boolean verified() {
@@ -69,13 +70,30 @@ public class CommentSubmission {
 
   public Submitted submit(
       String articleId, String parentId, Author author, String rawBody, Locale language) {
+    // a closed article is said before an unknown parent
+    if (!articles.policy(new ArticleId(articleId)).commentsOpen()) throw new CommentsClosed();
+    Comment parent = parentId == null ? null : approvedParent(articleId, parentId);
+    PreparedComment prepared = judge(articleId, parent, author, rawBody.strip(), language);
+    Submitted stored = writer.write(prepared);
+    standings.committed(
+        author.name(),
+        author.email(),
+        author.clientHash(),
+        author.readerId(),
+        stored.comment().status());
+    return stored;
+  }
+
+  /**
+   * The judging of a text, for a new comment and for an edited one alike: the article's policy, the
+   * author's standing, the rules, the learned layer and the external classifier. The duplicate rule
+   * is applied where the comment is written.
+   */
+  PreparedComment judge(
+      String articleId, Comment parent, Author author, String body, Locale language) {
     ArticlePolicy policy = articles.policy(new ArticleId(articleId));
     if (!policy.commentsOpen()) throw new CommentsClosed();
-    Comment parent = parentId == null ? null : approvedParent(articleId, parentId);
-    String body = rawBody.strip();
     OffsetDateTime now = Clocks.now(clock);
-
-    // the duplicate rule is applied by the writer, which sees every comment committed before
     Submission submission =
         new Submission(
             body,
@@ -98,15 +116,7 @@ public class CommentSubmission {
             rules.engine(),
             learned);
     // the external classifier may hold what the rules would publish, before the write (issue #14)
-    prepared = externalReview.reviewed(prepared);
-    Submitted stored = writer.write(prepared);
-    standings.committed(
-        author.name(),
-        author.email(),
-        author.clientHash(),
-        author.readerId(),
-        stored.comment().status());
-    return stored;
+    return externalReview.reviewed(prepared);
   }
 
   private Comment approvedParent(String articleId, String parentId) {

@@ -128,6 +128,19 @@ public record PreparedComment(
     return judged(again, verdict, heldAfterEngine);
   }
 
+  /** The count of the verdict's holding or refusing matches, for the queue's severity. */
+  int problems() {
+    return (int) verdict.matches().stream().filter(m -> m.action() != Action.FLAG).count();
+  }
+
+  /** The match that decided, for the queue's top category and rule; null when none. */
+  Match strongest() {
+    return verdict.matches().stream()
+        .filter(m -> m.action().decision() == verdict.decision())
+        .max(Comparator.comparing(Match::action))
+        .orElse(null);
+  }
+
   /** A new entity each time, so that a batch retried after a rollback starts clean. */
   Comment toEntity() {
     Comment comment =
@@ -144,6 +157,7 @@ public record PreparedComment(
             createdAt);
     comment.notifyReplies(author.notifyReplies());
     comment.writtenBy(author.readerId());
+    comment.editToken(author.editTokenHash());
     Match strongest =
         verdict.matches().stream()
             .filter(m -> m.action().decision() == verdict.decision())

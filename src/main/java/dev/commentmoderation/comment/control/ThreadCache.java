@@ -37,7 +37,14 @@ public class ThreadCache {
 
   static final int STRIPES = 1 << 14;
 
-  public record Key(String articleId, int limit, String cursor, boolean newestFirst) {}
+  /**
+   * {@code view} tells other views of the thread apart (a sort order, the picks); null for none.
+   */
+  public record Key(String articleId, int limit, String cursor, boolean newestFirst, String view) {
+    public Key(String articleId, int limit, String cursor, boolean newestFirst) {
+      this(articleId, limit, cursor, newestFirst, null);
+    }
+  }
 
   /** A page as it goes on the wire, with its entity tag's value (unquoted). */
   public record Rendered(byte[] json, String etag) {

@@ -118,6 +118,20 @@ public class Comment {
   @Column(name = "notify_replies", nullable = false)
   private boolean notifyReplies;
 
+  /** SHA-256 (hex) of the edit token its anonymous author was given; null for none. */
+  @Column(name = "edit_token_hash", length = 64)
+  private String editTokenHash;
+
+  @Column(name = "edited_at")
+  private OffsetDateTime editedAt;
+
+  /** Counted forward by the reactions' bulk updates, which leave {@code version} alone. */
+  @Column(nullable = false, insertable = false, updatable = false)
+  private int likes;
+
+  @Column(nullable = false)
+  private boolean featured;
+
   protected Comment() {}
 
   public Comment(
@@ -205,8 +219,9 @@ public class Comment {
    * @return the status it had
    */
   public CommentStatus decide(CommentStatus to, int seenVersion, Moderator by, OffsetDateTime at) {
-    if (to == CommentStatus.PENDING)
+    if (to != CommentStatus.APPROVED && to != CommentStatus.REJECTED)
       throw new IllegalArgumentException("a decision approves or rejects");
+    if (status == CommentStatus.DELETED) throw new CommentNotFound();
     seen(seenVersion);
     CommentStatus from = status;
     if (from == to) return from;
@@ -237,6 +252,91 @@ public class Comment {
     if (status != CommentStatus.APPROVED)
       throw new IllegalStateException("only a published comment is reported");
     this.status = CommentStatus.PENDING;
+  }
+
+  /**
+   * Its author changed the text, judged again as a new submission would be. A comment held for a
+   * moderator stays held (the new text must not skip the queue, nor reports that sent it back); one
+   * a moderator rejected cannot be edited; an editor's pick stops being one (the pick was of the
+   * old text).
+   *
+   * @return the status it had
+   */
+  public CommentStatus edited(
+      String newBody,
+      String newBodyHash,
+      Decision decision,
+      String verdictJson,
+      String ruleSetVersion,
+      String topCategory,
+      String topRule,
+      int problems,
+      OffsetDateTime at) {
+    CommentStatus from = status;
+    if (from == CommentStatus.DELETED) throw new CommentNotFound();
+    if (from == CommentStatus.REJECTED && decidedAt != null) throw new EditNotAllowed();
+    this.body = newBody;
+    this.bodyHash = newBodyHash;
+    this.editedAt = at;
+    this.featured = false;
+    judged(decision, verdictJson, ruleSetVersion, topCategory, topRule, problems);
+    if (from == CommentStatus.PENDING && status == CommentStatus.APPROVED) {
+      this.status = CommentStatus.PENDING;
+    }
+    return from;
+  }
+
+  /**
+   * Its author removed it: it leaves the thread (its approved replies stay, under a placeholder)
+   * and the queue.
+   *
+   * @return the status it had
+   */
+  public CommentStatus authorDeleted() {
+    CommentStatus from = status;
+    if (from == CommentStatus.DELETED) throw new CommentNotFound();
+    this.status = CommentStatus.DELETED;
+    this.featured = false;
+    return from;
+  }
+
+  /** An editor's pick (only a published comment); false when it already was one. */
+  public boolean feature() {
+    if (!isApproved()) throw new CommentNotFound();
+    if (featured) return false;
+    featured = true;
+    return true;
+  }
+
+  /** No longer an editor's pick; false when it was not one. */
+  public boolean unfeature() {
+    if (!featured) return false;
+    featured = false;
+    return true;
+  }
+
+  public void editToken(String hash) {
+    this.editTokenHash = hash;
+  }
+
+  public String editTokenHash() {
+    return editTokenHash;
+  }
+
+  public OffsetDateTime editedAt() {
+    return editedAt;
+  }
+
+  public int likes() {
+    return likes;
+  }
+
+  public boolean featured() {
+    return featured;
+  }
+
+  public boolean isDeleted() {
+    return status == CommentStatus.DELETED;
   }
 
   private void seen(int seenVersion) {

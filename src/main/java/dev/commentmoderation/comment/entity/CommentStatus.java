@@ -5,7 +5,12 @@ import dev.commentmoderation.engine.Decision;
 public enum CommentStatus {
   APPROVED,
   PENDING,
-  REJECTED;
+  REJECTED,
+  /**
+   * Removed by its author: never shown, never decided again; only a placeholder in the thread while
+   * it has approved replies.
+   */
+  DELETED;
 
   public static CommentStatus of(Decision decision) {
     return switch (decision) {

@@ -2,6 +2,8 @@ package dev.commentmoderation.live.boundary;
 
 import dev.commentmoderation.comment.entity.Comment;
 import dev.commentmoderation.comment.entity.CommentDecided;
+import dev.commentmoderation.comment.entity.CommentDeleted;
+import dev.commentmoderation.comment.entity.CommentEdited;
 import dev.commentmoderation.comment.entity.CommentReported;
 import dev.commentmoderation.comment.entity.CommentStatus;
 import dev.commentmoderation.comment.entity.CommentSubmitted;
@@ -59,6 +61,9 @@ public class LiveEvents {
   @Inject
   @ConfigProperty(name = "comments.live.replay.minutes", defaultValue = "60")
   int replayMinutes;
+
+  /** The actor of a reader's own change (an edit, a deletion), as the audit log names it. */
+  static final String READER = "reader";
 
   private final Map<String, Set<SseEventSink>> byUser = new ConcurrentHashMap<>();
   private volatile ScheduledFuture<?> pruning;
@@ -162,6 +167,41 @@ public class LiveEvents {
             e.by().name(),
             e.version());
     log.append("decided", JsonConfiguration.JSONB.toJson(payload));
+  }
+
+  /**
+   * An author edited their comment: a card showing the old text leaves (or is marked stale) like
+   * after any change of version, and a comment held now comes (back) with its new text.
+   */
+  void edited(@Observes CommentEdited e) {
+    log.append(
+        "decided",
+        JsonConfiguration.JSONB.toJson(
+            new Decided(
+                e.commentId().toString(),
+                e.articleId().value(),
+                e.from(),
+                e.to(),
+                READER,
+                e.version())));
+    if (e.to() == CommentStatus.PENDING) {
+      log.append("held", JsonConfiguration.JSONB.toJson(new Ref(e.commentId().toString())));
+    }
+  }
+
+  /** An author deleted their comment: it leaves the moderators' queue as a decided one does. */
+  void deleted(@Observes CommentDeleted e) {
+    Comment c = em.find(Comment.class, e.commentId().value());
+    log.append(
+        "decided",
+        JsonConfiguration.JSONB.toJson(
+            new Decided(
+                e.commentId().toString(),
+                e.articleId().value(),
+                e.from(),
+                CommentStatus.DELETED,
+                READER,
+                c == null ? Integer.MAX_VALUE : c.version())));
   }
 
   void reported(@Observes CommentReported e) {

@@ -43,7 +43,8 @@ public class Cors extends HttpFilter {
     String allow = allowed(origin);
     if (allow != null) {
       response.setHeader("Access-Control-Allow-Origin", allow);
-      response.setHeader("Access-Control-Expose-Headers", "Location, Retry-After, ETag");
+      response.setHeader(
+          "Access-Control-Expose-Headers", "Location, Retry-After, ETag, X-Comment-Challenge");
     }
     response.addHeader("Vary", "Origin");
     boolean preflight =
@@ -51,10 +52,12 @@ public class Cors extends HttpFilter {
             && request.getHeader("Access-Control-Request-Method") != null;
     if (preflight) {
       if (allow != null) {
-        response.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+        response.setHeader("Access-Control-Allow-Methods", "GET, POST, PATCH, DELETE, OPTIONS");
         // Authorization: a reader's sign-in token (a header, not a credential in the CORS sense)
         response.setHeader(
-            "Access-Control-Allow-Headers", "Content-Type, Accept, Accept-Language, Authorization");
+            "Access-Control-Allow-Headers",
+            "Content-Type, Accept, Accept-Language, Authorization, X-Comment-Edit-Token,"
+                + " X-Comment-Challenge, X-Comment-Challenge-Nonce");
         response.setHeader("Access-Control-Max-Age", "600");
       }
       response.setStatus(HttpServletResponse.SC_NO_CONTENT);

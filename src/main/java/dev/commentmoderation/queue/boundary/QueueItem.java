@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * A comment as a moderator sees it: everything but the client hash, with the engine's verdict, the
- * readers' open reports and who has claimed it (until when).
+ * readers' open reports, who has claimed it (until when) and whether it is an editor's pick.
  */
 public record QueueItem(
     String id,
@@ -28,7 +28,12 @@ public record QueueItem(
     String claimedBy,
     Instant claimedUntil,
     int reportCount,
-    List<ReportView> reports) {
+    List<ReportView> reports,
+    boolean featured) {
+
+  public QueueItem {
+    reports = List.copyOf(reports);
+  }
 
   public static QueueItem of(Comment c) {
     return of(c, List.of());
@@ -50,6 +55,7 @@ public record QueueItem(
         c.claimedBy(),
         c.claimedUntil() == null ? null : c.claimedUntil().toInstant(),
         openReports.size(),
-        openReports.stream().map(ReportView::of).toList());
+        openReports.stream().map(ReportView::of).toList(),
+        c.featured());
   }
 }
