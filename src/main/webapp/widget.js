@@ -205,8 +205,9 @@
     var plural = new Intl.PluralRules(lang);
     var dates = dateFormat(lang);
 
-    function request(method, path, body) {
+    function request(method, path, body, headers) {
       var init = { method: method, mode: 'cors', credentials: 'omit', headers: { 'Accept-Language': lang } };
+      if (headers) Object.keys(headers).forEach(function (k) { init.headers[k] = headers[k]; });
       if (body) {
         init.headers['Content-Type'] = 'application/json';
         init.body = JSON.stringify(body);
@@ -222,6 +223,15 @@
           return { status: res.status, json: json || {}, retryAfter: res.headers.get('Retry-After') };
         });
       });
+    }
+
+    var attempt = null; // the comment being sent: its text and Idempotency-Key
+
+    function newKey() {
+      if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+      var b = new Uint8Array(16);
+      crypto.getRandomValues(b);
+      return Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join('');
     }
 
     function failure(res) {
@@ -405,9 +415,15 @@
       form.setAttribute('aria-busy', 'true');
       submit.disabled = true;
       setStatus('SENDING', '');
-      request('POST', 'articles/' + encodeURIComponent(article) + '/comments', data)
+      // one Idempotency-Key per comment: sending the same comment again after an error or a lost
+      // answer reuses it, so the server answers with the comment it may already have stored
+      var sig = JSON.stringify([article, data]);
+      if (!attempt || attempt.sig !== sig) attempt = { sig: sig, key: newKey() };
+      request('POST', 'articles/' + encodeURIComponent(article) + '/comments', data, { 'Idempotency-Key': attempt.key })
         .then(function (res) {
           var r = res.json;
+          // settled: a new attempt gets a new key (429, 503 and other errors keep it for a retry)
+          if (res.status === 201 || res.status === 400 || res.status === 409) attempt = null;
           if (res.status === 201 && r.status) {
             setStatus(r.status, r.message || '');
             if (r.status === 'REJECTED') return bodyInput.focus();

@@ -39,6 +39,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RequestScoped
 public class ArticleCommentsResource {
 
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  private static final java.util.regex.Pattern IDEMPOTENCY_KEY_CHARS =
+      java.util.regex.Pattern.compile("[\\x21-\\x7e]+");
+
   @Inject CommentSubmission submission;
   @Inject Threads threads;
   @Inject ThreadCache threadCache;
@@ -60,7 +64,10 @@ public class ArticleCommentsResource {
     Locale locale = Messages.negotiate(headers);
     var author =
         new CommentSubmission.Author(
-            comment.authorName().strip(), comment.trimmedEmail(), clients.hash(request));
+            comment.authorName().strip(),
+            comment.trimmedEmail(),
+            clients.hash(request),
+            idempotencyKey(headers.getRequestHeaders().get(IDEMPOTENCY_KEY)));
     var result = submission.submit(articleId, comment.parentId(), author, comment.body(), locale);
     var stored = result.comment();
     String reason = result.verdict().reason() == null ? null : result.verdict().reason().name();
@@ -75,7 +82,25 @@ public class ArticleCommentsResource {
             stored.createdAt().toInstant(),
             message,
             reason);
-    return Response.created(URI.create("/api/comments/" + stored.id())).entity(receipt).build();
+    var created = Response.created(URI.create("/api/comments/" + stored.id())).entity(receipt);
+    if (result.replayed()) created.header("Idempotent-Replayed", "true");
+    return created.build();
+  }
+
+  /**
+   * The optional {@code Idempotency-Key}: one value of 1 to 128 visible ASCII characters (a UUID
+   * fits), else 400.
+   */
+  static String idempotencyKey(java.util.List<String> values) {
+    if (values == null || values.isEmpty()) return null;
+    String key = values.get(0);
+    if (values.size() > 1
+        || key.isEmpty()
+        || key.length() > 128
+        || !IDEMPOTENCY_KEY_CHARS.matcher(key).matches()) {
+      throw new InvalidParameter(IDEMPOTENCY_KEY, "param.idempotency-key");
+    }
+    return key;
   }
 
   @GET

@@ -44,9 +44,25 @@ public class CommentSubmission {
   @Inject CommentWriter writer;
   @Inject Clock clock;
 
-  public record Author(String name, String email, String clientHash) {}
+  /**
+   * Who sends a comment; {@code idempotencyKey} is the client's {@code Idempotency-Key} (null when
+   * none was sent), unique per client.
+   */
+  public record Author(String name, String email, String clientHash, String idempotencyKey) {
+    public Author(String name, String email, String clientHash) {
+      this(name, email, clientHash, null);
+    }
+  }
 
-  public record Submitted(Comment comment, Verdict verdict) {}
+  /**
+   * A stored comment and its verdict; {@code replayed} when it was stored by an earlier attempt
+   * with the same {@code Idempotency-Key}, not by this one.
+   */
+  public record Submitted(Comment comment, Verdict verdict, boolean replayed) {
+    public Submitted(Comment comment, Verdict verdict) {
+      this(comment, verdict, false);
+    }
+  }
 
   public Submitted submit(
       String articleId, String parentId, Author author, String rawBody, Locale language) {
@@ -80,6 +96,7 @@ public class CommentSubmission {
     // the external classifier may hold what the rules would publish, before the write (issue #14)
     prepared = externalReview.reviewed(prepared);
     Submitted stored = writer.write(prepared);
+    if (stored.replayed()) return stored;
     standings.committed(
         author.name(), author.email(), author.clientHash(), stored.comment().status());
     return stored;

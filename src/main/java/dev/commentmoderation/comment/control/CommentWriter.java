@@ -1,6 +1,7 @@
 package dev.commentmoderation.comment.control;
 
 import dev.commentmoderation.comment.control.CommentSubmission.Submitted;
+import dev.commentmoderation.platform.persistence.DatabaseOutages;
 import dev.commentmoderation.platform.web.ProblemException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -37,6 +38,7 @@ public class CommentWriter {
 
   @Resource ManagedThreadFactory threads;
   @Inject CommentStore store;
+  @Inject DatabaseOutages outages;
 
   @Inject
   @ConfigProperty(name = "comments.write.batch.size", defaultValue = "64")
@@ -98,10 +100,12 @@ public class CommentWriter {
       return result.get(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       result.cancel(false);
-      LOG.warning(() -> "no commit within " + timeoutMillis + " ms");
+      outages.unavailable(new TimeoutException("no commit within " + timeoutMillis + " ms"));
       throw new CommentNotStored();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof ProblemException typed) throw typed;
+      // counted and summarised by DatabaseOutages, not logged per request
+      outages.unavailable(e.getCause());
       throw new CommentNotStored();
     } catch (InterruptedException e) {
       result.cancel(false);
@@ -112,9 +116,14 @@ public class CommentWriter {
 
   private List<Submitted> storeBatch(List<PreparedComment> batch) {
     try {
-      return store.store(batch);
+      List<Submitted> stored = store.store(batch);
+      outages.available();
+      return stored;
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "a batch of " + batch.size() + " comments was not stored", e);
+      // the database being gone is reported once by DatabaseOutages; anything else is worth a trace
+      if (aboutTheComments(e)) {
+        LOG.log(Level.WARNING, "a batch of " + batch.size() + " comments was not stored", e);
+      }
       throw e;
     }
   }

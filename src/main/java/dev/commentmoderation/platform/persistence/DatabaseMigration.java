@@ -7,6 +7,10 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -54,6 +58,7 @@ public class DatabaseMigration {
         Flyway.configure(DatabaseMigration.class.getClassLoader())
             .dataSource(dataSource)
             .locations("classpath:db/migration")
+            .placeholders(placeholders(dataSource))
             .load()
             .migrate();
     LOG.info(
@@ -63,5 +68,23 @@ public class DatabaseMigration {
                 + " ("
                 + result.migrationsExecuted
                 + " migrations applied)");
+  }
+
+  /**
+   * What differs between the two databases in a migration: {@code ${unlogged}} ({@code UNLOGGED} on
+   * PostgreSQL) and {@code ${concurrently}} ({@code CONCURRENTLY} on PostgreSQL, for index changes
+   * in a migration that runs outside a transaction, see README "Migrations"); both empty on H2,
+   * which knows neither.
+   */
+  static Map<String, String> placeholders(DataSource dataSource) {
+    boolean postgres;
+    try (Connection c = dataSource.getConnection()) {
+      postgres =
+          c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot reach the database to migrate it", e);
+    }
+    return Map.of(
+        "unlogged", postgres ? "UNLOGGED" : "", "concurrently", postgres ? "CONCURRENTLY" : "");
   }
 }

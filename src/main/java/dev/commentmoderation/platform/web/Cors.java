@@ -43,7 +43,8 @@ public class Cors extends HttpFilter {
     String allow = allowed(origin);
     if (allow != null) {
       response.setHeader("Access-Control-Allow-Origin", allow);
-      response.setHeader("Access-Control-Expose-Headers", "Location, Retry-After, ETag");
+      response.setHeader(
+          "Access-Control-Expose-Headers", "Location, Retry-After, ETag, Idempotent-Replayed");
     }
     response.addHeader("Vary", "Origin");
     boolean preflight =
@@ -52,7 +53,9 @@ public class Cors extends HttpFilter {
     if (preflight) {
       if (allow != null) {
         response.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-        response.setHeader("Access-Control-Allow-Headers", "Content-Type, Accept, Accept-Language");
+        response.setHeader(
+            "Access-Control-Allow-Headers",
+            "Content-Type, Accept, Accept-Language, Idempotency-Key");
         response.setHeader("Access-Control-Max-Age", "600");
       }
       response.setStatus(HttpServletResponse.SC_NO_CONTENT);
