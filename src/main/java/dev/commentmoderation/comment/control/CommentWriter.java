@@ -120,8 +120,9 @@ public class CommentWriter {
       outages.available();
       return stored;
     } catch (RuntimeException e) {
-      // the database being gone is reported once by DatabaseOutages; anything else is worth a trace
-      if (aboutTheComments(e)) {
+      // the database being gone is reported once by DatabaseOutages, a client's error (a reused
+      // Idempotency-Key) is its answer; anything else is worth a trace
+      if (aboutTheComments(e) && !(e instanceof ProblemException)) {
         LOG.log(Level.WARNING, "a batch of " + batch.size() + " comments was not stored", e);
       }
       throw e;

@@ -76,7 +76,7 @@ public class DatabaseMigration {
    * in a migration that runs outside a transaction, see README "Migrations"); both empty on H2,
    * which knows neither.
    */
-  static Map<String, String> placeholders(DataSource dataSource) {
+  public static Map<String, String> placeholders(DataSource dataSource) {
     boolean postgres;
     try (Connection c = dataSource.getConnection()) {
       postgres =

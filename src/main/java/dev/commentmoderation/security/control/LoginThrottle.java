@@ -21,8 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>An attempt is <em>reserved</em> as a failure before the password is hashed and refunded when
  * it turns out right, so parallel guesses cannot all pass a check made before any of them failed. A
- * locked key is refused without hashing. Counted per instance, in memory (at most {@link #MAX_KEYS}
- * keys; the least recently used are forgotten first).
+ * locked key is refused without hashing. Counted here per instance, in memory (at most {@link
+ * #MAX_KEYS} keys; the least recently used are forgotten first), and on PostgreSQL also for every
+ * instance by {@link SharedSignInFailures}.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -159,6 +160,16 @@ public class LoginThrottle {
   /** Whether this client has failures on record (it then gets no waiting for a hashing slot). */
   public boolean hasFailures(String client) {
     return clients.failuresOf(client, clock.instant()) > 0;
+  }
+
+  /** The rule of (account, client) keys, for {@link SharedSignInFailures}. */
+  public Limits pairLimits() {
+    return pairs;
+  }
+
+  /** The rule of client keys, for {@link SharedSignInFailures}. */
+  public Limits clientLimits() {
+    return clients;
   }
 
   private static String pairKey(String username, String client) {
