@@ -16,12 +16,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
  * An index change runs while the service keeps writing and reading: on a PostgreSQL of its own the
- * schema is migrated as the service does it (same locations and placeholders), {@value #ROWS}
+ * schema is migrated as the service does it ({@link DatabaseMigration#configure}), {@value #ROWS}
  * comments are seeded, then the example index migration ({@code db/index-migration-example}: the
  * form README "Migrations" prescribes) runs while another connection inserts a comment and reads a
  * thread page in a loop. That connection has {@code lock_timeout = 1s}: any statement that waited
@@ -38,12 +37,7 @@ class IndexMigrationIT {
     assumeTrue("postgres".equals(System.getProperty("it.database")), "PostgreSQL pass only");
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
       DataSource ds = pg.getPostgresDatabase();
-      Flyway.configure()
-          .dataSource(ds)
-          .locations("classpath:db/migration")
-          .placeholders(DatabaseMigration.placeholders(ds))
-          .load()
-          .migrate();
+      DatabaseMigration.configure(ds, "classpath:db/migration").load().migrate();
       try (Connection c = ds.getConnection();
           Statement s = c.createStatement()) {
         s.execute(
@@ -104,10 +98,8 @@ class IndexMigrationIT {
       long before = statements.get();
       long started = System.nanoTime();
       var result =
-          Flyway.configure()
-              .dataSource(ds)
-              .locations("classpath:db/migration", "classpath:db/index-migration-example")
-              .placeholders(DatabaseMigration.placeholders(ds))
+          DatabaseMigration.configure(
+                  ds, "classpath:db/migration", "classpath:db/index-migration-example")
               .load()
               .migrate();
       long tookMs = (System.nanoTime() - started) / 1_000_000;

@@ -130,6 +130,18 @@ public class CommentWriter {
   }
 
   /**
+   * Connection exceptions (class 08) and the server going away (57P01 admin shutdown, 57P02 crash
+   * shutdown, 57P03 cannot connect now).
+   */
+  static boolean connectionLost(String sqlState) {
+    return sqlState != null
+        && (sqlState.startsWith("08")
+            || sqlState.equals("57P01")
+            || sqlState.equals("57P02")
+            || sqlState.equals("57P03"));
+  }
+
+  /**
    * A failure that may be one comment's fault, so that each is worth trying alone; not when the
    * database cannot be reached (every comment would fail again, each after a wait).
    */
@@ -138,9 +150,7 @@ public class CommentWriter {
       if (t instanceof SQLTransientConnectionException
           || t instanceof SQLNonTransientConnectionException
           || t instanceof jakarta.resource.ResourceException
-          || (t instanceof SQLException sql
-              && sql.getSQLState() != null
-              && sql.getSQLState().startsWith("08"))) {
+          || (t instanceof SQLException sql && connectionLost(sql.getSQLState()))) {
         return false;
       }
     }

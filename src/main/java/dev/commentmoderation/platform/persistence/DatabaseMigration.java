@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * Declares the application's data source and brings its schema up to date before anything else
@@ -54,13 +55,7 @@ public class DatabaseMigration {
 
   @PostConstruct
   void migrate() {
-    var result =
-        Flyway.configure(DatabaseMigration.class.getClassLoader())
-            .dataSource(dataSource)
-            .locations("classpath:db/migration")
-            .placeholders(placeholders(dataSource))
-            .load()
-            .migrate();
+    var result = configure(dataSource, "classpath:db/migration").load().migrate();
     LOG.info(
         () ->
             "database schema at version "
@@ -68,6 +63,20 @@ public class DatabaseMigration {
                 + " ("
                 + result.migrationsExecuted
                 + " migrations applied)");
+  }
+
+  /**
+   * Flyway as the service runs it. Its lock on PostgreSQL is a session-level advisory lock, not a
+   * transaction-level one: the latter keeps a transaction open on another connection for the whole
+   * run, and {@code CREATE INDEX CONCURRENTLY} waits for every open transaction to end — the
+   * migration then waits for itself forever (found by {@code IndexMigrationIT}).
+   */
+  public static FluentConfiguration configure(DataSource dataSource, String... locations) {
+    return Flyway.configure(DatabaseMigration.class.getClassLoader())
+        .dataSource(dataSource)
+        .locations(locations)
+        .placeholders(placeholders(dataSource))
+        .configuration(Map.of("flyway.postgresql.transactional.lock", "false"));
   }
 
   /**
