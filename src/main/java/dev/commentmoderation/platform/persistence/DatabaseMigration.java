@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /**
  * Declares the application's data source and brings its schema up to date before anything else
@@ -72,11 +73,15 @@ public class DatabaseMigration {
    * migration then waits for itself forever (found by {@code IndexMigrationIT}).
    */
   public static FluentConfiguration configure(DataSource dataSource, String... locations) {
-    return Flyway.configure(DatabaseMigration.class.getClassLoader())
-        .dataSource(dataSource)
-        .locations(locations)
-        .placeholders(placeholders(dataSource))
-        .configuration(Map.of("flyway.postgresql.transactional.lock", "false"));
+    FluentConfiguration flyway =
+        Flyway.configure(DatabaseMigration.class.getClassLoader())
+            .dataSource(dataSource)
+            .locations(locations)
+            .placeholders(placeholders(dataSource));
+    flyway
+        .getConfigurationExtension(PostgreSQLConfigurationExtension.class)
+        .setTransactionalLock(false);
+    return flyway;
   }
 
   /**
