@@ -162,14 +162,19 @@ public class LoginThrottle {
     return clients.failuresOf(client, clock.instant()) > 0;
   }
 
-  /** The rule of (account, client) keys, for {@link SharedSignInFailures}. */
-  public Limits pairLimits() {
-    return pairs;
+  /** Free failures of (account, client) keys ({@code pair}) or of client keys. */
+  public int freeFailures(boolean pair) {
+    return (pair ? pairs : clients).free;
   }
 
-  /** The rule of client keys, for {@link SharedSignInFailures}. */
-  public Limits clientLimits() {
-    return clients;
+  /** How long without a failure a key starts clean. */
+  public Duration forgetAfter(boolean pair) {
+    return (pair ? pairs : clients).forgetAfter;
+  }
+
+  /** The lockout after the {@code beyond}-th failure past the free ones (1, 2, …). */
+  public Duration lockoutAfter(boolean pair, int beyond) {
+    return (pair ? pairs : clients).lockoutAfter(beyond);
   }
 
   private static String pairKey(String username, String client) {

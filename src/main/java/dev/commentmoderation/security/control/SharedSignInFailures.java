@@ -118,31 +118,28 @@ public class SharedSignInFailures {
                     + " WHERE key = ?")) {
       count.unwrap(PgStatement.class).setQueryTimeoutMs(timeoutMillis);
       lock.unwrap(PgStatement.class).setQueryTimeoutMs(timeoutMillis);
-      count(count, lock, pairKey(username, client), throttle.pairLimits(), now);
-      count(count, lock, clientKey(client), throttle.clientLimits(), now);
+      count(count, lock, pairKey(username, client), true, now);
+      count(count, lock, clientKey(client), false, now);
       breaker.succeeded();
     } catch (SQLException | RuntimeException e) {
       breaker.failed();
     }
   }
 
-  private static void count(
-      PreparedStatement count,
-      PreparedStatement lock,
-      String key,
-      LoginThrottle.Limits limits,
-      long now)
+  private void count(
+      PreparedStatement count, PreparedStatement lock, String key, boolean pair, long now)
       throws SQLException {
     count.setString(1, key);
     count.setLong(2, now);
-    count.setLong(3, limits.forgetAfter.toMillis());
+    count.setLong(3, throttle.forgetAfter(pair).toMillis());
     int failures;
     try (ResultSet r = count.executeQuery()) {
       r.next();
       failures = r.getInt(1);
     }
-    if (failures > limits.free) {
-      lock.setLong(1, now + limits.lockoutAfter(failures - limits.free).toMillis());
+    int free = throttle.freeFailures(pair);
+    if (failures > free) {
+      lock.setLong(1, now + throttle.lockoutAfter(pair, failures - free).toMillis());
       lock.setString(2, key);
       lock.executeUpdate();
     }
