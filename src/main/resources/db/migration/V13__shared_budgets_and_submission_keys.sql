@@ -29,7 +29,7 @@ CREATE INDEX submission_key_created ON submission_key (created_at);
 -- login_failure: failed sign-ins per (account, client) and per client, counted by every instance,
 -- with the lock they earned (see LoginThrottle); unlogged like rate_budget.
 CREATE ${unlogged} TABLE login_failure (
-  key                 VARCHAR(400) PRIMARY KEY,
+  failure_key         VARCHAR(400) PRIMARY KEY,
   failures            INTEGER NOT NULL,
   last_millis         BIGINT NOT NULL,
   locked_until_millis BIGINT NOT NULL

@@ -36,8 +36,8 @@ public class SharedSignInFailures {
   private static final Logger LOG = Logger.getLogger(SharedSignInFailures.class.getName());
 
   static final String COUNT =
-      "INSERT INTO login_failure AS f (key, failures, last_millis, locked_until_millis)"
-          + " VALUES (?, 1, ?, 0) ON CONFLICT (key) DO UPDATE SET"
+      "INSERT INTO login_failure AS f (failure_key, failures, last_millis, locked_until_millis)"
+          + " VALUES (?, 1, ?, 0) ON CONFLICT (failure_key) DO UPDATE SET"
           + " failures = CASE WHEN f.locked_until_millis <= EXCLUDED.last_millis"
           + " AND f.last_millis < EXCLUDED.last_millis - ? THEN 1 ELSE f.failures + 1 END,"
           + " last_millis = EXCLUDED.last_millis RETURNING failures";
@@ -88,7 +88,7 @@ public class SharedSignInFailures {
     try (Connection c = dataSource.getConnection();
         PreparedStatement q =
             c.prepareStatement(
-                "SELECT max(locked_until_millis) FROM login_failure WHERE key IN (?, ?)")) {
+                "SELECT max(locked_until_millis) FROM login_failure WHERE failure_key IN (?, ?)")) {
       q.unwrap(PgStatement.class).setQueryTimeoutMs(timeoutMillis);
       q.setString(1, pairKey(username, client));
       q.setString(2, clientKey(client));
@@ -115,7 +115,7 @@ public class SharedSignInFailures {
         PreparedStatement lock =
             c.prepareStatement(
                 "UPDATE login_failure SET locked_until_millis = GREATEST(locked_until_millis, ?)"
-                    + " WHERE key = ?")) {
+                    + " WHERE failure_key = ?")) {
       count.unwrap(PgStatement.class).setQueryTimeoutMs(timeoutMillis);
       lock.unwrap(PgStatement.class).setQueryTimeoutMs(timeoutMillis);
       count(count, lock, pairKey(username, client), true, now);
@@ -150,7 +150,8 @@ public class SharedSignInFailures {
   public void succeeded(String username, String client) {
     if (!shared() || !breaker.tryAcquire()) return;
     try (Connection c = dataSource.getConnection();
-        PreparedStatement delete = c.prepareStatement("DELETE FROM login_failure WHERE key = ?")) {
+        PreparedStatement delete =
+            c.prepareStatement("DELETE FROM login_failure WHERE failure_key = ?")) {
       delete.unwrap(PgStatement.class).setQueryTimeoutMs(timeoutMillis);
       delete.setString(1, pairKey(username, client));
       delete.executeUpdate();
