@@ -40,7 +40,10 @@ import org.junit.jupiter.api.TestInstance;
  * a rule set published on A judges on B; a ban on A refuses the next submission on B; an article
  * closed on A is closed on B. The time each took to reach B is reported; the bounds asserted are
  * the issue's (2 s rules, 1 s sanctions and articles) with one second of slack for a loaded
- * machine: the signal itself (PostgreSQL NOTIFY at commit) takes milliseconds.
+ * machine: the signal itself (PostgreSQL NOTIFY at commit) takes milliseconds. Shared by both: a
+ * client's submission budget (alternating A and B, exactly one burst is accepted), duplicates (the
+ * same comment sent to both at once is held as a duplicate once, five rounds), and the
+ * Idempotency-Key (a retry on B answers A's comment; the key sent to both at once stores one).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MultiInstanceIT {
