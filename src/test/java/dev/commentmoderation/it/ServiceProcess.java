@@ -70,8 +70,8 @@ final class ServiceProcess implements AutoCloseable {
     pb.environment().putAll(env);
     process = pb.start();
     Api api = api();
-    // 180 s unless -Dit.service.start.seconds= says otherwise (a machine loaded by other builds)
-    long startSeconds = Long.getLong("it.service.start.seconds", 180);
+    // 300 s unless -Dit.service.start.seconds= says otherwise (a machine loaded by other builds)
+    long startSeconds = Long.getLong("it.service.start.seconds", 300);
     long deadline = System.nanoTime() + Duration.ofSeconds(startSeconds).toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive())
@@ -85,7 +85,8 @@ final class ServiceProcess implements AutoCloseable {
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("the service did not get ready in " + startSeconds + " s; see " + log);
+    throw new AssertionError(
+        "the service did not get ready in " + startSeconds + " s; see " + log);
   }
 
   /** A client of this service playing a reader of its own. */
