@@ -85,8 +85,7 @@ final class ServiceProcess implements AutoCloseable {
       }
       Thread.sleep(200);
     }
-    throw new AssertionError(
-        "the service did not get ready in " + startSeconds + " s; see " + log);
+    throw new AssertionError("the service did not get ready in " + startSeconds + " s; see " + log);
   }
 
   /** A client of this service playing a reader of its own. */
