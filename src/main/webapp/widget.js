@@ -415,6 +415,15 @@
       });
     }
 
+    var attempt = null; // the comment being sent: its text and Idempotency-Key
+
+    function newKey() {
+      if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+      var b = new Uint8Array(16);
+      crypto.getRandomValues(b);
+      return Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join('');
+    }
+
     function failure(res) {
       if (res.status === 429) return fill(t.tooMany, { s: parseInt(res.retryAfter, 10) || 60 });
       return res.json.detail || t.error;
@@ -833,11 +842,17 @@
       submit.disabled = true;
       setStatus('SENDING', '');
       var path = 'articles/' + encodeURIComponent(article) + '/comments';
+      // one Idempotency-Key per comment: sending the same comment again after an error or a lost
+      // answer reuses it, so the server answers with the comment it may already have stored
+      var sig = JSON.stringify([article, data]);
+      if (!attempt || attempt.sig !== sig) attempt = { sig: sig, key: newKey() };
       // with proof of work asked for, solve first; when it is asked for unexpectedly, solve and retry once
       function send(retried) {
         var work = needsWork ? proofOfWork() : Promise.resolve(null);
         return work.then(function (headers) {
-          return write('POST', path, data, headers).then(function (res) {
+          var extra = { 'Idempotency-Key': attempt.key };
+          for (var k in headers || {}) extra[k] = headers[k];
+          return write('POST', path, data, extra).then(function (res) {
             if (res.status === 403 && res.challenge === 'pow' && !retried) {
               needsWork = true;
               return send(true);
@@ -849,6 +864,8 @@
       send(false)
         .then(function (res) {
           var r = res.json;
+          // settled: a new attempt gets a new key (429, 503 and other errors keep it for a retry)
+          if (res.status === 201 || res.status === 400 || res.status === 409) attempt = null;
           if (res.status === 201 && r.status) {
             if (r.editToken) remember(function (v) { v.tokens[r.id] = r.editToken; });
             setStatus(r.status, r.message || '');

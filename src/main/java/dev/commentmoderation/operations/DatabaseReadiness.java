@@ -1,9 +1,11 @@
 package dev.commentmoderation.operations;
 
 import dev.commentmoderation.platform.persistence.DatabaseMigration;
+import dev.commentmoderation.platform.persistence.DatabaseOutages;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,6 +36,7 @@ public class DatabaseReadiness implements HealthCheck {
   DataSource dataSource;
 
   @Resource ManagedExecutorService executor;
+  @Inject DatabaseOutages outages;
 
   private final AtomicReference<Future<HealthCheckResponse>> running = new AtomicReference<>();
 
@@ -61,6 +64,7 @@ public class DatabaseReadiness implements HealthCheck {
         Statement statement = connection.createStatement()) {
       statement.setQueryTimeout((int) (TIMEOUT_MILLIS / 1000));
       statement.execute("SELECT 1");
+      outages.available();
       return HealthCheckResponse.named("database").up().build();
     } catch (SQLException | RuntimeException e) {
       return down(e.getClass().getSimpleName());

@@ -40,10 +40,15 @@ import org.junit.jupiter.api.TestInstance;
  * a rule set published on A judges on B; a ban on A refuses the next submission on B; an article
  * closed on A is closed on B. The time each took to reach B is reported; the bounds asserted are
  * the issue's (2 s rules, 1 s sanctions and articles) with one second of slack for a loaded
- * machine: the signal itself (PostgreSQL NOTIFY at commit) takes milliseconds.
+ * machine: the signal itself (PostgreSQL NOTIFY at commit) takes milliseconds. Shared by both: a
+ * client's submission budget (alternating A and B, exactly one burst is accepted), duplicates (the
+ * same comment sent to both at once is held as a duplicate once, five rounds), and the
+ * Idempotency-Key (a retry on B answers A's comment; the key sent to both at once stores one).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MultiInstanceIT {
+
+  static final int BURST = 20;
 
   private final Path dataDir = Path.of("target", "it-data", "multi-instance-pg").toAbsolutePath();
   private EmbeddedPostgres postgres;
@@ -64,7 +69,10 @@ class MultiInstanceIT {
         Map.of(
             "COMMENTS_DB_URL", "jdbc:postgresql://127.0.0.1:" + port + "/postgres",
             "COMMENTS_DB_USER", "postgres",
-            "COMMENTS_DB_PASSWORD", "postgres");
+            "COMMENTS_DB_PASSWORD", "postgres",
+            // a burst of 20 refilled at 1 a minute: a test's refill cannot blur the shared count
+            "COMMENTS_RATE_SUBMIT_BURST", String.valueOf(BURST),
+            "COMMENTS_RATE_SUBMIT_PER_MINUTE", "1");
     a = new ServiceProcess("multi-instance-a", env);
     b = new ServiceProcess("multi-instance-b", env);
     // both at once: Flyway's lock and the admin bootstrap's advisory lock make them take turns
@@ -367,6 +375,122 @@ class MultiInstanceIT {
    * done} accepts: when the change had taken effect, not how long the probe itself took (a probe
    * with a password costs a PBKDF2 check, seconds on a loaded machine).
    */
+  @Test
+  void aClientsBurstIsSharedByBothInstances() {
+    String article = Api.freshArticle("multi-burst");
+    String[] client = from(ownReader());
+    int accepted = 0;
+    int refusedOnA = 0;
+    int refusedOnB = 0;
+    // a burst of BURST: alternating instances, each counting on its own would take 2 × BURST
+    for (int i = 0; i < BURST + 10; i++) {
+      Api api = i % 2 == 0 ? onA : onB;
+      var r =
+          api.post(
+              "/api/articles/" + article + "/comments",
+              comment("Читатель", "Очередь номер " + i + " " + serial.incrementAndGet()),
+              client);
+      if (r.status() == 201) accepted++;
+      else {
+        assertEquals(429, r.status(), r::toString);
+        assertNotNull(r.header("Retry-After"), r::toString);
+        if (api == onA) refusedOnA++;
+        else refusedOnB++;
+      }
+    }
+    Api.report(
+        "MultiInstanceIT: one client's burst of %d over A and B: %d accepted of %d (refused %d on A,"
+            + " %d on B)%n",
+        BURST, accepted, BURST + 10, refusedOnA, refusedOnB);
+    assertTrue(
+        accepted >= BURST && accepted <= BURST + 1, accepted + " accepted of " + (BURST + 10));
+    assertTrue(refusedOnA > 0 && refusedOnB > 0, refusedOnA + " / " + refusedOnB);
+  }
+
+  @Test
+  void theSameCommentSentToBothAtOnceIsHeldAsADuplicateOnce() {
+    for (int round = 0; round < 5; round++) {
+      String article = Api.freshArticle("multi-dup");
+      String[] client = from(ownReader());
+      String body = comment("Читатель", "Одно и то же мнение, отправленное дважды " + round);
+      String path = "/api/articles/" + article + "/comments";
+      var onAFuture = CompletableFuture.supplyAsync(() -> onA.post(path, body, client));
+      var onBFuture = CompletableFuture.supplyAsync(() -> onB.post(path, body, client));
+      var first = onAFuture.join();
+      var second = onBFuture.join();
+      assertEquals(201, first.status(), first::toString);
+      assertEquals(201, second.status(), second::toString);
+      var statuses =
+          java.util.List.of(
+              first.json().getString("status") + "/" + reason(first),
+              second.json().getString("status") + "/" + reason(second));
+      assertTrue(
+          statuses.contains("APPROVED/-") && statuses.contains("PENDING/DUPLICATE"),
+          "round " + round + ": " + statuses);
+    }
+  }
+
+  @Test
+  void anIdempotencyKeyRetryOnTheOtherInstanceGetsTheOriginalAnswer() {
+    String article = Api.freshArticle("multi-idem");
+    String path = "/api/articles/" + article + "/comments";
+    String[] client = from(ownReader());
+    String key = java.util.UUID.randomUUID().toString();
+    String body = comment("Читатель", "Ответ мог потеряться в сети");
+    var original = onA.post(path, body, with(client, "Idempotency-Key", key));
+    assertEquals(201, original.status(), original::toString);
+    var retry = onB.post(path, body, with(client, "Idempotency-Key", key));
+    assertEquals(201, retry.status(), retry::toString);
+    assertEquals(original.json().getString("id"), retry.json().getString("id"), retry::toString);
+    assertEquals(original.json().getString("status"), retry.json().getString("status"));
+    assertEquals("true", retry.header("Idempotent-Replayed"), retry::toString);
+    assertEquals(1, onB.get(path).json().getInt("total"), "stored once");
+
+    // the same key from another client is another attempt; with another text, a conflict
+    var other = onB.post(path, body, with(from(ownReader()), "Idempotency-Key", key));
+    assertEquals(201, other.status(), other::toString);
+    assertTrue(!original.json().getString("id").equals(other.json().getString("id")));
+    var reused =
+        onB.post(
+            path,
+            comment("Читатель", "Совсем другой текст"),
+            with(client, "Idempotency-Key", key, "Accept-Language", "en"));
+    assertEquals(409, reused.status(), reused::toString);
+    assertTrue(reused.body().contains("Idempotency-Key"), reused::toString);
+    var bad = onA.post(path, body, with(client, "Idempotency-Key", "no spaces allowed"));
+    assertEquals(400, bad.status(), bad::toString);
+
+    // both instances at once with one key: one comment, both answers name it
+    String together = java.util.UUID.randomUUID().toString();
+    String[] third = with(from(ownReader()), "Idempotency-Key", together);
+    String text = comment("Читатель", "Дважды сразу с одним ключом");
+    var a1 = CompletableFuture.supplyAsync(() -> onA.post(path, text, third));
+    var b1 = CompletableFuture.supplyAsync(() -> onB.post(path, text, third));
+    var ra = a1.join();
+    var rb = b1.join();
+    assertEquals(201, ra.status(), ra::toString);
+    assertEquals(201, rb.status(), rb::toString);
+    assertEquals(ra.json().getString("id"), rb.json().getString("id"));
+  }
+
+  private static String reason(Api.Reply r) {
+    return !r.json().containsKey("reason") || r.json().isNull("reason")
+        ? "-"
+        : r.json().getString("reason");
+  }
+
+  private static String[] with(String[] headers, String... more) {
+    String[] all = java.util.Arrays.copyOf(headers, headers.length + more.length);
+    System.arraycopy(more, 0, all, headers.length, more.length);
+    return all;
+  }
+
+  /** A client address no other test of this class uses. */
+  private String ownReader() {
+    int n = serial.incrementAndGet();
+    return "10.78." + (n / 250) % 250 + "." + n % 250;
+  }
+
   private static <T> long until(Supplier<T> probe, Predicate<T> done, long since) {
     long deadline = since + 15_000_000_000L;
     T last = null;

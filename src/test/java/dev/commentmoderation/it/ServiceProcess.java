@@ -70,7 +70,9 @@ final class ServiceProcess implements AutoCloseable {
     pb.environment().putAll(env);
     process = pb.start();
     Api api = api();
-    long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+    // 300 s unless -Dit.service.start.seconds= says otherwise (a machine loaded by other builds)
+    long startSeconds = Long.getLong("it.service.start.seconds", 300);
+    long deadline = System.nanoTime() + Duration.ofSeconds(startSeconds).toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive())
         throw new AssertionError("the service died while starting; see " + log);
@@ -83,7 +85,7 @@ final class ServiceProcess implements AutoCloseable {
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("the service did not get ready in 300 s; see " + log);
+    throw new AssertionError("the service did not get ready in " + startSeconds + " s; see " + log);
   }
 
   /** A client of this service playing a reader of its own. */

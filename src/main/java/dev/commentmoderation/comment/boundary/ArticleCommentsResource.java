@@ -47,6 +47,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RequestScoped
 public class ArticleCommentsResource {
 
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  private static final java.util.regex.Pattern IDEMPOTENCY_KEY_CHARS =
+      java.util.regex.Pattern.compile("[\\x21-\\x7e]+");
+
   @Inject CommentSubmission submission;
   @Inject Threads threads;
   @Inject ThreadCache threadCache;
@@ -77,16 +81,19 @@ public class ArticleCommentsResource {
             ? validator.validate(comment)
             : validator.validate(comment, Default.class, NewComment.Anonymous.class);
     if (!invalid.isEmpty()) throw new ConstraintViolationException(invalid);
+    String idempotencyKey = idempotencyKey(headers.getRequestHeaders().get(IDEMPOTENCY_KEY));
     if (!caller.signedIn()) challenges.require(headers);
     // the author proves authorship of their comment with this token (only its hash is kept); a
     // signed-in reader also by being the same reader
     EditTokens.Issued token = EditTokens.issue();
-    var author = author(caller, comment, token.hash());
+    var author = author(caller, comment, token.hash(), idempotencyKey);
     var result = submission.submit(articleId, comment.parentId(), author, comment.body(), locale);
-    var receipt = receipt(messages, locale, result, token.token());
-    return Response.created(URI.create("/api/comments/" + result.comment().id()))
-        .entity(receipt)
-        .build();
+    // a replayed answer cannot give the edit token again: only its hash was kept
+    var receipt = receipt(messages, locale, result, result.replayed() ? null : token.token());
+    var created =
+        Response.created(URI.create("/api/comments/" + result.comment().id())).entity(receipt);
+    if (result.replayed()) created.header("Idempotent-Replayed", "true");
+    return created.build();
   }
 
   /** The answer to a submission or an edit: what became of the comment and why. */
@@ -112,7 +119,8 @@ public class ArticleCommentsResource {
    * A signed-in reader writes under the name the site gave (the submitted one only when the token
    * names none) and the site's e-mail when it gave one.
    */
-  static CommentSubmission.Author author(Caller caller, NewComment comment, String editTokenHash) {
+  static CommentSubmission.Author author(
+      Caller caller, NewComment comment, String editTokenHash, String idempotencyKey) {
     if (!caller.signedIn()) {
       return new CommentSubmission.Author(
           comment.authorName().strip(),
@@ -120,7 +128,8 @@ public class ArticleCommentsResource {
           caller.clientHash(),
           null,
           comment.wantsReplies(),
-          editTokenHash);
+          editTokenHash,
+          idempotencyKey);
     }
     String name = caller.displayName();
     if (name == null && comment.authorName() != null && !comment.authorName().isBlank()) {
@@ -129,7 +138,29 @@ public class ArticleCommentsResource {
     if (name == null) throw new InvalidParameter("authorName", "text.required");
     String email = caller.email() != null ? caller.email() : comment.trimmedEmail();
     return new CommentSubmission.Author(
-        name, email, caller.clientHash(), caller.readerId(), comment.wantsReplies(), editTokenHash);
+        name,
+        email,
+        caller.clientHash(),
+        caller.readerId(),
+        comment.wantsReplies(),
+        editTokenHash,
+        idempotencyKey);
+  }
+
+  /**
+   * The optional {@code Idempotency-Key}: one value of 1 to 128 visible ASCII characters (a UUID
+   * fits), else 400.
+   */
+  static String idempotencyKey(java.util.List<String> values) {
+    if (values == null || values.isEmpty()) return null;
+    String key = values.get(0);
+    if (values.size() > 1
+        || key.isEmpty()
+        || key.length() > 128
+        || !IDEMPOTENCY_KEY_CHARS.matcher(key).matches()) {
+      throw new InvalidParameter(IDEMPOTENCY_KEY, "param.idempotency-key");
+    }
+    return key;
   }
 
   @GET

@@ -31,15 +31,24 @@ public class CommentStore {
   @Inject RulesInForce rules;
   @Inject Event<CommentSubmitted> submitted;
   @Inject ThreadInvalidation invalidation;
+  @Inject BatchLocks locks;
+  @Inject SubmissionKeys keys;
 
   @Transactional
   public List<Submitted> store(List<PreparedComment> batch) {
     List<Submitted> stored = new ArrayList<>(batch.size());
     List<CommentSubmitted> events = new ArrayList<>(batch.size());
+    locks.lock(batch);
     for (PreparedComment prepared : withDuplicatesJudged(batch)) {
       Comment comment = prepared.toEntity();
       em.persist(comment);
       if (comment.id() == null) em.flush();
+      var earlier = keys.claim(prepared, comment);
+      if (earlier.isPresent()) {
+        em.remove(comment); // a retry of a stored comment: answered with that one, not stored
+        stored.add(earlier.get());
+        continue;
+      }
       stored.add(new Submitted(comment, prepared.verdict()));
       events.add(
           new CommentSubmitted(

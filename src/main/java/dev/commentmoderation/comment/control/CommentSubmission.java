@@ -47,7 +47,8 @@ public class CommentSubmission {
   /**
    * Who submits: the name shown, the e-mail, the client, the signed-in reader (null when anonymous;
    * the name is then the one the site gave), whether to mail the author about replies and the
-   * moderator's decision, and the hash of their edit token ({@code editTokenHash}, null for none).
+   * moderator's decision, the hash of their edit token ({@code editTokenHash}, null for none), and
+   * the client's {@code Idempotency-Key} (null when none was sent; unique per client).
    */
   public record Author(
       String name,
@@ -55,10 +56,11 @@ public class CommentSubmission {
       String clientHash,
       Long readerId,
       boolean notifyReplies,
-      String editTokenHash) {
+      String editTokenHash,
+      String idempotencyKey) {
 
     public Author(String name, String email, String clientHash) {
-      this(name, email, clientHash, null, false, null);
+      this(name, email, clientHash, null, false, null, null);
     }
 
     public boolean verified() {
@@ -66,7 +68,15 @@ public class CommentSubmission {
     }
   }
 
-  public record Submitted(Comment comment, Verdict verdict) {}
+  /**
+   * A stored comment and its verdict; {@code replayed} when it was stored by an earlier attempt
+   * with the same {@code Idempotency-Key}, not by this one.
+   */
+  public record Submitted(Comment comment, Verdict verdict, boolean replayed) {
+    public Submitted(Comment comment, Verdict verdict) {
+      this(comment, verdict, false);
+    }
+  }
 
   public Submitted submit(
       String articleId, String parentId, Author author, String rawBody, Locale language) {
@@ -75,6 +85,7 @@ public class CommentSubmission {
     Comment parent = parentId == null ? null : approvedParent(articleId, parentId);
     PreparedComment prepared = judge(articleId, parent, author, rawBody.strip(), language);
     Submitted stored = writer.write(prepared);
+    if (stored.replayed()) return stored;
     standings.committed(
         author.name(),
         author.email(),

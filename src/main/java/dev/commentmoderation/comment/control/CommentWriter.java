@@ -1,6 +1,7 @@
 package dev.commentmoderation.comment.control;
 
 import dev.commentmoderation.comment.control.CommentSubmission.Submitted;
+import dev.commentmoderation.platform.persistence.DatabaseOutages;
 import dev.commentmoderation.platform.web.ProblemException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -37,6 +38,7 @@ public class CommentWriter {
 
   @Resource ManagedThreadFactory threads;
   @Inject CommentStore store;
+  @Inject DatabaseOutages outages;
 
   @Inject
   @ConfigProperty(name = "comments.write.batch.size", defaultValue = "64")
@@ -98,10 +100,12 @@ public class CommentWriter {
       return result.get(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       result.cancel(false);
-      LOG.warning(() -> "no commit within " + timeoutMillis + " ms");
+      outages.unavailable(new TimeoutException("no commit within " + timeoutMillis + " ms"));
       throw new CommentNotStored();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof ProblemException typed) throw typed;
+      // counted and summarised by DatabaseOutages, not logged per request
+      outages.unavailable(e.getCause());
       throw new CommentNotStored();
     } catch (InterruptedException e) {
       result.cancel(false);
@@ -112,11 +116,29 @@ public class CommentWriter {
 
   private List<Submitted> storeBatch(List<PreparedComment> batch) {
     try {
-      return store.store(batch);
+      List<Submitted> stored = store.store(batch);
+      outages.available();
+      return stored;
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "a batch of " + batch.size() + " comments was not stored", e);
+      // the database being gone is reported once by DatabaseOutages, a client's error (a reused
+      // Idempotency-Key) is its answer; anything else is worth a trace
+      if (aboutTheComments(e) && !(e instanceof ProblemException)) {
+        LOG.log(Level.WARNING, "a batch of " + batch.size() + " comments was not stored", e);
+      }
       throw e;
     }
+  }
+
+  /**
+   * Connection exceptions (class 08) and the server going away (57P01 admin shutdown, 57P02 crash
+   * shutdown, 57P03 cannot connect now).
+   */
+  static boolean connectionLost(String sqlState) {
+    return sqlState != null
+        && (sqlState.startsWith("08")
+            || sqlState.equals("57P01")
+            || sqlState.equals("57P02")
+            || sqlState.equals("57P03"));
   }
 
   /**
@@ -128,9 +150,7 @@ public class CommentWriter {
       if (t instanceof SQLTransientConnectionException
           || t instanceof SQLNonTransientConnectionException
           || t instanceof jakarta.resource.ResourceException
-          || (t instanceof SQLException sql
-              && sql.getSQLState() != null
-              && sql.getSQLState().startsWith("08"))) {
+          || (t instanceof SQLException sql && connectionLost(sql.getSQLState()))) {
         return false;
       }
     }

@@ -60,6 +60,7 @@ public class OwnComments {
             comment.clientHash(),
             comment.readerId(),
             false,
+            null,
             null);
     PreparedComment judged = submission.judge(comment.articleId(), parent, author, body, language);
     return revisions.apply(

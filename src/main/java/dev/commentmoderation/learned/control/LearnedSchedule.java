@@ -32,12 +32,23 @@ public class LearnedSchedule {
     follow();
   }
 
+  /** Whether the last look failed: a database outage is reported once, not every 30 s. */
+  private volatile boolean failing;
+
   @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
   void follow() {
     try {
       models.follow();
+      if (failing) LOG.info("reading the active learned model again");
+      failing = false;
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "cannot read the active learned model; layer unchanged", e);
+      if (!failing) {
+        LOG.log(
+            Level.WARNING,
+            "cannot read the active learned model; layer unchanged until it can ({0})",
+            e.toString());
+      }
+      failing = true;
     }
   }
 

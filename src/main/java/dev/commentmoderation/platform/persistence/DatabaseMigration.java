@@ -7,9 +7,15 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /**
  * Declares the application's data source and brings its schema up to date before anything else
@@ -50,12 +56,7 @@ public class DatabaseMigration {
 
   @PostConstruct
   void migrate() {
-    var result =
-        Flyway.configure(DatabaseMigration.class.getClassLoader())
-            .dataSource(dataSource)
-            .locations("classpath:db/migration")
-            .load()
-            .migrate();
+    var result = configure(dataSource, "classpath:db/migration").load().migrate();
     LOG.info(
         () ->
             "database schema at version "
@@ -63,5 +64,41 @@ public class DatabaseMigration {
                 + " ("
                 + result.migrationsExecuted
                 + " migrations applied)");
+  }
+
+  /**
+   * Flyway as the service runs it. Its lock on PostgreSQL is a session-level advisory lock, not a
+   * transaction-level one: the latter keeps a transaction open on another connection for the whole
+   * run, and {@code CREATE INDEX CONCURRENTLY} waits for every open transaction to end — the
+   * migration then waits for itself forever (found by {@code IndexMigrationIT}).
+   */
+  public static FluentConfiguration configure(DataSource dataSource, String... locations) {
+    FluentConfiguration flyway =
+        Flyway.configure(DatabaseMigration.class.getClassLoader())
+            .dataSource(dataSource)
+            .locations(locations)
+            .placeholders(placeholders(dataSource));
+    flyway
+        .getConfigurationExtension(PostgreSQLConfigurationExtension.class)
+        .setTransactionalLock(false);
+    return flyway;
+  }
+
+  /**
+   * What differs between the two databases in a migration: {@code ${unlogged}} ({@code UNLOGGED} on
+   * PostgreSQL) and {@code ${concurrently}} ({@code CONCURRENTLY} on PostgreSQL, for index changes
+   * in a migration that runs outside a transaction, see README "Migrations"); both empty on H2,
+   * which knows neither.
+   */
+  public static Map<String, String> placeholders(DataSource dataSource) {
+    boolean postgres;
+    try (Connection c = dataSource.getConnection()) {
+      postgres =
+          c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot reach the database to migrate it", e);
+    }
+    return Map.of(
+        "unlogged", postgres ? "UNLOGGED" : "", "concurrently", postgres ? "CONCURRENTLY" : "");
   }
 }

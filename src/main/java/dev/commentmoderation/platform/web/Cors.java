@@ -44,7 +44,8 @@ public class Cors extends HttpFilter {
     if (allow != null) {
       response.setHeader("Access-Control-Allow-Origin", allow);
       response.setHeader(
-          "Access-Control-Expose-Headers", "Location, Retry-After, ETag, X-Comment-Challenge");
+          "Access-Control-Expose-Headers",
+          "Location, Retry-After, ETag, X-Comment-Challenge, Idempotent-Replayed");
     }
     response.addHeader("Vary", "Origin");
     boolean preflight =
@@ -57,7 +58,7 @@ public class Cors extends HttpFilter {
         response.setHeader(
             "Access-Control-Allow-Headers",
             "Content-Type, Accept, Accept-Language, Authorization, X-Comment-Edit-Token,"
-                + " X-Comment-Challenge, X-Comment-Challenge-Nonce");
+                + " X-Comment-Challenge, X-Comment-Challenge-Nonce, Idempotency-Key");
         response.setHeader("Access-Control-Max-Age", "600");
       }
       response.setStatus(HttpServletResponse.SC_NO_CONTENT);

@@ -1,6 +1,7 @@
 package dev.commentmoderation.platform.web;
 
 import dev.commentmoderation.platform.i18n.Messages;
+import dev.commentmoderation.platform.persistence.DatabaseOutages;
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
@@ -202,13 +203,14 @@ public final class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
     @Context HttpHeaders headers;
     @Inject Messages messages;
+    @Inject DatabaseOutages outages;
 
     @Override
     public Response toResponse(Throwable e) {
       Locale locale = locale(headers);
       if (causedBy(e, SQLException.class)
           || causedBy(e, jakarta.resource.ResourceException.class)) {
-        LOG.log(Level.WARNING, "database unavailable: {0}", rootMessage(e));
+        outages.unavailable(e); // logged once per outage, with a periodic count
         return Problem.of(503, "Service Unavailable", messages.get(locale, "problem.http.503"))
             .toResponse()
             .header("Retry-After", "5")

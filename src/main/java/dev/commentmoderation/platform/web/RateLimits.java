@@ -17,21 +17,25 @@ import java.util.concurrent.ConcurrentMap;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Token buckets per client (the keyed client hash) and endpoint group, in this instance's memory:
- * one client flooding drains only its own bucket. With several instances behind a balancer each
- * keeps its own buckets, so the effective limit is per instance.
+ * Token buckets per client (the keyed client hash) and endpoint group: one client flooding drains
+ * only its own bucket. The instance's own bucket answers first (a client over the limit here is
+ * refused without a database round trip); then the bucket shared by every instance on the same
+ * PostgreSQL ({@link SharedBudgets}), so a client has one budget behind any number of instances.
  */
 @Provider
 @RateLimited("")
 @Priority(Priorities.AUTHENTICATION - 100)
 public class RateLimits implements ContainerRequestFilter {
 
-  private static final ConcurrentMap<String, Throttle> GROUPS = new ConcurrentHashMap<>();
+  private static final ConcurrentMap<String, Limit> GROUPS = new ConcurrentHashMap<>();
+
+  private record Limit(Throttle local, long burst, long perMinute) {}
 
   @Context ResourceInfo resource;
   @Context HttpServletRequest servletRequest;
   @Inject ClientIdentity clients;
   @Inject Config config;
+  @Inject SharedBudgets shared;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -39,9 +43,14 @@ public class RateLimits implements ContainerRequestFilter {
     if (limited == null) limited = resource.getResourceClass().getAnnotation(RateLimited.class);
     if (limited == null) return;
     String group = limited.value();
-    GROUPS
-        .computeIfAbsent(group, this::throttle)
-        .take(clients.hash(servletRequest))
+    Limit limit = GROUPS.computeIfAbsent(group, this::limit);
+    String client = clients.hash(servletRequest);
+    limit
+        .local()
+        .take(client)
+        .or(
+            () ->
+                shared.take(group, client, limit.burst(), limit.perMinute(), Duration.ofMinutes(1)))
         .ifPresent(
             wait -> {
               throw new WebApplicationException(
@@ -51,11 +60,11 @@ public class RateLimits implements ContainerRequestFilter {
             });
   }
 
-  private Throttle throttle(String group) {
+  private Limit limit(String group) {
     long perMinute =
         config.getOptionalValue("comments.rate." + group + ".per.minute", Long.class).orElse(10L);
     long burst =
         config.getOptionalValue("comments.rate." + group + ".burst", Long.class).orElse(perMinute);
-    return new Throttle(burst, perMinute, Duration.ofMinutes(1));
+    return new Limit(new Throttle(burst, perMinute, Duration.ofMinutes(1)), burst, perMinute);
   }
 }

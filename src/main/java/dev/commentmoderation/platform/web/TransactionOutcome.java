@@ -1,6 +1,8 @@
 package dev.commentmoderation.platform.web;
 
+import dev.commentmoderation.platform.persistence.DatabaseOutages;
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
@@ -8,8 +10,6 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.Path;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Turns a transaction that failed to begin or commit at a resource method into a typed problem.
@@ -26,7 +26,7 @@ import java.util.logging.Logger;
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
 public class TransactionOutcome {
 
-  private static final Logger LOG = Logger.getLogger(TransactionOutcome.class.getName());
+  @Inject DatabaseOutages outages;
 
   @AroundInvoke
   Object translate(InvocationContext invocation) throws Exception {
@@ -37,7 +37,7 @@ public class TransactionOutcome {
       if (ProblemMappers.Unexpected.causedBy(e, OptimisticLockException.class)) {
         throw new ConcurrentChange(e);
       }
-      LOG.log(Level.WARNING, "transaction failed: {0}", ProblemMappers.Unexpected.rootMessage(e));
+      outages.unavailable(e); // logged once per outage, with a periodic count
       throw new DatabaseUnavailable(e);
     }
   }

@@ -12,6 +12,7 @@ import dev.commentmoderation.comment.entity.CommentNotFound;
 import dev.commentmoderation.comment.entity.CommentReported;
 import dev.commentmoderation.comment.entity.CommentStatus;
 import dev.commentmoderation.platform.Clocks;
+import dev.commentmoderation.platform.web.SharedBudgets;
 import dev.commentmoderation.platform.web.Throttle;
 import dev.commentmoderation.reader.entity.Caller;
 import dev.commentmoderation.report.entity.Report;
@@ -48,6 +49,7 @@ public class Reports {
   @Inject Decisions decisions;
   @Inject Event<CommentReported> reported;
   @Inject Clock clock;
+  @Inject SharedBudgets shared;
 
   @Inject
   @ConfigProperty(name = "comments.reports.threshold", defaultValue = "3")
@@ -64,9 +66,17 @@ public class Reports {
     throttle = new Throttle(perClientPerHour, Duration.ofHours(1));
   }
 
-  /** Empty when the client may report now, else how long to wait. */
+  /**
+   * Empty when the client may report now, else how long to wait: this instance's bucket, then the
+   * one every instance shares.
+   */
   public Optional<Duration> admit(String clientHash) {
-    return throttle.take(clientHash);
+    return throttle
+        .take(clientHash)
+        .or(
+            () ->
+                shared.take(
+                    "report", clientHash, perClientPerHour, perClientPerHour, Duration.ofHours(1)));
   }
 
   /**

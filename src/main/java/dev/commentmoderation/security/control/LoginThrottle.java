@@ -21,8 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>An attempt is <em>reserved</em> as a failure before the password is hashed and refunded when
  * it turns out right, so parallel guesses cannot all pass a check made before any of them failed. A
- * locked key is refused without hashing. Counted per instance, in memory (at most {@link #MAX_KEYS}
- * keys; the least recently used are forgotten first).
+ * locked key is refused without hashing. Counted here per instance, in memory (at most {@link
+ * #MAX_KEYS} keys; the least recently used are forgotten first), and on PostgreSQL also for every
+ * instance by {@link SharedSignInFailures}.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -159,6 +160,21 @@ public class LoginThrottle {
   /** Whether this client has failures on record (it then gets no waiting for a hashing slot). */
   public boolean hasFailures(String client) {
     return clients.failuresOf(client, clock.instant()) > 0;
+  }
+
+  /** Free failures of (account, client) keys ({@code pair}) or of client keys. */
+  public int freeFailures(boolean pair) {
+    return (pair ? pairs : clients).free;
+  }
+
+  /** How long without a failure a key starts clean. */
+  public Duration forgetAfter(boolean pair) {
+    return (pair ? pairs : clients).forgetAfter;
+  }
+
+  /** The lockout after the {@code beyond}-th failure past the free ones (1, 2, …). */
+  public Duration lockoutAfter(boolean pair, int beyond) {
+    return (pair ? pairs : clients).lockoutAfter(beyond);
   }
 
   private static String pairKey(String username, String client) {

@@ -21,6 +21,7 @@ public class SessionCleanup {
   private static final Logger LOG = Logger.getLogger(SessionCleanup.class.getName());
 
   @Inject Sessions sessions;
+  @Inject SharedSignInFailures signInFailures;
 
   @Schedule(minute = "*/10", hour = "*", persistent = false)
   void cleanUp() {
@@ -28,6 +29,12 @@ public class SessionCleanup {
       sessions.deleteExpired();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "could not delete expired sessions: {0}", e.toString());
+    }
+    try {
+      // sign-in failures quiet for a day (every window and lock is far shorter)
+      signInFailures.forgetQuiet(java.time.Duration.ofDays(1));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not delete old sign-in failures: {0}", e.toString());
     }
   }
 }

@@ -21,6 +21,7 @@ public class SignIns {
   @Inject HashGate gate;
   @Inject SignInRecords records;
   @Inject SecondFactors secondFactors;
+  @Inject SharedSignInFailures shared;
 
   /** What a check came to. */
   public sealed interface Outcome {}
@@ -73,6 +74,11 @@ public class SignIns {
             : throttle.hasFailures(client) ? HashGate.Priority.FAILING : HashGate.Priority.CLEAN;
     var attempt = throttle.reserve(username, client);
     if (attempt.blocked()) return new Throttled(attempt.retryAfter());
+    var lockedElsewhere = shared.locked(username, client);
+    if (lockedElsewhere.isPresent()) {
+      throttle.cancel(attempt.reservation());
+      return new Throttled(lockedElsewhere.get());
+    }
     HashGate.Slot slot = gate.enter(priority);
     if (slot == null) {
       throttle.cancel(attempt.reservation());
@@ -89,15 +95,18 @@ public class SignIns {
     }
     if (account.isPresent()) {
       throttle.succeeded(attempt.reservation());
+      shared.succeeded(username, client);
       return new Valid(account.get().username(), Set.of(account.get().role().roleName()));
     }
     burst(username, client, throttle.failed(attempt.reservation()));
+    shared.failed(username, client);
     return new Invalid();
   }
 
   /** A wrong second-factor code after a right password: a failure like a wrong password. */
   public void secondFactorFailed(String username, String client) {
     burst(username, client, throttle.failedOutright(username, client));
+    shared.failed(username, client);
   }
 
   private void burst(String username, String client, LoginThrottle.Crossed crossed) {
