@@ -8,8 +8,7 @@ ALTER TABLE comments ADD COLUMN edited_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE comments ADD COLUMN likes INTEGER DEFAULT 0 NOT NULL;
 ALTER TABLE comments ADD COLUMN featured BOOLEAN DEFAULT FALSE NOT NULL;
 
--- sort=popular: most likes first, ties newest first
-CREATE INDEX comments_popular ON comments (article_id, status, parent_id, likes, created_at, id);
+-- sort=popular's index: V10_1, built concurrently
 
 -- every edit keeps both texts (the audit entry names the revision)
 CREATE SEQUENCE comment_revision_seq START WITH 50 INCREMENT BY 50;

@@ -14,9 +14,8 @@ CREATE TABLE reader (
 
 -- a signed-in reader's comments, sanctions and reports name the reader; history and bans bind to it
 ALTER TABLE comments ADD COLUMN reader_id BIGINT;
-CREATE INDEX comments_reader ON comments (reader_id, created_at);
 ALTER TABLE sanction ADD COLUMN reader_id BIGINT;
-CREATE INDEX sanction_reader ON sanction (reader_id);
+-- their indexes: V9_1, built concurrently
 
 -- one report per reporter and comment: the reader when signed in, else the client (its address, an
 -- IPv6 one by its /64); the client hash stays for the per-client limits
