@@ -31,7 +31,12 @@ public enum AuditAction {
   SESSION_ENDED,
   TOTP_ENABLED,
   TOTP_DISABLED,
-  RECOVERY_CODE_USED;
+  RECOVERY_CODE_USED,
+  IMPORTED,
+  IMPORT_FAILED,
+  EXPORTED,
+  READER_DATA_READ,
+  READER_ERASED;
 
   /** The entry for imposing a sanction of a kind; kinds and actions share their names. */
   public static AuditAction sanction(Enum<?> kind) {
