@@ -37,14 +37,15 @@ public final class Api {
 
   /**
    * The client this Api plays: the service trusts X-Forwarded-For from loopback in the tests, so
-   * every Api instance is a distinct reader (a documentation-range address) with its own buckets.
+   * every Api instance is a distinct reader (a documentation-range address in a /64 of its own,
+   * since an IPv6 client is one client per /64) with its own buckets.
    */
   private final String clientAddress =
-      "2001:db8::"
+      "2001:db8:"
           + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff))
           + ":"
-          + Integer.toHexString(
-              java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff));
+          + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff))
+          + "::1";
 
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -70,6 +71,15 @@ public final class Api {
       return new URL(base.getProtocol(), "127.0.0.1", base.getPort(), base.getFile());
     } catch (java.net.MalformedURLException e) {
       throw new IllegalArgumentException(e);
+    }
+  }
+
+  /** The service's base URL (loopback). */
+  public URL base() {
+    try {
+      return base.toURL();
+    } catch (java.net.MalformedURLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

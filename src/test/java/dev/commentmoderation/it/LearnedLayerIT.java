@@ -9,17 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,21 +24,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * learned match and its n-grams, one like those they approved is published, and nothing is ever
  * refused by the model. Versions roll back and the layer switches off. The layer is left off.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedService.class)
 class LearnedLayerIT {
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.service();
-  }
-
-  @ArquillianResource URL base;
   Api api;
 
   @BeforeEach
   void client() {
-    api = new Api(Api.loopback(base));
+    api = SharedService.api();
   }
 
   private JsonObject submit(String article, String body) {

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,11 +23,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,24 +32,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * resource classes, so a new one cannot slip through) answers 401 without credentials and 403 with
  * a principal of a kind it does not admit; accounts, API keys and the login throttle.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedService.class)
 class ModerationAccessIT {
 
   /** The kinds of principal there are: moderator and admin accounts, and CMS API keys ("cms"). */
   static final Set<String> PRINCIPAL_KINDS = Set.of("moderator", "admin", "cms");
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.service();
-  }
-
-  @ArquillianResource URL base;
   Api api;
 
   @BeforeEach
   void client() {
-    api = new Api(Api.loopback(base));
+    api = SharedService.api();
   }
 
   record Endpoint(String method, String path, Set<String> roles) {

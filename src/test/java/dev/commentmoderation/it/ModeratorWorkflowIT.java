@@ -15,7 +15,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -37,11 +36,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,24 +45,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * reports and their threshold, sanctions at the next submission, the live stream, the rules API
  * with a backtest, queue filters, severity paging, claims and counts.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedService.class)
 class ModeratorWorkflowIT {
 
   static final AtomicInteger READERS = new AtomicInteger();
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.service();
-  }
-
-  @ArquillianResource URL base;
   Api api;
   String article;
 
   @BeforeEach
   void client() {
-    api = new Api(Api.loopback(base));
+    api = SharedService.api();
     article = Api.freshArticle("flow");
   }
 
@@ -1002,7 +989,7 @@ class ModeratorWorkflowIT {
       throws Exception {
     org.junit.jupiter.api.Assumptions.assumeTrue(
         "postgres".equals(System.getProperty("it.database")), "PostgreSQL only");
-    String url = System.getProperty("it.postgres.url");
+    String url = SharedService.jdbcUrl();
     try (var db = java.sql.DriverManager.getConnection(url, "postgres", "postgres")) {
       // what this instance tells the others when it publishes a comment, heard as another instance
       // would

@@ -12,16 +12,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.commentmoderation.security.control.TotpCodes;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.net.URL;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,21 +27,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * admin's reset, the audit trail; and, in a service of its own, {@code
  * COMMENTS_ADMIN_2FA=required}.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedService.class)
 class SecondFactorIT {
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.service();
-  }
-
-  @ArquillianResource URL base;
   Api api;
 
   @BeforeEach
   void client() {
-    api = new Api(Api.loopback(base));
+    api = SharedService.api();
   }
 
   static final String PASSWORD = "second-factor-it-password";

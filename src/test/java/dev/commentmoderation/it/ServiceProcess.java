@@ -70,7 +70,7 @@ final class ServiceProcess implements AutoCloseable {
     pb.environment().putAll(env);
     process = pb.start();
     Api api = api();
-    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive())
         throw new AssertionError("the service died while starting; see " + log);
@@ -83,7 +83,7 @@ final class ServiceProcess implements AutoCloseable {
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("the service did not get ready in 180 s; see " + log);
+    throw new AssertionError("the service did not get ready in 300 s; see " + log);
   }
 
   /** A client of this service playing a reader of its own. */

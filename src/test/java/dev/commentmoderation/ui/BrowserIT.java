@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.commentmoderation.it.Api;
-import dev.commentmoderation.it.Deployments;
 import dev.commentmoderation.it.LearnedHistory;
+import dev.commentmoderation.it.SharedService;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -21,11 +21,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,18 +46,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
     matches = "postgres",
     disabledReason =
         "the pages do not depend on the database: run once, in the H2 pass (the API ITs run on both)")
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedService.class)
 class BrowserIT {
 
   static Browser browser;
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.service();
-  }
-
-  @ArquillianResource URL base;
+  URL base;
   Api api;
   String article;
   String test;
@@ -82,6 +71,7 @@ class BrowserIT {
 
   @BeforeEach
   void freshArticle(TestInfo info) {
+    base = SharedService.base();
     api = new Api(base);
     article = Api.freshArticle("ui");
     test = info.getTestMethod().map(m -> m.getName()).orElse("test");
