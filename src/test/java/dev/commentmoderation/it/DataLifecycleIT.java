@@ -29,60 +29,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 13 items 1-3 from outside, on the real microbundle: Disqus and WordPress imports (threads,
  * nesting, spam, deleted, pending, Cyrillic and Kyrgyz text) checked through the public thread and
  * the queue, a second import adding nothing, a broken or hostile file failing with nothing
  * published, 100,000 generated comments, export and import back, a reader's data and its erasure
- * checked over every text column of every table, and retention. One service process per class (it
- * must run with a database this test can read over JDBC: H2 with AUTO_SERVER, or a PostgreSQL
- * database of its own).
+ * checked over every text column of every table (over JDBC into the shared service's database), and
+ * retention. On the shared service: every test uses fresh source ids, article ids and e-mails.
  */
+@ExtendWith(SharedService.class)
 class DataLifecycleIT {
 
-  static ServiceProcess service;
   static Api api;
   static String jdbcUrl;
   static String jdbcUser;
   static String jdbcPassword;
 
   @BeforeAll
-  static void start() throws Exception {
-    Map<String, String> env = new HashMap<>();
-    if ("postgres".equals(System.getProperty("it.database"))) {
-      String url = System.getProperty("it.postgres.url");
-      String db = "lifecycle_" + Long.toString(System.nanoTime(), 36);
-      try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
-          Statement s = c.createStatement()) {
-        s.execute("CREATE DATABASE " + db);
-      }
-      jdbcUrl = url.substring(0, url.lastIndexOf('/') + 1) + db;
-      jdbcUser = "postgres";
-      jdbcPassword = "postgres";
-    } else {
-      Path dir =
-          Files.createTempDirectory(Files.createDirectories(Path.of("target")), "lifecycle-h2-");
-      jdbcUrl =
-          "jdbc:h2:file:"
-              + dir.toAbsolutePath().resolve("comments")
-              + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
-      jdbcUser = "comments";
-      jdbcPassword = "comments";
-    }
-    env.put("COMMENTS_DB_URL", jdbcUrl);
-    env.put("COMMENTS_DB_USER", jdbcUser);
-    env.put("COMMENTS_DB_PASSWORD", jdbcPassword);
-    service = new ServiceProcess("data-lifecycle-it", env);
-    api = service.start();
-  }
-
-  @AfterAll
-  static void stop() throws InterruptedException {
-    if (service != null) service.close();
+  static void start() {
+    api = SharedService.api();
+    jdbcUrl = SharedService.jdbcUrl();
+    jdbcUser = SharedService.jdbcUser();
+    jdbcPassword = SharedService.jdbcPassword();
   }
 
   // ------------------------------------------------------------------ helpers
