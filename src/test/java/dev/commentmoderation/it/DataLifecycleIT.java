@@ -53,8 +53,17 @@ class DataLifecycleIT {
   static void start() {
     api = SharedService.api();
     jdbcUrl = SharedService.jdbcUrl();
-    jdbcUser = SharedService.jdbcUser();
-    jdbcPassword = SharedService.jdbcPassword();
+    boolean postgres = "postgres".equals(System.getProperty("it.database"));
+    // SharedService names no user for H2, but the service created its H2 file as its own
+    // configured user (default comments/comments), which H2 then requires
+    jdbcUser =
+        postgres
+            ? SharedService.jdbcUser()
+            : System.getenv().getOrDefault("COMMENTS_DB_USER", "comments");
+    jdbcPassword =
+        postgres
+            ? SharedService.jdbcPassword()
+            : System.getenv().getOrDefault("COMMENTS_DB_PASSWORD", "comments");
   }
 
   // ------------------------------------------------------------------ helpers
