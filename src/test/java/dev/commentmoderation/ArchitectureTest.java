@@ -80,6 +80,8 @@ class ArchitectureTest {
         .definedBy(ROOT + ".live..")
         .layer("operations")
         .definedBy(ROOT + ".operations..")
+        .layer("data")
+        .definedBy(ROOT + ".data..")
         .whereLayer("platform")
         .mayNotAccessAnyLayer()
         .whereLayer("engine")
@@ -119,6 +121,8 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("platform", "security", "article", "comment", "queue", "report")
         .whereLayer("operations")
         .mayOnlyAccessLayers("platform", "comment", "queue")
+        .whereLayer("data")
+        .mayOnlyAccessLayers("platform", "engine", "audit", "security", "comment")
         .check(classes);
   }
 

@@ -35,7 +35,12 @@ public enum AuditAction {
   EDITED,
   DELETED,
   FEATURED,
-  UNFEATURED;
+  UNFEATURED,
+  IMPORTED,
+  IMPORT_FAILED,
+  EXPORTED,
+  READER_DATA_READ,
+  READER_ERASED;
 
   /** The entry for imposing a sanction of a kind; kinds and actions share their names. */
   public static AuditAction sanction(Enum<?> kind) {

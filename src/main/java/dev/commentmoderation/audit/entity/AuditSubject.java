@@ -13,7 +13,9 @@ public record AuditSubject(Kind kind, String id) {
     ACCOUNT("account"),
     API_KEY("api-key"),
     RULES("rules"),
-    LEARNED_MODEL("learned-model");
+    LEARNED_MODEL("learned-model"),
+    IMPORT("import"),
+    READER("reader");
 
     private final String key;
 
@@ -46,6 +48,16 @@ public record AuditSubject(Kind kind, String id) {
   /** A version of the learned layer ("learned-model:3"), or the layer as a whole (null). */
   public static AuditSubject learnedModel(Integer version) {
     return new AuditSubject(Kind.LEARNED_MODEL, version == null ? null : String.valueOf(version));
+  }
+
+  /** An import job ("import:12"). */
+  public static AuditSubject importJob(long jobId) {
+    return new AuditSubject(Kind.IMPORT, String.valueOf(jobId));
+  }
+
+  /** A reader's data; never named by their e-mail, which an erasure must not leave behind. */
+  public static AuditSubject reader() {
+    return new AuditSubject(Kind.READER, null);
   }
 
   /** The stored form. */

@@ -26,8 +26,19 @@ public class RequestLimits implements ContainerRequestFilter {
   @ConfigProperty(name = "comments.request.max.bytes", defaultValue = "65536")
   long maxBytes;
 
+  /**
+   * An import's body is a whole export file (several GB for a big Disqus site), read as a stream.
+   */
+  @Inject
+  @ConfigProperty(name = "comments.import.max.bytes", defaultValue = "21474836480")
+  long importMaxBytes;
+
+  /** The one path whose body is a file, not a JSON request. */
+  static final String IMPORTS = "moderation/imports";
+
   @Override
   public void filter(ContainerRequestContext request) {
+    long maxBytes = isImport(request) ? importMaxBytes : this.maxBytes;
     long declared = request.getLength();
     if (declared > maxBytes) {
       throw tooLarge();
@@ -35,6 +46,12 @@ public class RequestLimits implements ContainerRequestFilter {
     if (request.hasEntity()) {
       request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes));
     }
+  }
+
+  private static boolean isImport(ContainerRequestContext request) {
+    String path = request.getUriInfo().getPath();
+    return "POST".equals(request.getMethod())
+        && (path.equals(IMPORTS) || path.equals("/" + IMPORTS));
   }
 
   static WebApplicationException tooLarge() {
