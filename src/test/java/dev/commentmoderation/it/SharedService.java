@@ -84,11 +84,11 @@ public final class SharedService implements BeforeAllCallback, ParameterResolver
   }
 
   public static String jdbcUser() {
-    return postgres() ? "postgres" : "";
+    return postgres() ? "postgres" : "comments";
   }
 
   public static String jdbcPassword() {
-    return postgres() ? "postgres" : "";
+    return postgres() ? "postgres" : "comments";
   }
 
   private static volatile Running current;
