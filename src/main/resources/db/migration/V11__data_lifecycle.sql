@@ -3,9 +3,7 @@
 -- Where an imported comment came from ("disqus:123", "wxr:blog.example:45", "cm:7"): importing the
 -- same file again adds nothing, and replies in a later file find parents imported before.
 ALTER TABLE comments ADD COLUMN source_id VARCHAR(300);
-CREATE UNIQUE INDEX comments_source ON comments (source_id);
--- the retention job: comments past the retention age that still hold an e-mail or a client hash
-CREATE INDEX comments_created ON comments (created_at);
+-- its unique index and the retention job's index on created_at: V11_1, built concurrently
 
 -- An import is a row, so any instance answers its poll; updated_at is its heartbeat (a job whose
 -- instance died is failed by the others, or by the instance itself when it starts again).
