@@ -25,14 +25,14 @@ import org.junit.jupiter.api.TestInstance;
  * Issue 12, items 2, 3, 4 and 7 from outside: a reader's own comments (edit within the window,
  * delete, the edit token), likes and sort=popular, editor's picks, and the proof-of-work challenge.
  * One service of its own, because it is configured as no shared one may be: the challenge on (so
- * every submission here solves one, as the widget does), a 30-second edit window and challenges
- * that expire after 30 seconds, so that one short wait shows both running out.
+ * every submission here solves one, as the widget does), a 15-second edit window and challenges
+ * that expire after 15 seconds, so that one short wait shows both running out.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OwnCommentsIT {
 
   static final int DIFFICULTY = 8;
-  static final int WINDOW_SECONDS = 30;
+  static final int WINDOW_SECONDS = 15;
 
   private ServiceProcess service;
   private Api reader;
@@ -48,7 +48,7 @@ class OwnCommentsIT {
     env.put("COMMENTS_CHALLENGE", "pow");
     env.put("COMMENTS_CHALLENGE_DIFFICULTY", String.valueOf(DIFFICULTY));
     env.put("COMMENTS_CHALLENGE_TTL_SECONDS", String.valueOf(WINDOW_SECONDS));
-    env.put("COMMENTS_EDIT_WINDOW_MINUTES", "0.5");
+    env.put("COMMENTS_EDIT_WINDOW_MINUTES", "0.25");
     env.put("COMMENTS_RATE_EDIT_PER_MINUTE", "120");
     env.put("COMMENTS_RATE_EDIT_BURST", "60");
     env.put("COMMENTS_RATE_CHALLENGE_PER_MINUTE", "600");

@@ -4,6 +4,7 @@ import static dev.commentmoderation.it.Api.comment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.commentmoderation.platform.persistence.DatabaseMigration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,9 +46,8 @@ class ReadReplicaIT {
     replica = EmbeddedPostgres.builder().start();
     String replicaUrl = replica.getJdbcUrl("postgres", "postgres");
     // the replica's schema as the primary's, and three approved comments only it has
-    Flyway.configure()
-        .dataSource(replicaUrl, "postgres", "postgres")
-        .locations("classpath:db/migration")
+    // as the service migrates (placeholders, a session-level lock for the concurrent indexes)
+    DatabaseMigration.configure(replica.getPostgresDatabase(), "classpath:db/migration")
         .load()
         .migrate();
     try (Connection c = DriverManager.getConnection(replicaUrl, "postgres", "postgres");
