@@ -395,7 +395,7 @@ class OwnCommentsIT {
             "Поздняя правка.",
             token(receipt, "Accept-Language", "en"));
     assertProblem(late, 403);
-    assertTrue(late.json().getString("detail").contains("0.5 min"), late::toString);
+    assertTrue(late.json().getString("detail").contains("0.25 min"), late::toString);
     assertEquals(
         "Комментарий, который опоздает.",
         find(thread(reader, article, ""), receipt.getString("id")).getString("body"));
