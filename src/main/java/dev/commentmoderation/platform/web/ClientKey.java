@@ -1,13 +1,12 @@
 package dev.commentmoderation.platform.web;
 
+import dev.commentmoderation.platform.persistence.AppSecrets;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * The key of the client hashes, made once and kept in the database (so that every instance on one
@@ -28,19 +27,7 @@ public class ClientKey {
 
   @PostConstruct
   void load() {
-    byte[] fresh = new byte[32];
-    new SecureRandom().nextBytes(fresh);
-    em.createNativeQuery(
-            "INSERT INTO app_secret (name, secret) VALUES (?, ?) ON CONFLICT DO NOTHING")
-        .setParameter(1, KEY_NAME)
-        .setParameter(2, Base64.getEncoder().encodeToString(fresh))
-        .executeUpdate();
-    String stored =
-        (String)
-            em.createNativeQuery("SELECT secret FROM app_secret WHERE name = ?")
-                .setParameter(1, KEY_NAME)
-                .getSingleResult();
-    secret = Base64.getDecoder().decode(stored);
+    secret = AppSecrets.loadOrCreate(em, KEY_NAME);
   }
 
   public byte[] secret() {
