@@ -124,20 +124,7 @@ class BrowserIT {
             + url("/widget.js")
             + "' defer></script></body></html>";
     int port = SharedService.SITE_PORT;
-    var site =
-        com.sun.net.httpserver.HttpServer.create(
-            new java.net.InetSocketAddress("127.0.0.1", port), 0);
-    site.createContext(
-        "/",
-        exchange -> {
-          byte[] bytes = page.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-          exchange.sendResponseHeaders(200, bytes.length);
-          try (var out = exchange.getResponseBody()) {
-            out.write(bytes);
-          }
-        });
-    site.start();
+    var site = serve(page, port);
     try {
       browser.open("http://localhost:" + port + "/story.html");
       waitForThread();
@@ -289,20 +276,7 @@ class BrowserIT {
             + "'></div><script src='"
             + url("/widget.js")
             + "' defer></script></body></html>";
-    var site =
-        com.sun.net.httpserver.HttpServer.create(
-            new java.net.InetSocketAddress("127.0.0.1", port), 0);
-    site.createContext(
-        "/",
-        exchange -> {
-          byte[] bytes = page.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-          exchange.sendResponseHeaders(200, bytes.length);
-          try (var out = exchange.getResponseBody()) {
-            out.write(bytes);
-          }
-        });
-    site.start();
+    var site = serve(page, port);
     try {
       // localhost is another origin than the service's 127.0.0.1: every call is cross-origin
       browser.open("http://localhost:" + port + "/news/1.html");
@@ -373,6 +347,25 @@ class BrowserIT {
     } finally {
       site.stop(0);
     }
+  }
+
+  /** Serves {@code page} for every path on 127.0.0.1:{@code port} (0: any free port), started. */
+  static com.sun.net.httpserver.HttpServer serve(String page, int port) throws java.io.IOException {
+    var server =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress("127.0.0.1", port), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          byte[] bytes = page.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, bytes.length);
+          try (var out = exchange.getResponseBody()) {
+            out.write(bytes);
+          }
+        });
+    server.start();
+    return server;
   }
 
   private int likes(String id) {
@@ -899,19 +892,7 @@ class BrowserIT {
             + " f.addEventListener('load', function () { loaded++; document.title = 'loaded ' + loaded; }); });"
             + "document.getElementById('json').submit(); document.getElementById('plain').submit();"
             + "</script></body></html>";
-    var server =
-        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/",
-        exchange -> {
-          byte[] bytes = page.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-          exchange.sendResponseHeaders(200, bytes.length);
-          try (var out = exchange.getResponseBody()) {
-            out.write(bytes);
-          }
-        });
-    server.start();
+    var server = serve(page, 0);
     try {
       browser.open("http://localhost:" + server.getAddress().getPort() + "/attack.html");
       browser.waitFor(
