@@ -3,6 +3,7 @@ package dev.commentmoderation;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -156,6 +157,23 @@ class ArchitectureTest {
         .resideInAPackage(ENGINE)
         .should()
         .dependOnClassesThat(resideInAPackage(ROOT + "..").and(not(resideInAPackage(ENGINE))))
+        .check(classes);
+  }
+
+  /**
+   * The container's entity manager is taken in one place, which refuses its use outside a
+   * transaction (see EntityManagers): everyone else injects that one.
+   */
+  @Test
+  void onlyEntityManagersHoldsThePersistenceContext() {
+    noFields()
+        .that()
+        .areDeclaredInClassesThat(
+            not(
+                com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
+                    dev.commentmoderation.platform.persistence.EntityManagers.class)))
+        .should()
+        .beAnnotatedWith(jakarta.persistence.PersistenceContext.class)
         .check(classes);
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +27,7 @@ final class ServiceProcess implements AutoCloseable {
   private final Path dir;
   private Process process;
   private int starts;
+  private Path log;
 
   /** {@code name} is the directory under {@code target/} for the logs. */
   ServiceProcess(String name, Map<String, String> env) throws IOException {
@@ -34,6 +36,30 @@ final class ServiceProcess implements AutoCloseable {
     this.port = freePort();
     this.dir = Path.of("target", name).toAbsolutePath();
     Files.createDirectories(dir);
+  }
+
+  /**
+   * Lines of the current log from {@code from} characters on that show the service misusing its
+   * persistence (an entity manager outside a transaction, or one another thread closed): bugs that
+   * a request may not show, since they can happen on the service's own threads.
+   */
+  List<String> persistenceMisuse(long from) throws IOException {
+    if (log == null || !Files.exists(log)) return List.of();
+    String text = Files.readString(log, java.nio.charset.StandardCharsets.UTF_8);
+    if (from > text.length()) return List.of();
+    return text.substring((int) from)
+        .lines()
+        .filter(
+            l ->
+                l.contains("operation on a closed EntityManager")
+                    || l.contains("outside a transaction, called from"))
+        .toList();
+  }
+
+  /** How many characters the current log holds. */
+  long logLength() throws IOException {
+    if (log == null || !Files.exists(log)) return 0;
+    return Files.readString(log, java.nio.charset.StandardCharsets.UTF_8).length();
   }
 
   /** A fresh H2 file database under {@code target/}, as {@code COMMENTS_DB_URL}. */
@@ -49,7 +75,7 @@ final class ServiceProcess implements AutoCloseable {
   /** Starts the service and waits until it is ready; returns a client on loopback. */
   Api start() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Path log =
+    log =
         dir.resolve(
             "server-" + System.getProperty("it.database", "h2") + "-" + (++starts) + ".log");
     ProcessBuilder pb =

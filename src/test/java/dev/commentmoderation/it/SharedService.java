@@ -4,7 +4,9 @@ import java.net.URL;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -31,7 +33,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * address of its own). A test that must kill, restart or reconfigure the service starts a {@link
  * ServiceProcess} of its own instead, once per class.
  */
-public final class SharedService implements BeforeAllCallback, ParameterResolver {
+public final class SharedService implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
   /** The port of BrowserIT's page on another origin ({@code http://localhost:SITE_PORT}). */
   public static final int SITE_PORT = Integer.getInteger("it.cross.origin.port", 47123);
@@ -54,8 +56,26 @@ public final class SharedService implements BeforeAllCallback, ParameterResolver
   private static final Namespace NAMESPACE = Namespace.create(SharedService.class);
 
   @Override
-  public void beforeAll(ExtensionContext context) {
-    running(context);
+  public void beforeAll(ExtensionContext context) throws Exception {
+    Running r = running(context);
+    r.checkedUpTo = r.process.logLength();
+  }
+
+  /**
+   * The class fails when the service logged a misuse of its persistence while the class ran: on a
+   * thread of the service's own (a listener, an executor) such a bug answers no request with an
+   * error, so only the log shows it.
+   */
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    Running r = current;
+    if (r == null) return;
+    List<String> misuse = r.process.persistenceMisuse(r.checkedUpTo);
+    r.checkedUpTo = r.process.logLength();
+    if (!misuse.isEmpty())
+      throw new AssertionError(
+          "the shared service misused its entity manager while this class ran (see its log):\n"
+              + String.join("\n", misuse));
   }
 
   @Override
@@ -139,21 +159,27 @@ public final class SharedService implements BeforeAllCallback, ParameterResolver
    * A database of its own in the run's embedded PostgreSQL, so Arquillian classes see none of it.
    */
   private static String sharedPostgresDatabase() {
+    return freshPostgresDatabase("shared_service");
+  }
+
+  /** An empty database of this name in the run's embedded PostgreSQL; its JDBC URL. */
+  static String freshPostgresDatabase(String name) {
     String admin = System.getProperty("it.postgres.url");
     if (admin == null) throw new IllegalStateException("no embedded PostgreSQL in this run");
     try (var c = DriverManager.getConnection(admin, "postgres", "postgres");
         var s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS shared_service");
-      s.execute("CREATE DATABASE shared_service");
+      s.execute("DROP DATABASE IF EXISTS " + name);
+      s.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot create the shared database", e);
+      throw new IllegalStateException("cannot create the database " + name, e);
     }
-    return admin.substring(0, admin.lastIndexOf('/') + 1) + "shared_service";
+    return admin.substring(0, admin.lastIndexOf('/') + 1) + name;
   }
 
   private static final class Running implements ExtensionContext.Store.CloseableResource {
     final ServiceProcess process;
     final String jdbcUrl;
+    volatile long checkedUpTo;
 
     Running(ServiceProcess process, String jdbcUrl) {
       this.process = process;

@@ -108,12 +108,17 @@ class BrowserIT {
   /**
    * A news site on another origin (a page served from this JVM at localhost, an allowed origin)
    * embeds the widget with the token it signed for its reader: the form shows the site's name
-   * instead of the name field, and the comment is published as verified.
+   * instead of the name field, the comment is published as verified, and the reader likes another
+   * comment (once per reader, from any address), edits their own and deletes it.
    */
   @Test
-  void aReaderSignedInOnTheSitePostsAVerifiedCommentFromAnotherOrigin() throws Exception {
+  void aReaderSignedInOnTheSitePostsLikesEditsAndDeletesFromAnotherOrigin() throws Exception {
     String name = "Нургуль с сайта";
     String token = ReaderTokens.hs256(ReaderTokens.freshSubject(), name);
+    String others =
+        api.post(path(), comment("Эрмек", unique("Мост через Нарын нужен давно")))
+            .json()
+            .getString("id");
     String page =
         "<!doctype html><html lang=ru><head><meta charset=utf-8><title>news</title></head><body>"
             + "<div data-comments-article='"
@@ -147,16 +152,50 @@ class BrowserIT {
       assertNotNull(id);
       assertTrue(browser.exists("[data-comment-id='" + id + "'] [data-verified]"));
       shot("signed-in-reader");
+      JsonObject shown = api.get("/api/comments/" + id).json();
+      assertEquals(name, shown.getString("authorName"));
+      assertTrue(shown.getJsonObject("author").getBoolean("verified"), shown::toString);
+
+      // a like, counted for the reader: the same reader from another address adds nothing
+      var like = browser.find("[data-comment-id='" + others + "'] [data-like]");
+      like.click();
+      browser.waitFor("the like", () -> "true".equals(like.attr("aria-pressed")));
+      assertEquals(1, likes(others));
+      var elsewhere = SharedService.api();
+      var again =
+          elsewhere.post(
+              "/api/comments/" + others + "/reactions",
+              "{\"kind\":\"like\"}",
+              "Authorization",
+              "Bearer " + token);
+      assertTrue(again.status() < 300, again::toString);
+      assertEquals(1, likes(others), "one like per reader, whatever the address");
+
+      // the signed-in reader edits and then deletes their comment in place
+      String sel = "[data-comment-id='" + id + "']";
+      String edited =
+          editInPlace(sel, unique("Спасибо редакции, очень полезный материал о мосте!"));
+      assertEquals(edited, api.get("/api/comments/" + id).json().getString("body"));
+      browser.find(sel + " [data-delete]").click();
+      browser.find(sel + " [data-delete-confirm]").click();
+      browser.waitFor("the deletion", () -> !browser.exists(sel));
+      assertEquals(404, api.get("/api/comments/" + id).status());
     } finally {
       site.stop(0);
     }
-    JsonObject shown =
-        api.get("/api/articles/" + article + "/comments")
-            .json()
-            .getJsonArray("comments")
-            .getJsonObject(0);
-    assertEquals(name, shown.getString("authorName"));
-    assertTrue(shown.getJsonObject("author").getBoolean("verified"), shown::toString);
+  }
+
+  /** Edits the comment {@code sel} in the widget and waits until the thread shows the new text. */
+  private String editInPlace(String sel, String edited) {
+    browser.find(sel + " [data-edit]").click();
+    var text = browser.find(sel + " [data-edit-form] textarea");
+    text.clear();
+    text.type(edited);
+    browser.find(sel + " [data-edit-save]").click();
+    browser.waitFor(
+        "the edit",
+        () -> edited.equals(browser.find(sel + " [data-comment-body]").prop("textContent")));
+    return edited;
   }
 
   @Test
@@ -318,15 +357,7 @@ class BrowserIT {
       String mine = commentWithBody(body);
       assertNotNull(mine);
       String sel = "[data-comment-id='" + mine + "']";
-      browser.find(sel + " [data-edit]").click();
-      var text = browser.find(sel + " [data-edit-form] textarea");
-      text.clear();
-      String edited = unique("Согласен, дорога и мост нужны всем");
-      text.type(edited);
-      browser.find(sel + " [data-edit-save]").click();
-      browser.waitFor(
-          "the edit",
-          () -> edited.equals(browser.find(sel + " [data-comment-body]").prop("textContent")));
+      String edited = editInPlace(sel, unique("Согласен, дорога и мост нужны всем"));
       assertTrue(browser.find(sel + " [data-edited]").displayed());
       shot("cross-origin-edited");
       var shown = api.get("/api/comments/" + mine).json();

@@ -10,6 +10,7 @@ import dev.commentmoderation.audit.entity.AuditSubject;
 import dev.commentmoderation.platform.Clocks;
 import dev.commentmoderation.platform.cluster.ClusterSignals;
 import dev.commentmoderation.platform.cluster.Signal;
+import dev.commentmoderation.platform.persistence.UnitOfWork;
 import dev.commentmoderation.security.entity.Moderator;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -37,7 +38,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Articles {
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
+  @Inject UnitOfWork work;
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject Event<Configured> configured;
@@ -66,7 +68,8 @@ public class Articles {
   }
 
   public ArticlePolicy policy(ArticleId articleId) {
-    return policies.get(articleId.value(), id -> ArticlePolicy.of(em.find(Article.class, id)));
+    return policies.get(
+        articleId.value(), id -> work.call(() -> ArticlePolicy.of(em.find(Article.class, id))));
   }
 
   /** After commit or rollback alike: a value read inside that transaction must not outlive it. */
@@ -81,6 +84,7 @@ public class Articles {
   }
 
   /** Sets an article's policy (creating its row on first use); audited under "article:{id}". */
+  @Transactional
   public ArticlePolicy configure(ArticleId id, ArticlePolicy policy, Moderator by) {
     String articleId = id.value();
     OffsetDateTime now = Clocks.now(clock);
@@ -115,6 +119,7 @@ public class Articles {
       ArticlePolicy policy) {}
 
   /** Articles known from their comments, most recently commented first, with counts per status. */
+  @Transactional
   public List<Known> known(int limit) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =

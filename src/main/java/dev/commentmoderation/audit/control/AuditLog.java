@@ -7,8 +7,8 @@ import dev.commentmoderation.platform.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -19,6 +19,7 @@ import java.util.List;
  * comment's status arrives as any enum and is kept by name.
  */
 @ApplicationScoped
+@Transactional
 public class AuditLog {
 
   /** The actor of the first entry of every comment: the rule engine's verdict. */
@@ -30,7 +31,7 @@ public class AuditLog {
   /** The reason column's size. */
   static final int MAX_REASON = 1000;
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject Clock clock;
 
   /** A change of one comment, from one status to another (the same one when it stays). */

@@ -11,13 +11,13 @@ import dev.commentmoderation.comment.entity.CommentReported;
 import dev.commentmoderation.comment.entity.CommentStatus;
 import dev.commentmoderation.engine.AuthorStanding;
 import dev.commentmoderation.platform.cluster.Signal;
+import dev.commentmoderation.platform.persistence.UnitOfWork;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
@@ -42,7 +42,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class AuthorStandings implements Standings {
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
+  @Inject UnitOfWork work;
   @Inject RulesInForce rules;
 
   @Inject
@@ -82,7 +83,9 @@ public class AuthorStandings implements Standings {
             .maximumSize(50_000)
             .expireAfterWrite(Duration.ofSeconds(cacheSeconds))
             .build();
-    inForce = new InForce(this::sanctionsInForce, TimeUnit.SECONDS.toNanos(cacheSeconds));
+    inForce =
+        new InForce(
+            () -> work.call(this::sanctionsInForce), TimeUnit.SECONDS.toNanos(cacheSeconds));
     historyQuery = historyQuery(minApproved);
     readerHistoryQuery = historyQuery(minApproved, "reader_id = ?2");
   }
@@ -95,7 +98,9 @@ public class AuthorStandings implements Standings {
     // NEW, ESTABLISHED and TRUSTED differ only where first comments are held: without that rule
     // the history changes no verdict, and its query (one per new author) is not worth making
     if (!rules.engine().ruleSet().holdsFirstComments()) return AuthorStanding.ESTABLISHED;
-    History h = histories.get(Author.of(name, email, clientHash, readerId), a -> read(a, now));
+    History h =
+        histories.get(
+            Author.of(name, email, clientHash, readerId), a -> work.call(() -> read(a, now)));
     return decide(null, h.approvedEver(), h.approvedRecently(), h.rejectedRecently(), minApproved);
   }
 

@@ -17,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -28,9 +28,10 @@ import java.util.List;
  * to every instance (their caches of sanctions in force are dropped at commit).
  */
 @ApplicationScoped
+@Transactional
 public class Sanctions {
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject Event<Changed> changed;

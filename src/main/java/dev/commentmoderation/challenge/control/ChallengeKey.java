@@ -5,8 +5,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /**
  * The key challenges are signed with, made once and kept in the database, so that every instance on
@@ -19,7 +19,7 @@ public class ChallengeKey {
 
   private static final String KEY_NAME = "challenge-key";
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
 
   private byte[] secret;
 

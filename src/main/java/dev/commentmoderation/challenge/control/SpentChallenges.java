@@ -4,7 +4,6 @@ import dev.commentmoderation.platform.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +21,7 @@ public class SpentChallenges {
 
   static final long CLEANUP_EVERY_MILLIS = 60_000;
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject Clock clock;
 
   private final AtomicLong lastCleanup = new AtomicLong();

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -23,12 +23,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>On H2 there is one instance, whose single committer writes one batch at a time: nothing to do.
  */
 @ApplicationScoped
+@Transactional
 public class BatchLocks {
 
   /** The advisory locks' class (the two-integer form keeps them apart from every other lock). */
   static final int LOCK_CLASS = 0x434d_0010;
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
 
   @Inject
   @ConfigProperty(name = "comments.db.url")

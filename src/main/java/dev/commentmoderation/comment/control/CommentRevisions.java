@@ -17,7 +17,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +33,7 @@ import java.util.List;
 @ApplicationScoped
 public class CommentRevisions {
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject CommentStore store;
   @Inject AuditLog audit;
   @Inject Event<CommentEdited> edited;

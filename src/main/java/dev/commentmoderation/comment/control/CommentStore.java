@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -25,9 +24,10 @@ import java.util.stream.Collectors;
  * JDBC batches at commit.
  */
 @ApplicationScoped
+@Transactional
 public class CommentStore {
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject RulesInForce rules;
   @Inject Event<CommentSubmitted> submitted;
   @Inject ThreadInvalidation invalidation;

@@ -7,10 +7,10 @@ import dev.commentmoderation.comment.entity.Comment;
 import dev.commentmoderation.engine.Submission;
 import dev.commentmoderation.engine.Verdict;
 import dev.commentmoderation.platform.Clocks;
+import dev.commentmoderation.platform.persistence.UnitOfWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,7 +35,8 @@ public class CommentSubmission {
   static final Duration DUPLICATE_WINDOW = Duration.ofHours(24);
   private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
+  @Inject UnitOfWork work;
   @Inject RulesInForce rules;
   @Inject LearnedOpinion learned;
   @Inject Articles articles;
@@ -137,7 +138,8 @@ public class CommentSubmission {
     } catch (NumberFormatException e) {
       throw new ParentNotFound();
     }
-    Comment parent = em.find(Comment.class, id);
+    long key = id;
+    Comment parent = work.call(() -> em.find(Comment.class, key));
     if (parent == null || !parent.isApproved() || !parent.articleId().equals(articleId)) {
       throw new ParentNotFound();
     }

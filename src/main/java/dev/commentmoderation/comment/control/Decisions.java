@@ -15,7 +15,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 
 /**
@@ -25,9 +25,10 @@ import java.time.Clock;
  * entry and the {@link CommentDecided} event join the same transaction.
  */
 @ApplicationScoped
+@Transactional
 public class Decisions {
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject AuditLog audit;
   @Inject Event<CommentDecided> decided;
   @Inject Clock clock;

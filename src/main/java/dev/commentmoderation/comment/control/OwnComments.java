@@ -11,11 +11,11 @@ import dev.commentmoderation.comment.entity.CommentStatus;
 import dev.commentmoderation.comment.entity.EditNotAllowed;
 import dev.commentmoderation.comment.entity.ThreadChanged;
 import dev.commentmoderation.platform.Clocks;
+import dev.commentmoderation.platform.persistence.UnitOfWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class OwnComments {
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
+  @Inject UnitOfWork work;
   @Inject CommentSubmission submission;
   @Inject CommentRevisions revisions;
   @Inject AuditLog audit;
@@ -47,12 +48,16 @@ public class OwnComments {
 
   /** The author's new text, judged as a submission; the answer is as for one. */
   public Submitted edit(CommentId id, Authorship authorship, String rawBody, Locale language) {
-    Comment comment = authored(id, authorship);
+    // read in a short transaction of its own: the judging that follows holds none
+    Comment comment = work.call(() -> authored(id, authorship));
     requireWindow(comment);
     if (comment.status() == CommentStatus.REJECTED && comment.decidedAt() != null)
       throw new EditNotAllowed();
     String body = rawBody.strip();
-    Comment parent = comment.parentId() == null ? null : em.find(Comment.class, comment.parentId());
+    Comment parent =
+        comment.parentId() == null
+            ? null
+            : work.call(() -> em.find(Comment.class, comment.parentId()));
     var author =
         new CommentSubmission.Author(
             comment.authorName(),

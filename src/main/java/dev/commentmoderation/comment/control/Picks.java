@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 /**
  * Editor's picks: a moderator features a published comment or takes that back, audited; the thread
@@ -20,9 +20,10 @@ import jakarta.persistence.PersistenceContext;
  * nothing. Call inside a transaction.
  */
 @ApplicationScoped
+@Transactional
 public class Picks {
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject AuditLog audit;
   @Inject Event<CommentFeatured> featured;
   @Inject Event<ThreadChanged> threadChanged;

@@ -5,9 +5,9 @@ import dev.commentmoderation.comment.entity.Comment;
 import dev.commentmoderation.comment.entity.VerdictJson;
 import dev.commentmoderation.platform.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -20,12 +20,13 @@ import java.util.Optional;
  * claiming one key take turns, so the claim never waits on a row in flight.
  */
 @ApplicationScoped
+@Transactional
 public class SubmissionKeys {
 
   /** How long a key is remembered. */
   static final java.time.Duration KEPT = java.time.Duration.ofHours(24);
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
 
   /** The key was sent before with another comment (another article or text). */
   public static final class KeyReused extends ProblemException {

@@ -6,8 +6,8 @@ import dev.commentmoderation.platform.persistence.ReadReplica;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
 import java.util.List;
 
 /**
@@ -15,6 +15,7 @@ import java.util.List;
  * others only while approved replies hang under it (shown as a placeholder).
  */
 @ApplicationScoped
+@Transactional
 public class Threads {
 
   /** Top-level rows the thread shows: approved, or deleted with an approved reply. */
@@ -22,7 +23,7 @@ public class Threads {
       " and c.parentId is null and (c.status = :approved or (c.status = :deleted and exists"
           + " (select r.id from Comment r where r.rootId = c.id and r.status = :approved)))";
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject ReadReplica replica;
 
   /**

@@ -13,7 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ public class Models {
   private static final Logger LOG = Logger.getLogger(Models.class.getName());
   static final String SCHEDULE = "schedule";
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject ActiveModel active;
   @Inject AuditLog audit;
   @Inject Clock clock;
@@ -87,6 +87,7 @@ public class Models {
     return new Training.Minimum(minExamples, minPerClass);
   }
 
+  @Transactional
   public Status status() {
     Training.Counts counts = decisionCounts();
     Object[] lock =
@@ -105,6 +106,7 @@ public class Models {
   }
 
   /** All versions, newest first (without their serialised models). */
+  @Transactional
   public List<ModelSummary> versions() {
     return em.createQuery(ModelSummary.SELECT + " order by m.version desc", ModelSummary.class)
         .setMaxResults(100)
@@ -118,11 +120,13 @@ public class Models {
    * @throws TrainingUnderWay when another training holds the lock
    * @throws TooFewDecisions when there are not enough decisions (nothing is stored)
    */
+  @Transactional
   public Trained train(String by) {
     return trainIf(by, false).orElseThrow();
   }
 
   /** For the schedule: trains only when the last training is older than the interval. */
+  @Transactional
   public Optional<Trained> trainIfDue() {
     if (retrainHours <= 0) return Optional.empty();
     return trainIf(SCHEDULE, true);
@@ -199,6 +203,7 @@ public class Models {
   }
 
   /** Puts a stored version in force (a rollback is activating an older one). */
+  @Transactional
   public ModelSummary activate(int version, String by) {
     LearnedModel model = em.find(LearnedModel.class, version);
     if (model == null) throw new ModelNotFound();
@@ -229,6 +234,7 @@ public class Models {
   }
 
   /** Switches the layer off: the rules alone judge until a version is activated again. */
+  @Transactional
   public void off(String by) {
     Integer before = active.version();
     em.createQuery("update LearnedModel m set m.active = false where m.active = true")
@@ -249,6 +255,7 @@ public class Models {
    * Makes this instance use the version marked active in the database: at start, and every little
    * while, so a version activated on another instance is taken up here too.
    */
+  @Transactional
   public void follow() {
     List<Integer> marked =
         em.createQuery(
@@ -273,6 +280,7 @@ public class Models {
   }
 
   /** The moderators' decisions, newest first up to the maximum. */
+  @Transactional
   List<Training.Example> examples() {
     List<Object[]> rows =
         em.createQuery(
@@ -295,6 +303,7 @@ public class Models {
     return examples;
   }
 
+  @Transactional
   Training.Counts decisionCounts() {
     List<Object[]> rows =
         em.createQuery(

@@ -9,6 +9,7 @@ import dev.commentmoderation.comment.entity.CommentStatus;
 import dev.commentmoderation.comment.entity.CommentSubmitted;
 import dev.commentmoderation.live.control.LiveEventLog;
 import dev.commentmoderation.platform.cluster.Signal;
+import dev.commentmoderation.platform.persistence.UnitOfWork;
 import dev.commentmoderation.platform.web.JsonConfiguration;
 import dev.commentmoderation.queue.boundary.QueueItem;
 import dev.commentmoderation.report.control.Reports;
@@ -21,7 +22,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -29,6 +29,7 @@ import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,7 +52,8 @@ public class LiveEvents {
 
   private static final Logger LOG = Logger.getLogger(LiveEvents.class.getName());
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
+  @Inject UnitOfWork work;
   @Inject Reports reports;
 
   @Inject LiveEventLog log;
@@ -110,7 +112,9 @@ public class LiveEvents {
       sink.send(event("reset", new Hello(Instant.now(), now)));
       return;
     }
-    for (LiveEventLog.Row row : missed.get()) render(row).ifPresent(sink::send);
+    List<OutboundSseEvent> rendered =
+        work.call(() -> missed.get().stream().flatMap(row -> render(row).stream()).toList());
+    rendered.forEach(sink::send);
   }
 
   public int listeners() {
@@ -251,7 +255,10 @@ public class LiveEvents {
       case EVENTS -> {
         Long id = parse(signal.payload());
         if (id != null && broadcaster != null) {
-          later(() -> log.find(id).flatMap(this::render).ifPresent(broadcaster::broadcast));
+          later(
+              () ->
+                  work.call(() -> log.find(id).flatMap(this::render))
+                      .ifPresent(broadcaster::broadcast));
         }
       }
       case RESYNC -> {

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +21,7 @@ import java.util.Optional;
  * {@code comments.live.replay.minutes}; older rows are deleted.
  */
 @ApplicationScoped
+@Transactional
 public class LiveEventLog {
 
   /** Events a reconnecting dashboard is sent at most; beyond that it is told to reload. */
@@ -33,7 +33,7 @@ public class LiveEventLog {
    */
   static final Duration REPLAY_OVERLAP = Duration.ofSeconds(3);
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject ClusterSignals signals;
   @Inject Clock clock;
 

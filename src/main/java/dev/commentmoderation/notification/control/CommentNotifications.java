@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Locale;
@@ -24,12 +24,13 @@ import java.util.Locale;
  * a mail to an author who asked for mails when a moderator decides their held comment.
  */
 @ApplicationScoped
+@Transactional
 public class CommentNotifications {
 
   static final String REPLY = "reply";
   static final String DECIDED = "decided";
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject Outbox outbox;
   @Inject Webhooks webhooks;
   @Inject MailTexts texts;

@@ -1,8 +1,8 @@
 package dev.commentmoderation.notification.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -17,7 +17,7 @@ public class LinkKey {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
 
   /** Through the proxy, so that the first read runs in a transaction of its own. */
   @jakarta.inject.Inject LinkKey self;

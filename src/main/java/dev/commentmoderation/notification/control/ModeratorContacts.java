@@ -1,16 +1,18 @@
 package dev.commentmoderation.notification.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
 /** Where a moderator wants the queue digest, and in which language (their own setting). */
 @ApplicationScoped
+@Transactional
 public class ModeratorContacts {
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
 
   public record Contact(String email, String language) {}
 

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,12 +24,13 @@ import java.util.function.LongFunction;
  * lease that a worker that died gives up when it runs out.
  */
 @ApplicationScoped
+@Transactional
 public class Outbox {
 
   static final String INTERRUPTED =
       "interrupted: the service stopped while sending; a mail is not sent twice";
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject Clock clock;
 
   /** A claimed row, with its webhook's address, secret and format when it is a delivery. */

@@ -4,7 +4,6 @@ import dev.commentmoderation.platform.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +22,7 @@ public class QueueDigest {
 
   static final String EVENT = "digest";
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject Outbox outbox;
   @Inject MailTexts texts;
   @Inject NotificationSettings settings;

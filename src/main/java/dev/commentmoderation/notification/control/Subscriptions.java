@@ -3,7 +3,7 @@ package dev.commentmoderation.notification.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.List;
 
 /**
@@ -12,9 +12,10 @@ import java.util.List;
  * comment asks again.
  */
 @ApplicationScoped
+@Transactional
 public class Subscriptions {
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject Outbox outbox;
 
   /** In the caller's transaction; answers whether there was anything to turn off. */

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -24,11 +24,12 @@ import java.util.stream.Collectors;
  * row for its delivery log; its pending deliveries are cancelled.
  */
 @ApplicationScoped
+@Transactional
 public class Webhooks {
 
   static final long TTL_MILLIS = 5000;
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject Outbox outbox;
   @Inject Clock clock;
 

@@ -8,10 +8,10 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -26,9 +26,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * commit. Either way consumers observe {@link Signal} and see their own instance's signals too.
  */
 @ApplicationScoped
+@Transactional
 public class ClusterSignals {
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Resource TransactionSynchronizationRegistry transactions;
 
   @Resource(lookup = DatabaseMigration.DATA_SOURCE)

@@ -5,8 +5,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /**
  * The key of the client hashes, made once and kept in the database (so that every instance on one
@@ -21,7 +21,7 @@ public class ClientKey {
 
   private static final String KEY_NAME = "client-hash-key";
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
 
   private byte[] secret;
 

@@ -8,7 +8,6 @@ import dev.commentmoderation.security.entity.Moderator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 /**
@@ -20,7 +19,7 @@ import jakarta.transaction.Transactional;
 public class SeparateDecisions {
 
   @Inject Decisions decisions;
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Comment decide(

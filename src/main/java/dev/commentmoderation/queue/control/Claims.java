@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,9 +21,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * written through {@link CommentClaim}, which leaves the comment's version alone.
  */
 @ApplicationScoped
+@Transactional
 public class Claims {
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject Clock clock;
 
   @Inject

@@ -6,8 +6,8 @@ import dev.commentmoderation.platform.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -22,9 +22,10 @@ import java.util.Map;
  * severe first. Paging is by keyset, so deciding items while paging neither skips nor repeats any.
  */
 @ApplicationScoped
+@Transactional
 public class ModerationQueue {
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject Clock clock;
 
   public enum Order {

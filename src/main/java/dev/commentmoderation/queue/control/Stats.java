@@ -7,7 +7,7 @@ import dev.commentmoderation.platform.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,11 +25,12 @@ import java.util.Map;
  * counts as decided (it stands unless reversed) and as overturned when an admin reversed it.
  */
 @ApplicationScoped
+@Transactional
 public class Stats {
 
   static final int MAX_DECISIONS = 50_000;
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject ModerationQueue queue;
   @Inject Clock clock;
 

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 
 /**
@@ -20,9 +20,10 @@ import java.time.Clock;
  * pages on every instance. Call inside a transaction.
  */
 @ApplicationScoped
+@Transactional
 public class Reactions {
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject Event<ThreadChanged> threadChanged;
   @Inject Clock clock;
 

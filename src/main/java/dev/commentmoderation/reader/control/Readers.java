@@ -9,7 +9,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,11 +26,12 @@ import java.util.Optional;
  * transaction (group commit), and the reader must exist whatever becomes of the comment.
  */
 @ApplicationScoped
+@Transactional
 public class Readers {
 
   static final Duration TOUCH = Duration.ofMinutes(10);
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject Clock clock;
 
   private record Key(String issuer, String subject) {}

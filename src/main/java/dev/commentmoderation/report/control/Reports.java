@@ -25,7 +25,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -41,9 +41,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * comment are counted one after the other and the threshold is crossed exactly once.
  */
 @ApplicationScoped
+@Transactional
 public class Reports {
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject Articles articles;
   @Inject AuditLog audit;
   @Inject Decisions decisions;

@@ -14,7 +14,7 @@ import dev.commentmoderation.engine.Verdict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +29,10 @@ import java.util.stream.Collectors;
  * the article's policy at the time are read back from the stored verdict's context matches.
  */
 @ApplicationScoped
+@Transactional
 public class Backtest {
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject LearnedOpinion learned;
 
   public record Change(

@@ -17,7 +17,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -30,7 +30,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class RuleSets {
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject ActiveRules active;
   @Inject AuditLog audit;
   @Inject Clock clock;
@@ -48,6 +48,7 @@ public class RuleSets {
   }
 
   /** Stores and audits; the set becomes active when the transaction commits. */
+  @Transactional
   public RuleSet store(String yaml, Moderator by) {
     RuleSet rules = parse(yaml);
     String previous = active.engine().ruleSet().version();
@@ -70,6 +71,7 @@ public class RuleSets {
    * A rule set was stored on some instance (this one's is already active: the version matches), or
    * signals may have been lost: the newest stored set becomes the active one.
    */
+  @Transactional
   void signalled(@Observes Signal signal) {
     if (signal.channel() != Signal.Channel.RULES && signal.channel() != Signal.Channel.RESYNC) {
       return;
@@ -91,6 +93,7 @@ public class RuleSets {
             });
   }
 
+  @Transactional
   public Optional<StoredRuleSet> newest() {
     return em.createQuery(
             "select r from StoredRuleSet r order by r.createdAt desc, r.id desc",

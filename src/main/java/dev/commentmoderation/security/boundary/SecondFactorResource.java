@@ -8,7 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -36,10 +36,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @RequestScoped
 @RolesAllowed({"moderator", "admin"})
 @SecurityRequirement(name = "basic")
+@Transactional
 public class SecondFactorResource {
 
   @Inject SecondFactors factors;
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Context SecurityContext security;
 
   public record Code(

@@ -8,10 +8,10 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,9 +32,10 @@ import java.util.Set;
  * account or changing its password or role clears the memory.
  */
 @ApplicationScoped
+@Transactional
 public class AccountIdentityStore implements IdentityStore {
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject Passwords passwords;
 
   private final Cache<String, CredentialValidationResult> recent =

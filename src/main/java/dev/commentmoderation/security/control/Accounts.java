@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +25,10 @@ import java.util.List;
  * ends the account's sessions (in the database, so on every instance).
  */
 @ApplicationScoped
+@Transactional
 public class Accounts {
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject Passwords passwords;
   @Inject AccountIdentityStore identities;
   @Inject Sessions sessions;

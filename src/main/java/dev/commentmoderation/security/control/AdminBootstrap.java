@@ -10,7 +10,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -32,7 +31,7 @@ public class AdminBootstrap {
 
   private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject Passwords passwords;
   @Inject Clock clock;
 

@@ -9,7 +9,7 @@ import dev.commentmoderation.security.entity.Moderator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,6 +22,7 @@ import java.util.Optional;
 
 /** CMS API keys: made by an admin, shown once, stored hashed, revocable; they grant role "cms". */
 @ApplicationScoped
+@Transactional
 public class ApiKeys {
 
   /** The role of a request made with an API key: article settings only. */
@@ -31,7 +32,7 @@ public class ApiKeys {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject AuditLog audit;
   @Inject Clock clock;
 

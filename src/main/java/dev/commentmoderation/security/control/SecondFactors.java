@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Clock;
@@ -30,9 +29,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * without one must enrol before doing anything else. Every change is audited under the account.
  */
 @ApplicationScoped
+@Transactional
 public class SecondFactors {
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject AuditLog audit;
   @Inject Clock clock;
 

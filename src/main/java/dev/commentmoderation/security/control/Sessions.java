@@ -11,7 +11,6 @@ import dev.commentmoderation.security.entity.ModeratorSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -44,7 +43,7 @@ public class Sessions {
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
   static final int MAX_USER_AGENT = 200;
 
-  @PersistenceContext EntityManager em;
+  @Inject EntityManager em;
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject SecondFactors secondFactors;
