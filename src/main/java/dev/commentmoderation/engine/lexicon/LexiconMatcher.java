@@ -150,6 +150,16 @@ public final class LexiconMatcher {
         || !p.openEnd() && localEnd != words.formLength(f)) {
       return;
     }
+    accept(words, f, localStart, e, hits);
+  }
+
+  /**
+   * The rest of {@link #check} for the keyword hits that pass the anchors (a few in a hundred):
+   * kept apart so the hot test above stays small enough for the JIT to inline into the scan.
+   */
+  private void accept(Words words, int f, int localStart, Entry e, List<Hit> hits) {
+    LexiconPattern p = e.pattern();
+    int localEnd = localStart + p.literal().length();
     WordList list = e.words();
     // A plain word-start entry is anchored by the test above; the form's text is needed only for
     // prefix chains, Kyrgyz suffixes, the seam test and exceptions.
@@ -167,17 +177,9 @@ public final class LexiconMatcher {
         && prefixSeam(form, localStart)) {
       return;
     }
-    int lastWord = words.lastWord(f);
-    if (!p.tail().isEmpty()) {
-      if (words.kind(f) != FormKind.PRIMARY) {
-        return;
-      }
-      for (LexiconPattern.Tail t : p.tail()) {
-        lastWord++;
-        if (lastWord >= words.wordCount() || !t.matches(words.form(words.primaryForm(lastWord)))) {
-          return;
-        }
-      }
+    int lastWord = p.tail().isEmpty() ? words.lastWord(f) : tailEnd(words, f, p);
+    if (lastWord < 0) {
+      return;
     }
     hits.add(
         new Hit(
@@ -186,6 +188,21 @@ public final class LexiconMatcher {
             words.originalStart(words.firstWord(f)),
             words.originalEnd(lastWord),
             e.id()));
+  }
+
+  /** The last word of a pattern's tail of following words, or -1 when they do not follow. */
+  private static int tailEnd(Words words, int f, LexiconPattern p) {
+    if (words.kind(f) != FormKind.PRIMARY) {
+      return -1;
+    }
+    int lastWord = words.lastWord(f);
+    for (LexiconPattern.Tail t : p.tail()) {
+      lastWord++;
+      if (lastWord >= words.wordCount() || !t.matches(words.form(words.primaryForm(lastWord)))) {
+        return -1;
+      }
+    }
+    return lastWord;
   }
 
   /**
