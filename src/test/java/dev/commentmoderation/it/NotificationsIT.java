@@ -108,6 +108,9 @@ class NotificationsIT {
     env.put("COMMENTS_OUTBOX_POLL_MILLIS", "200");
     env.put("COMMENTS_OUTBOX_RETRY_BASE_SECONDS", "1");
     env.put("COMMENTS_OUTBOX_LEASE_SECONDS", "8");
+    // the digest as soon as a comment is held, looked for every second (test 6)
+    env.put("COMMENTS_DIGEST_AFTER_MINUTES", "0");
+    env.put("COMMENTS_DIGEST_CHECK_SECONDS", "1");
     service = new ServiceProcess("notifications-it", env);
     api = service.start();
   }
@@ -453,5 +456,37 @@ class NotificationsIT {
     assertEquals("comment.held", again.header("X-Comments-Event"));
     JsonObject log = awaitLog(hook, deliveryId, "SENT");
     assertEquals(2, log.getInt("attempts"));
+  }
+
+  /**
+   * A moderator who gave an address gets the queue digest in the language they chose, with the
+   * queue's size and a link to the dashboard, once per interval however many checks run.
+   */
+  @Test
+  @Order(6)
+  void aModeratorWithAnAddressGetsTheQueueDigest() throws Exception {
+    String email = "moderator-" + System.nanoTime() + "@news.example";
+    var set =
+        api.put(
+            "/api/moderation/notifications",
+            "{\"email\":\"" + email + "\",\"language\":\"ky\"}",
+            admin());
+    assertEquals(200, set.status(), set::toString);
+    var held =
+        service
+            .api()
+            .post(
+                "/api/articles/" + Api.freshArticle("digest") + "/comments",
+                Api.comment("Петр", "Автор — идиот, ничего не понимает"));
+    assertEquals("PENDING", held.json().getString("status"), held::toString);
+    MimeMessage digest = awaitMails(email, 1).get(0);
+    assertTrue(digest.getSubject().startsWith("Модерация кезеги: "), digest.getSubject());
+    String body = String.valueOf(digest.getContent());
+    assertTrue(body.contains(PUBLIC_URL + "/moderation/"), body);
+    assertTrue(body.contains("Кезекте "), body);
+    // checks every second; the interval (240 min by default) lets no second digest through
+    Thread.sleep(3000);
+    assertEquals(1, mailsTo(email).size(), "one digest per interval");
+    assertEquals(204, api.delete("/api/moderation/notifications", admin()).status());
   }
 }

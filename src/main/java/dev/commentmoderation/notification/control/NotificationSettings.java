@@ -75,6 +75,11 @@ public class NotificationSettings {
   @ConfigProperty(name = "comments.digest.every.minutes", defaultValue = "240")
   long digestEveryMinutes;
 
+  /** How often each instance looks whether a digest is due. */
+  @Inject
+  @ConfigProperty(name = "comments.digest.check.seconds", defaultValue = "60")
+  long digestCheckSeconds;
+
   @Inject
   @ConfigProperty(name = "comments.outbox.keep.days", defaultValue = "30")
   long keepDays;
@@ -156,8 +161,13 @@ public class NotificationSettings {
     return configured.compareTo(atLeast) < 0 ? atLeast : configured;
   }
 
+  /** 0: a digest as soon as anything is held (still at most once per {@link #digestEvery}). */
   public Duration digestAfter() {
-    return Duration.ofMinutes(Math.max(1, digestAfterMinutes));
+    return Duration.ofMinutes(Math.max(0, digestAfterMinutes));
+  }
+
+  public Duration digestCheck() {
+    return Duration.ofSeconds(Math.max(1, digestCheckSeconds));
   }
 
   public Duration digestEvery() {

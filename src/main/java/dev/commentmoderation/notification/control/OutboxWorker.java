@@ -51,7 +51,10 @@ public class OutboxWorker {
   void atDeployment(@Observes @Initialized(ApplicationScoped.class) Object started) {
     long poll = settings.pollMillis();
     polling = scheduler.scheduleWithFixedDelay(this::drain, poll, poll, TimeUnit.MILLISECONDS);
-    digests = scheduler.scheduleWithFixedDelay(this::digest, 30, 60, TimeUnit.SECONDS);
+    long check = settings.digestCheck().toSeconds();
+    digests =
+        scheduler.scheduleWithFixedDelay(
+            this::digest, Math.min(30, check), check, TimeUnit.SECONDS);
     LOG.info(
         () ->
             "outbox worker every "
@@ -85,7 +88,7 @@ public class OutboxWorker {
     }
   }
 
-  /** Once a minute: the queue digest, and finished rows past their keeping time. */
+  /** Once a minute (by default): the queue digest, and finished rows past their keeping time. */
   private void digest() {
     try {
       if (settings.mailEnabled()) digest.checkAndQueue();

@@ -76,9 +76,12 @@ public class QueueDigest {
           null);
       queued++;
     }
-    em.createNativeQuery("UPDATE notification_state SET digest_sent_at = ?1 WHERE id = 1")
-        .setParameter(1, now)
-        .executeUpdate();
+    // a digest that reached nobody is not one: a moderator who adds an address gets the next
+    // check's
+    if (queued > 0)
+      em.createNativeQuery("UPDATE notification_state SET digest_sent_at = ?1 WHERE id = 1")
+          .setParameter(1, now)
+          .executeUpdate();
     return queued;
   }
 }
