@@ -67,6 +67,7 @@ export default {
   'queue.ban': 'Ban the author',
   'queue.feature': "Editors' pick",
   'queue.unfeature': "Remove from editors' picks",
+  'queue.verified': 'Site reader: signed in by the site',
   'queue.featured': "Comment {id} is an editors' pick.",
   'queue.unfeatured': "Comment {id} is no longer an editors' pick.",
   'queue.onlyArticle': 'Show this article only',

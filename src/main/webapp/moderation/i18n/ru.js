@@ -67,6 +67,7 @@ export default {
   'queue.ban': 'Забанить автора',
   'queue.feature': 'В выбор редакции',
   'queue.unfeature': 'Убрать из выбора редакции',
+  'queue.verified': 'Читатель сайта: вход подтверждён сайтом',
   'queue.featured': 'Комментарий {id} — в выборе редакции.',
   'queue.unfeatured': 'Комментарий {id} убран из выбора редакции.',
   'queue.onlyArticle': 'Показать только эту статью',

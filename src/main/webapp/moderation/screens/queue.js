@@ -107,6 +107,7 @@ function card(item) {
       el('span', { class: 'item-id', text: '#' + id }),
       el('span', { class: 'status status-' + String(item.status).toLowerCase(), text: label('status', item.status) }),
       el('span', { class: 'author', text: item.authorName }),
+      item.verified ? el('span', { class: 'verified', 'data-verified': true, title: t('queue.verified'), 'aria-label': t('queue.verified'), text: '\u2713' }) : null,
       item.authorEmail ? el('span', { class: 'email', text: item.authorEmail }) : el('span', { class: 'email muted', text: t('queue.noEmail') }),
       time(item.createdAt)),
     el('div', { class: 'item-meta' }, t('queue.article') + ' ', only,

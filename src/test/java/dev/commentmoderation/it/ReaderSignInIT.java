@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.PlainJWT;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.security.KeyPairGenerator;
 import java.time.Instant;
@@ -147,6 +148,46 @@ class ReaderSignInIT {
     // the public view says nothing of the reader's id or subject
     String page = api.get(path).body();
     assertFalse(page.contains("it-reader-"), page);
+
+    // the moderators see that a held comment is the site's reader's, and an anonymous one is not
+    var held = api.post(path, body("Автор — идиот, ничего не понимает"), bearer(token));
+    assertEquals("PENDING", held.json().getString("status"), held::toString);
+    var queue = api.get("/api/moderation/queue?status=PENDING&articleId=" + article, Api.admin());
+    assertEquals(200, queue.status(), queue::toString);
+    JsonObject item = queue.json().getJsonArray("items").getJsonObject(0);
+    assertEquals(held.json().getString("id"), item.getString("id"));
+    assertTrue(item.getBoolean("verified"), item::toString);
+  }
+
+  /**
+   * «Сообщать об ответах» takes the address the site's token gives; without one in the token or the
+   * body it is refused as for an anonymous reader, naming the field.
+   */
+  @Test
+  void aSignedInReaderAsksForRepliesWithTheSitesAddress() {
+    String withMail =
+        ReaderTokens.hs256(
+            ReaderTokens.freshSubject(), "Бакыт", c -> c.claim("email", "bakyt@example.kg"));
+    var posted = api.post(path, wantsReplies(null, "Жооп күтөм"), bearer(withMail));
+    assertEquals(201, posted.status(), posted::toString);
+    String withoutMail = ReaderTokens.hs256(ReaderTokens.freshSubject(), "Нурлан");
+    var refused =
+        api.post(
+            path, wantsReplies(null, "Жооп күтөм"), bearer(withoutMail, "Accept-Language", "ky"));
+    assertEquals(400, refused.status(), refused::toString);
+    assertTrue(refused.body().contains("notifyReplies"), refused::toString);
+    var inBody =
+        api.post(path, wantsReplies("nurlan@example.kg", "Жооп күтөм дагы"), bearer(withoutMail));
+    assertEquals(201, inBody.status(), inBody::toString);
+  }
+
+  static String wantsReplies(String email, String text) {
+    return Json.createObjectBuilder()
+        .add("notifyReplies", true)
+        .add("authorEmail", email == null ? jakarta.json.JsonValue.NULL : Json.createValue(email))
+        .add("body", text + " " + System.nanoTime())
+        .build()
+        .toString();
   }
 
   @Test

@@ -137,6 +137,8 @@ public class ArticleCommentsResource {
     }
     if (name == null) throw new InvalidParameter("authorName", "text.required");
     String email = caller.email() != null ? caller.email() : comment.trimmedEmail();
+    if (comment.wantsReplies() && email == null)
+      throw new InvalidParameter("notifyReplies", "notify.email.required");
     return new CommentSubmission.Author(
         name,
         email,

@@ -24,9 +24,10 @@ public record NewComment(
 
   /**
    * «Сообщать об ответах» needs an address to write to: 400 with a violation on {@code
-   * notifyReplies} otherwise (the bean property of this getter, as clients know the field).
+   * notifyReplies} otherwise (the bean property of this getter, as clients know the field). A
+   * signed-in reader may have it from the site's token instead: checked when the caller is known.
    */
-  @AssertTrue(message = "{notify.email.required}")
+  @AssertTrue(message = "{notify.email.required}", groups = NewComment.Anonymous.class)
   public boolean isNotifyReplies() {
     return !wantsReplies() || trimmedEmail() != null;
   }

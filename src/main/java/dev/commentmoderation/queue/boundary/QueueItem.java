@@ -29,7 +29,8 @@ public record QueueItem(
     Instant claimedUntil,
     int reportCount,
     List<ReportView> reports,
-    boolean featured) {
+    boolean featured,
+    boolean verified) {
 
   public QueueItem {
     reports = List.copyOf(reports);
@@ -56,6 +57,7 @@ public record QueueItem(
         c.claimedUntil() == null ? null : c.claimedUntil().toInstant(),
         openReports.size(),
         openReports.stream().map(ReportView::of).toList(),
-        c.featured());
+        c.featured(),
+        c.readerId() != null);
   }
 }
