@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * restarts it on the same database, and after all rounds checks what was promised: every comment
  * answered {@code 201} is there with its verdict and exactly one engine audit entry, every decision
  * answered {@code 200} is in place and audited exactly once, every held comment is still in the
- * queue, and the service is ready again. Eight rounds against PostgreSQL (the production database),
+ * queue, and the service is ready again. Four rounds against PostgreSQL (the production database),
  * two against H2; {@code -Dit.crash.rounds} and {@code -Dit.crash.seed} override.
  */
 class CrashRecoveryIT {
@@ -54,7 +54,7 @@ class CrashRecoveryIT {
   @Test
   void acknowledgedWorkSurvivesRepeatedKillDashNine() throws Exception {
     boolean postgres = "postgres".equals(System.getProperty("it.database"));
-    int rounds = Integer.getInteger("it.crash.rounds", postgres ? 8 : 2);
+    int rounds = Integer.getInteger("it.crash.rounds", postgres ? 4 : 2);
     long seed = Long.getLong("it.crash.seed", System.nanoTime());
     Api.report(
         "CrashRecoveryIT: %d rounds on %s, seed %d (-Dit.crash.seed=%d repeats it)%n",

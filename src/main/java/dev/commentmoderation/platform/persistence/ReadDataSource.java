@@ -6,7 +6,10 @@ import jakarta.ejb.Singleton;
 /**
  * Declares the read replica's pooled data source ({@code COMMENTS_DB_READ_URL}, {@code
  * COMMENTS_DB_READ_USER}, {@code COMMENTS_DB_READ_PASSWORD}; by default the primary's settings, and
- * then {@link ReadReplica} does not use it). No connection is made before the first read.
+ * then {@link ReadReplica} does not use it). No connection is made before the first read. Its
+ * connections never join a JTA transaction: public reads run in one (see {@link EntityManagers}),
+ * and a replica that goes away must fail only its read, which then runs on the primary, not the
+ * transaction's commit.
  */
 @DataSourceDefinition(
     name = ReadDataSource.NAME,
@@ -18,6 +21,7 @@ import jakarta.ejb.Singleton;
     initialPoolSize = 0,
     maxPoolSize = 20,
     maxIdleTime = 300,
+    transactional = false,
     properties = {
       "fish.payara.is-connection-validation-required=true",
       "fish.payara.connection-validation-method=custom-validation",

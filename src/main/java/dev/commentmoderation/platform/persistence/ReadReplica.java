@@ -57,6 +57,8 @@ public class ReadReplica {
     T run(Connection connection, boolean replica) throws SQLException;
   }
 
+  @Inject UnitOfWork work;
+
   @Resource(lookup = DatabaseMigration.DATA_SOURCE)
   DataSource primary;
 
@@ -138,15 +140,20 @@ public class ReadReplica {
    * Runs JPA reads on the replica when it may serve: every query the reads pass through {@link
    * #route} goes to the replica's connection pool (EclipseLink's pinned partitioning, mapped by the
    * same descriptors as every other read). When the replica fails them they run again on the
-   * primary. Outside transactions only (a transaction's reads stay on its own connection).
+   * primary. The replica's connections are not enlisted in the caller's transaction ({@link
+   * ReadDataSource}), so a replica lost meanwhile fails the read, not the commit.
    */
   public <T> T read(EntityManager em, Supplier<T> reads) {
     PinnedPartitioningPolicy replicaPool = inUse() ? pool(em) : null;
     if (replicaPool != null) {
       ROUTE.set(replicaPool);
       try {
-        return reads.get();
-      } catch (PersistenceException | DatabaseException e) {
+        // apart: a failed query marks its transaction for rollback, and the primary's reads below
+        // must not inherit that
+        return work.apart(reads);
+      } catch (PersistenceException
+          | DatabaseException
+          | jakarta.transaction.TransactionalException e) {
         failed(e);
       } finally {
         ROUTE.remove();

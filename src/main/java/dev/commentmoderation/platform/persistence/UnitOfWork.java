@@ -17,6 +17,15 @@ public class UnitOfWork {
     return work.get();
   }
 
+  /**
+   * Runs the work in a transaction of its own (the caller's, if any, waits): its failure rolls back
+   * only what it did, and the caller's transaction stays usable.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public <T> T apart(Supplier<T> work) {
+    return work.get();
+  }
+
   /** Runs the work in the current transaction, or a new one. */
   @Transactional
   public void run(Runnable work) {
