@@ -11,7 +11,8 @@
 \set ON_ERROR_STOP 1
 SET synchronous_commit = on;
 
-TRUNCATE comment_report, audit_entry, comments;
+-- CASCADE: revisions, reactions and other tables added since refer to comments
+TRUNCATE comment_report, audit_entry, comments CASCADE;
 
 -- 40 Russian sentences, cut and combined by id so bodies differ in text and length
 CREATE TEMP TABLE phrase(n int PRIMARY KEY, t text);

@@ -11,12 +11,14 @@ import java.util.Base64;
  */
 public final class AppSecrets {
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private AppSecrets() {}
 
   /** The 32-byte key named {@code name}, created at random when there is none yet. */
   public static byte[] loadOrCreate(EntityManager em, String name) {
     byte[] fresh = new byte[32];
-    new SecureRandom().nextBytes(fresh);
+    RANDOM.nextBytes(fresh);
     em.createNativeQuery(
             "INSERT INTO app_secret (name, secret) VALUES (?, ?) ON CONFLICT DO NOTHING")
         .setParameter(1, name)
