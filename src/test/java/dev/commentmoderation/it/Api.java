@@ -186,6 +186,28 @@ public final class Api {
     };
   }
 
+  /**
+   * Approves a comment of the moderation queue at the version the queue shows (as the admin),
+   * asserting each step.
+   */
+  public void approveQueued(String article, String id) {
+    var queue = get("/api/moderation/queue?articleId=" + article + "&limit=100", admin());
+    if (queue.status() != 200) throw new AssertionError("queue: " + queue);
+    int version =
+        queue.json().getJsonArray("items").stream()
+            .map(JsonObject.class::cast)
+            .filter(o -> o.getString("id").equals(id))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(id + " not in " + queue))
+            .getInt("version");
+    var approved =
+        post(
+            "/api/moderation/comments/" + id + "/approve",
+            "{\"version\":" + version + "}",
+            admin());
+    if (approved.status() != 200) throw new AssertionError("approve: " + approved);
+  }
+
   public static String[] admin() {
     return basic(ADMIN, ADMIN_PASSWORD);
   }

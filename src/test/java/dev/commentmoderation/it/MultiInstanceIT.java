@@ -294,24 +294,6 @@ class MultiInstanceIT {
     return held.json().getString("id");
   }
 
-  private void approve(Api api, String article, String id) {
-    var queue = api.get("/api/moderation/queue?articleId=" + article + "&limit=100", admin());
-    assertEquals(200, queue.status(), queue::toString);
-    int version =
-        queue.json().getJsonArray("items").stream()
-            .map(JsonObject.class::cast)
-            .filter(o -> o.getString("id").equals(id))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError(id + " not in " + queue))
-            .getInt("version");
-    var approved =
-        api.post(
-            "/api/moderation/comments/" + id + "/approve",
-            "{\"version\":" + version + "}",
-            admin());
-    assertEquals(200, approved.status(), approved::toString);
-  }
-
   @Test
   void aStreamOnBCarriesADecisionTakenOnAAndAReconnectGetsWhatItMissed() throws Exception {
     String article = Api.freshArticle("multi-sse");
@@ -319,7 +301,7 @@ class MultiInstanceIT {
     String lastSeen;
     try (Stream stream = new Stream(onB, admin(), null)) {
       assertNotNull(stream.next("ready", d -> true));
-      approve(onA, article, first);
+      onA.approveQueued(article, first);
       Sse decided = stream.next("decided", d -> d.getString("id").equals(first));
       assertNotNull(decided, "B's stream carried A's decision");
       assertEquals("APPROVED", decided.data().getString("to"));
@@ -329,7 +311,7 @@ class MultiInstanceIT {
     // while the dashboard is away, A holds one comment and approves another
     String second = heldComment(onA, article);
     String third = heldComment(onA, article);
-    approve(onA, article, third);
+    onA.approveQueued(article, third);
     try (Stream again = new Stream(onB, admin(), lastSeen)) {
       assertNotNull(again.next("ready", d -> true));
       assertNotNull(again.next("held", d -> d.getString("id").equals(second)), "missed held");

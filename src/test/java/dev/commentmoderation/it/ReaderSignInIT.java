@@ -313,20 +313,6 @@ class ReaderSignInIT {
   }
 
   void approve(String id) {
-    var queue = api.get("/api/moderation/queue?articleId=" + article + "&limit=100", admin());
-    assertEquals(200, queue.status(), queue::toString);
-    int version =
-        queue.json().getJsonArray("items").stream()
-            .map(JsonObject.class::cast)
-            .filter(o -> o.getString("id").equals(id))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError(id + " not in " + queue))
-            .getInt("version");
-    var approved =
-        api.post(
-            "/api/moderation/comments/" + id + "/approve",
-            "{\"version\":" + version + "}",
-            admin());
-    assertEquals(200, approved.status(), approved::toString);
+    api.approveQueued(article, id);
   }
 }

@@ -38,28 +38,33 @@ final class ServiceProcess implements AutoCloseable {
     Files.createDirectories(dir);
   }
 
-  /**
-   * Lines of the current log from {@code from} characters on that show the service misusing its
-   * persistence (an entity manager outside a transaction, or one another thread closed): bugs that
-   * a request may not show, since they can happen on the service's own threads.
-   */
-  List<String> persistenceMisuse(long from) throws IOException {
-    if (log == null || !Files.exists(log)) return List.of();
-    String text = Files.readString(log, java.nio.charset.StandardCharsets.UTF_8);
-    if (from > text.length()) return List.of();
-    return text.substring((int) from)
-        .lines()
-        .filter(
-            l ->
-                l.contains("operation on a closed EntityManager")
-                    || l.contains("outside a transaction, called from"))
-        .toList();
-  }
+  /** Lines of the log showing persistence misuse, and the log's size in bytes when read. */
+  record Misuse(List<String> lines, long end) {}
 
-  /** How many characters the current log holds. */
-  long logLength() throws IOException {
-    if (log == null || !Files.exists(log)) return 0;
-    return Files.readString(log, java.nio.charset.StandardCharsets.UTF_8).length();
+  /**
+   * Lines of the current log from byte {@code from} on that show the service misusing its
+   * persistence (an entity manager outside a transaction, or one another thread closed): bugs that
+   * a request may not show, since they can happen on the service's own threads. Reads only what was
+   * written since {@code from}.
+   */
+  Misuse persistenceMisuse(long from) throws IOException {
+    if (log == null || !Files.exists(log)) return new Misuse(List.of(), 0);
+    try (var file = new java.io.RandomAccessFile(log.toFile(), "r")) {
+      long end = file.length();
+      if (from >= end) return new Misuse(List.of(), end);
+      byte[] tail = new byte[(int) (end - from)];
+      file.seek(from);
+      file.readFully(tail);
+      List<String> lines =
+          new String(tail, java.nio.charset.StandardCharsets.UTF_8)
+              .lines()
+              .filter(
+                  l ->
+                      l.contains("operation on a closed EntityManager")
+                          || l.contains("outside a transaction, called from"))
+              .toList();
+      return new Misuse(lines, end);
+    }
   }
 
   /** A fresh H2 file database under {@code target/}, as {@code COMMENTS_DB_URL}. */

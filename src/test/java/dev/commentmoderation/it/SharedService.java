@@ -58,7 +58,7 @@ public final class SharedService implements BeforeAllCallback, AfterAllCallback,
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     Running r = running(context);
-    r.checkedUpTo = r.process.logLength();
+    r.checkedUpTo = r.process.persistenceMisuse(Long.MAX_VALUE).end();
   }
 
   /**
@@ -70,8 +70,9 @@ public final class SharedService implements BeforeAllCallback, AfterAllCallback,
   public void afterAll(ExtensionContext context) throws Exception {
     Running r = current;
     if (r == null) return;
-    List<String> misuse = r.process.persistenceMisuse(r.checkedUpTo);
-    r.checkedUpTo = r.process.logLength();
+    ServiceProcess.Misuse found = r.process.persistenceMisuse(r.checkedUpTo);
+    r.checkedUpTo = found.end();
+    List<String> misuse = found.lines();
     if (!misuse.isEmpty())
       throw new AssertionError(
           "the shared service misused its entity manager while this class ran (see its log):\n"

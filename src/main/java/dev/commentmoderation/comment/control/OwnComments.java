@@ -46,18 +46,24 @@ public class OwnComments {
   @ConfigProperty(name = "comments.edit.window.minutes", defaultValue = "15")
   String windowMinutes;
 
+  private record Stored(Comment comment, Comment parent) {}
+
   /** The author's new text, judged as a submission; the answer is as for one. */
   public Submitted edit(CommentId id, Authorship authorship, String rawBody, Locale language) {
-    // read in a short transaction of its own: the judging that follows holds none
-    Comment comment = work.call(() -> authored(id, authorship));
+    // the comment and its parent read in one short transaction: the judging that follows holds none
+    Stored read =
+        work.call(
+            () -> {
+              Comment c = authored(id, authorship);
+              return new Stored(
+                  c, c.parentId() == null ? null : em.find(Comment.class, c.parentId()));
+            });
+    Comment comment = read.comment();
+    Comment parent = read.parent();
     requireWindow(comment);
     if (comment.status() == CommentStatus.REJECTED && comment.decidedAt() != null)
       throw new EditNotAllowed();
     String body = rawBody.strip();
-    Comment parent =
-        comment.parentId() == null
-            ? null
-            : work.call(() -> em.find(Comment.class, comment.parentId()));
     var author =
         new CommentSubmission.Author(
             comment.authorName(),
