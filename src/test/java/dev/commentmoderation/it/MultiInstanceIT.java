@@ -389,6 +389,40 @@ class MultiInstanceIT {
     assertTrue(refusedOnA > 0 && refusedOnB > 0, refusedOnA + " / " + refusedOnB);
   }
 
+  /**
+   * The same as above, but all at once: takes that arrive together are batched into one statement
+   * per instance, a client twice in a batch is taken for twice, and the two instances' statements
+   * meet on the same row.
+   */
+  @Test
+  void aClientsBurstSentAllAtOnceToBothIsStillOneBudget() throws Exception {
+    String article = Api.freshArticle("multi-burst-at-once");
+    String[] client = from(ownReader());
+    int sent = BURST + 20;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+    try {
+      var answers = new java.util.ArrayList<java.util.concurrent.Future<Api.Reply>>();
+      for (int i = 0; i < sent; i++) {
+        Api api = i % 2 == 0 ? onA : onB;
+        String body = comment("Читатель", "Разом номер " + i + " " + serial.incrementAndGet());
+        answers.add(
+            pool.submit(() -> api.post("/api/articles/" + article + "/comments", body, client)));
+      }
+      int accepted = 0;
+      for (var answer : answers) {
+        var r = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        if (r.status() == 201) accepted++;
+        else assertEquals(429, r.status(), r::toString);
+      }
+      Api.report(
+          "MultiInstanceIT: one client's burst of %d sent at once over A and B: %d accepted of %d%n",
+          BURST, accepted, sent);
+      assertTrue(accepted >= BURST && accepted <= BURST + 1, accepted + " accepted of " + sent);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void theSameCommentSentToBothAtOnceIsHeldAsADuplicateOnce() {
     for (int round = 0; round < 5; round++) {

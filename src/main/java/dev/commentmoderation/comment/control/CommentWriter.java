@@ -2,6 +2,7 @@ package dev.commentmoderation.comment.control;
 
 import dev.commentmoderation.comment.control.CommentSubmission.Submitted;
 import dev.commentmoderation.platform.persistence.DatabaseOutages;
+import dev.commentmoderation.platform.persistence.GroupCommit;
 import dev.commentmoderation.platform.web.ProblemException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

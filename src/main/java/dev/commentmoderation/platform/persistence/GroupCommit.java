@@ -1,4 +1,4 @@
-package dev.commentmoderation.comment.control;
+package dev.commentmoderation.platform.persistence;
 
 import java.util.ArrayList;
 import java.util.List;

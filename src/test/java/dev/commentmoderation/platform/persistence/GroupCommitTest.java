@@ -1,4 +1,4 @@
-package dev.commentmoderation.comment.control;
+package dev.commentmoderation.platform.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
