@@ -76,11 +76,14 @@ statements() {
 
 log "warm-up ${WARMUP}s of submissions"
 wrk_run submit 16 "$WARMUP" >"$RAW/cost-warmup.txt" 2>&1
+settle health "$CONNECTIONS"
+settle submit "$CONNECTIONS"
 
 {
   echo "# CPU time per operation, $(date -u '+%Y-%m-%d %H:%M UTC'), $CONNECTIONS connections, ${DURATION}s each, warm-up ${WARMUP}s"
   echo
   machine
+  echo "- then each scenario alone until the JIT settled (bench/lib.sh settle): ${SETTLED:-skipped}"
   echo
 } >"$OUT"
 HEADER='| operation | per second | machine CPU ms per operation | service ms | PostgreSQL server ms | PostgreSQL net of idle ms |

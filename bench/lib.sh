@@ -186,6 +186,43 @@ wrk_run() {
   BENCH_THREADS=$threads wrk -t "$threads" -c "$2" -d "${3}s" --timeout 10s --latency -s "$LUA/$1.lua" "$BASE"
 }
 
+# CPU ticks the service's C2 compiler threads have used so far
+c2_ticks() {
+  local s=0 t
+  for t in /proc/"$APP_PID"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in
+      C2*) s=$((s + $(awk '{print $14+$15}' "$t/stat" 2>/dev/null || echo 0))) ;;
+    esac
+  done
+  echo "$s"
+}
+
+# Runs scenario $1 at $2 connections in windows of 10 s until the JIT has settled: its C2 threads
+# used less than SETTLE_PERCENT (default 5) % of one core in a window, at most SETTLE_MAX s (default
+# 240; 0 skips this). A mixed warm-up leaves one scenario's code still compiling when it is measured
+# (30-40 % of a core went to C2 in the first submit runs); this measures the steady state. Logs
+# and records in $SETTLED what it took.
+settle() {
+  local s=$1 c=$2 waited=0 a b pct tick
+  tick=$(getconf CLK_TCK)
+  [ "${SETTLE_MAX:-240}" -gt 0 ] || return 0
+  while [ "$waited" -lt "${SETTLE_MAX:-240}" ]; do
+    a=$(c2_ticks)
+    [ "$s" = decide ] && refresh_pending
+    wrk_run "$s" "$c" 10 >/dev/null 2>&1
+    b=$(c2_ticks)
+    waited=$((waited + 10))
+    pct=$(((b - a) * 100 / (10 * tick)))
+    if [ "$pct" -lt "${SETTLE_PERCENT:-5}" ]; then
+      log "JIT settled for $s after ${waited}s at $c connections (C2: $pct % of a core in the last 10 s)"
+      SETTLED="${SETTLED:-}${SETTLED:+; }$s ${waited} s"
+      return 0
+    fi
+  done
+  log "JIT still compiling for $s after ${waited}s (C2: $pct % of a core); measuring anyway"
+  SETTLED="${SETTLED:-}${SETTLED:+; }$s not settled after ${waited} s (C2 $pct %)"
+}
+
 # a field of the RESULT line the Lua scripts print: name file
 field() { sed -n "s/.*RESULT.* $1=\([0-9.]*\).*/\1/p" "$2" | tail -1; }
 

@@ -89,7 +89,9 @@ pgbench_run() { # connections duration -> RESULT line like the Lua scripts'
 
 declare -A RPS
 for s in $SCENARIOS; do
+  first=1
   for c in $CONNECTIONS; do
+    if [ "$s" != pgbench ] && [ "$first" = 1 ]; then settle "$s" "$c"; first=0; fi
     out="$RAW/$s-$c.txt"
     load=$(cut -d' ' -f1 /proc/loadavg)
     log "$s, $c connections, ${DURATION}s"
@@ -121,6 +123,8 @@ done
     }
     echo "| $c | $(ratio submit pgbench) | $(ratio thread health) |"
   done
+  echo
+  echo "Each scenario was run on its own until the JIT settled before its first point (bench/lib.sh settle): ${SETTLED:-skipped (SETTLE_MAX=0)}."
   echo
   echo "Statuses of the comments submitted in this run: $(psql_db -tA -c "select string_agg(status || ' ' || n, ', ') from (select status, count(*) n from comments where id > $seeded_max group by status) x")"
 } >>"$RESULTS"

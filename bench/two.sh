@@ -52,11 +52,15 @@ w1=$!
 BASE=$B_BASE BENCH_SEQ_OFFSET=100000000 wrk_run submit 8 "$WARMUP" >"$RAW/two-warmup-b.txt" 2>&1 &
 w2=$!
 wait $w1 $w2
+# then each instance alone until its JIT settled (bench/lib.sh settle)
+APP_PID=$A_PID BASE=$A_BASE settle submit "$CONNECTIONS"
+APP_PID=$B_PID BASE=$B_BASE BENCH_SEQ_OFFSET=150000000 settle submit "$CONNECTIONS"
 
 {
   echo "# One instance against two on one PostgreSQL, $(date -u '+%Y-%m-%d %H:%M UTC'), $CONNECTIONS connections, ${DURATION}s a point, warm-up ${WARMUP}s"
   echo
   machine
+  echo "- then each instance alone until its JIT settled (bench/lib.sh settle): ${SETTLED:-skipped}"
   echo
   echo "| round | point | per second | p99 ms | PostgreSQL server CPU ms per operation | load average |"
   echo "|---:|---|---:|---:|---:|---|"
