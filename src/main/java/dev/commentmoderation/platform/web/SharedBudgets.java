@@ -168,6 +168,7 @@ public class SharedBudgets {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       taken.cancel(false);
+      breaker.failed(); // never leave a half-open breaker's trial in flight for ever
       return Optional.empty();
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       taken.cancel(false);
