@@ -72,7 +72,10 @@ class MultiInstanceIT {
             "COMMENTS_DB_PASSWORD", "postgres",
             // a burst of 20 refilled at 1 a minute: a test's refill cannot blur the shared count
             "COMMENTS_RATE_SUBMIT_BURST", String.valueOf(BURST),
-            "COMMENTS_RATE_SUBMIT_PER_MINUTE", "1");
+            "COMMENTS_RATE_SUBMIT_PER_MINUTE", "1",
+            // the count, not the fail-open bound, is tested here: a slow statement on a loaded
+            // machine must not let a take through unasked
+            "COMMENTS_RATE_SHARED_TIMEOUT_MILLIS", "10000");
     a = new ServiceProcess("multi-instance-a", env);
     b = new ServiceProcess("multi-instance-b", env);
     // both at once: Flyway's lock and the admin bootstrap's advisory lock make them take turns

@@ -85,10 +85,11 @@ public class SharedBudgets {
           + " >= 1 THEN 1 ELSE 0 END, at_millis = GREATEST(b.at_millis, EXCLUDED.at_millis)"
           + " RETURNING client, granted, tokens";
 
-  /** One take: a token of {@code name} for {@code client}. */
-  record Take(String name, String client, long burst, double perMilli) {}
-
+  /** A limit: {@code burst} tokens at most, {@code perMilli} refilled each millisecond. */
   private record Limit(String name, long burst, double perMilli) {}
+
+  /** One take: a token of {@code limit} for {@code client}. */
+  private record Take(Limit limit, String client) {}
 
   @Resource(lookup = DatabaseMigration.DATA_SOURCE)
   DataSource dataSource;
@@ -128,7 +129,7 @@ public class SharedBudgets {
                           case CLOSED -> "shared rate limits back";
                           case HALF_OPEN -> "shared rate limits: trying again";
                         }));
-    if (shared()) {
+    if (RoutingDataSource.isPostgres(url)) {
       taker =
           new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
       takes = new GroupCommit<>(this::takeAll, taker, BATCH_MAX, 0, QUEUE_MAX, failure -> false);
@@ -145,7 +146,7 @@ public class SharedBudgets {
 
   /** Whether budgets are shared at all (PostgreSQL); on H2 the instance's own bucket is it. */
   public boolean shared() {
-    return RoutingDataSource.isPostgres(url);
+    return takes != null;
   }
 
   /**
@@ -160,7 +161,7 @@ public class SharedBudgets {
     if (!shared() || !breaker.tryAcquire()) return Optional.empty();
     double perMilli = (double) perPeriod / Math.max(1, period.toMillis());
     CompletableFuture<Optional<Duration>> taken =
-        takes.submit(new Take(name, client, burst, perMilli));
+        takes.submit(new Take(new Limit(name, burst, perMilli), client));
     try {
       Optional<Duration> wait = taken.get(timeoutMillis, TimeUnit.MILLISECONDS);
       breaker.succeeded();
@@ -182,14 +183,14 @@ public class SharedBudgets {
    * One batch: per limit, one statement for every client of the batch, again for a client that
    * asked twice. Answers in the order of {@code batch}.
    */
-  List<Optional<Duration>> takeAll(List<Take> batch) throws SQLException {
+  private List<Optional<Duration>> takeAll(List<Take> batch) throws SQLException {
     List<Optional<Duration>> answers = new ArrayList<>(Collections.nCopies(batch.size(), null));
     // per limit, per client, the batch positions of its takes
     Map<Limit, Map<String, List<Integer>>> byLimit = new LinkedHashMap<>();
     for (int i = 0; i < batch.size(); i++) {
       Take t = batch.get(i);
       byLimit
-          .computeIfAbsent(new Limit(t.name(), t.burst(), t.perMilli()), k -> new HashMap<>())
+          .computeIfAbsent(t.limit(), k -> new HashMap<>())
           .computeIfAbsent(t.client(), k -> new ArrayList<>(1))
           .add(i);
     }
